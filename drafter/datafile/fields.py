@@ -1,0 +1,81 @@
+"""Field converters shared by the data-file loader: each raises ``ValueError`` in Vietnamese."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from drafter.domain.catalogue import Indicator, ValueType
+from drafter.domain.report import Value
+from drafter.vi.dates import parse_date
+from drafter.vi.numbers import parse_number
+from drafter.vi.text import clean
+
+
+def text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"phải là chuỗi chữ, không phải {value!r}")
+    return clean(value)
+
+
+def text_list(value: Any) -> list[str]:
+    if not isinstance(value, list):
+        raise ValueError("phải là danh sách chuỗi chữ")
+    items = [text(item) for item in value]
+    return [item for item in items if item]
+
+
+def date(value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        return parse_date(value)
+    raise ValueError(f"phải là ngày (2024-02-28 hoặc 28/02/2024), không phải {value!r}")
+
+
+def _number(value: Any) -> Decimal:
+    if isinstance(value, bool):
+        raise ValueError(f"phải là số, không phải {value!r}")
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    if isinstance(value, str):
+        try:
+            return parse_number(value)
+        except ValueError:
+            raise ValueError(f"phải là số, không phải {value!r}") from None
+    raise ValueError(f"phải là số, không phải {value!r}")
+
+
+def figure(indicator: Indicator, value: Any) -> Value:
+    """Convert a raw data-file value to the indicator's type, or explain why it cannot be."""
+    if indicator.derived:
+        if indicator.type is ValueType.RATE:
+            raise ValueError(
+                f"là tỷ lệ, được tính từ {indicator.numerator} và {indicator.denominator}; "
+                "không nhập trực tiếp"
+            )
+        raise ValueError(f"là tổng của {', '.join(indicator.parts)}; không nhập trực tiếp")
+    if indicator.type is ValueType.BOOL:
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and clean(value).lower() in ("có", "không"):
+            return clean(value).lower() == "có"
+        raise ValueError(f"phải là true/false (Có/Không), không phải {value!r}")
+    if indicator.type is ValueType.CHOICE:
+        choice = text(value)
+        if choice not in indicator.options:
+            raise ValueError(f"phải là một trong: {', '.join(indicator.options)}")
+        return choice
+    number = _number(value)
+    if number < 0:
+        raise ValueError(f"không được âm ({value})")
+    if indicator.type is ValueType.COUNT:
+        if number != number.to_integral_value():
+            raise ValueError(f"phải là số nguyên, không phải {value!r}")
+        return int(number)
+    return number

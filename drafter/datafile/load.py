@@ -1,0 +1,203 @@
+"""Load a report from a TOML data file; every problem is one Vietnamese line naming the key."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from drafter.datafile import fields
+from drafter.domain.catalogue import Catalogue
+from drafter.domain.documents import KIND_SYMBOLS, DocRef
+from drafter.domain.periods import Period
+from drafter.domain.report import LISTS, NOTE_SECTIONS, Report, Status
+from drafter.domain.units import UNIT_KINDS, Signer, Unit
+from drafter.errors import DataFileError
+from drafter.pack import builtin_pack
+
+T = TypeVar("T")
+
+TOP_LEVEL = {"unit", "report", "basis", "documents", "figures", "notes", *LISTS}
+UNIT_KEYS = {"code", "kind", "name", "province", "place", "superior", "parent", "archive",
+             "recipients", "signer"}
+REPORT_KEYS = {"period", "number", "date", "recipient", "data_from", "data_to", "status",
+               "recipients"}
+DOC_KEYS = {"kind", "number", "year", "symbol", "date", "issuer", "subject", "section"}
+
+
+class _Reader:
+    """Reads one parsed file, turning converter errors into ``DataFileError`` with the key."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def fail(self, key: str, problem: str) -> DataFileError:
+        return DataFileError(self.path, key, problem)
+
+    def table(self, raw: Any, key: str, allowed: set[str] | None = None) -> dict[str, Any]:
+        if not isinstance(raw, dict):
+            raise self.fail(key, "phải là một bảng [..] của TOML")
+        if allowed is not None:
+            for name in raw:
+                if name not in allowed:
+                    raise self.fail(f"{key}.{name}" if key else name, "khóa không hợp lệ")
+        return raw
+
+    def get(self, raw: dict[str, Any], key: str, name: str, convert: Callable[[Any], T],
+            required: bool = True, default: T | None = None) -> T:
+        where = f"{key}.{name}" if key else name
+        if name not in raw:
+            if required:
+                raise self.fail(where, "thiếu giá trị bắt buộc")
+            return default  # type: ignore[return-value]
+        try:
+            return convert(raw[name])
+        except ValueError as exc:
+            raise self.fail(where, str(exc)) from None
+
+
+def _unit(reader: _Reader, raw: Any) -> Unit:
+    data = reader.table(raw, "unit", UNIT_KEYS)
+    kind = reader.get(data, "unit", "kind", fields.text)
+    if kind not in UNIT_KINDS:
+        raise reader.fail("unit.kind", f"phải là một trong: {', '.join(UNIT_KINDS)}")
+    signer = reader.table(data.get("signer", {}), "unit.signer", {"name", "title", "deputy"})
+    name = reader.get(data, "unit", "name", fields.text)
+
+    def flag(value: Any) -> bool:
+        if not isinstance(value, bool):
+            raise ValueError("phải là true hoặc false")
+        return value
+
+    return Unit(
+        code=reader.get(data, "unit", "code", fields.text),
+        kind=kind,
+        name=name,
+        province=reader.get(data, "unit", "province", fields.text),
+        place=reader.get(data, "unit", "place", fields.text, False, name),
+        superior=reader.get(data, "unit", "superior", fields.text, False, ""),
+        parent=reader.get(data, "unit", "parent", fields.text, False, ""),
+        archive=reader.get(data, "unit", "archive", fields.text, False, "VT"),
+        recipients=tuple(reader.get(data, "unit", "recipients", fields.text_list, False, [])),
+        signer=Signer(
+            name=reader.get(signer, "unit.signer", "name", fields.text),
+            title=reader.get(signer, "unit.signer", "title", fields.text, False, "Chủ tịch"),
+            deputy=reader.get(signer, "unit.signer", "deputy", flag, False, False),
+        ),
+    )
+
+
+def _document(reader: _Reader, raw: Any, key: str, own_issuer: str = "") -> DocRef:
+    """A document reference; ``own_issuer`` is set for documents the unit issued itself
+    (``[[documents]]``), which carry a ``section`` and default to the unit as issuer."""
+    sections = bool(own_issuer)
+    data = reader.table(raw, key, DOC_KEYS if sections else DOC_KEYS - {"section"})
+    kind = reader.get(data, key, "kind", fields.text)
+    number = reader.get(data, key, "number", lambda v: fields.text(str(v)))
+    year = reader.get(data, key, "year", _year, False, None)
+    section = reader.get(data, key, "section", fields.text, False, "")
+    if sections and section not in NOTE_SECTIONS:
+        raise reader.fail(f"{key}.section", f"phải là một trong: {', '.join(NOTE_SECTIONS)}")
+    doc = DocRef(
+        kind=kind,
+        number=number,
+        date=reader.get(data, key, "date", fields.date),
+        issuer=reader.get(data, key, "issuer", fields.text, False, own_issuer),
+        subject=reader.get(data, key, "subject", fields.text, False, ""),
+        symbol=reader.get(data, key, "symbol", fields.text, False, ""),
+        year=year,
+        section=section,
+    )
+    if doc.derived_symbol() is None:
+        known = kind in KIND_SYMBOLS
+        raise reader.fail(
+            f"{key}.symbol",
+            "không suy ra được ký hiệu văn bản từ "
+            + ("cơ quan ban hành" if known else f"loại văn bản {kind!r}")
+            + "; hãy ghi rõ symbol (ví dụ \"KH-UBND\")",
+        )
+    return doc
+
+
+def _status(value: Any) -> Status:
+    word = fields.text(value)
+    if word not in {status.value for status in Status}:
+        raise ValueError("phải là \"draft\" (dự thảo) hoặc \"final\" (chính thức)")
+    return Status(word)
+
+
+def _year(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1945 <= value <= 2200:
+        raise ValueError(f"phải là năm (ví dụ 2020), không phải {value!r}")
+    return value
+
+
+def parse_report(data: dict[str, Any], path: str, catalogue: Catalogue | None = None) -> Report:
+    """Build a :class:`Report` from parsed TOML, checking every key and value."""
+    catalogue = catalogue or builtin_pack().catalogue
+    reader = _Reader(path)
+    reader.table(data, "", TOP_LEVEL)
+    if "unit" not in data:
+        raise reader.fail("unit", "thiếu bảng [unit]")
+    if "report" not in data:
+        raise reader.fail("report", "thiếu bảng [report]")
+    unit = _unit(reader, data["unit"])
+    head = reader.table(data["report"], "report", REPORT_KEYS)
+    period = reader.get(head, "report", "period", lambda v: Period.parse(fields.text(v)))
+    number = reader.get(head, "report", "number", lambda v: fields.text(str(v)), False, "")
+    figures = {}
+    for key, value in reader.table(data.get("figures", {}), "figures").items():
+        if key not in catalogue:
+            raise reader.fail(f"figures.{key}", "chỉ tiêu không có trong danh mục")
+        try:
+            figures[key] = fields.figure(catalogue[key], value)
+        except ValueError as exc:
+            raise reader.fail(f"figures.{key}", str(exc)) from None
+    notes = {}
+    for section, value in reader.table(data.get("notes", {}), "notes", set(NOTE_SECTIONS)).items():
+        notes[section] = reader.get({section: value}, "notes", section, fields.text_list)
+    status = reader.get(head, "report", "status", _status, False, Status.DRAFT)
+    return Report(
+        unit=unit,
+        period=period,
+        date=reader.get(head, "report", "date", fields.date),
+        number=number or None,
+        recipient=reader.get(head, "report", "recipient", fields.text, False, ""),
+        data_from=reader.get(head, "report", "data_from", fields.date, False, None),
+        data_to=reader.get(head, "report", "data_to", fields.date, False, None),
+        basis=[_document(reader, raw, f"basis[{i + 1}]")
+               for i, raw in enumerate(_array(reader, data, "basis"))],
+        documents=[_document(reader, raw, f"documents[{i + 1}]", unit.short_body)
+                   for i, raw in enumerate(_array(reader, data, "documents"))],
+        figures=figures,
+        notes=notes,
+        lists={name: reader.get(data, "", name, fields.text_list)
+               for name in LISTS if name in data},
+        recipients=reader.get(head, "report", "recipients", fields.text_list, False,
+                              list(unit.recipients)),
+        status=status,
+    )
+
+
+def _array(reader: _Reader, data: dict[str, Any], key: str) -> list[Any]:
+    value = data.get(key, [])
+    if not isinstance(value, list):
+        raise reader.fail(key, "phải là mảng bảng [[...]] của TOML")
+    return value
+
+
+def load_report(path: Path, catalogue: Catalogue | None = None) -> Report:
+    """Read and validate a report data file."""
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except FileNotFoundError:
+        raise DataFileError(str(path), "", "không tìm thấy tệp") from None
+    except IsADirectoryError:
+        raise DataFileError(str(path), "", "là thư mục, không phải tệp") from None
+    except UnicodeDecodeError:
+        raise DataFileError(str(path), "", "tệp không phải văn bản UTF-8") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise DataFileError(str(path), "", f"lỗi cú pháp TOML ({exc})") from None
+    return parse_report(data, str(path), catalogue)

@@ -1,0 +1,1 @@
+"""Plain domain objects: units, periods, documents, reports and the indicator catalogue."""

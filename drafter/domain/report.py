@@ -1,0 +1,76 @@
+"""The report as entered: unit, period, issuing details, figures and qualitative lists."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+
+from drafter.domain.documents import DocRef
+from drafter.domain.periods import Period
+from drafter.domain.units import Unit
+
+Value = int | Decimal | bool | str
+
+# Qualitative lists a report carries, in document order, with their Vietnamese names.
+LISTS: dict[str, str] = {
+    "strengths": "Ưu điểm",
+    "shortcomings": "Tồn tại, hạn chế",
+    "causes": "Nguyên nhân",
+    "tasks": "Nhiệm vụ trọng tâm",
+    "proposals": "Kiến nghị, đề xuất",
+}
+
+# Sections that accept free paragraphs written by the official (``[notes]`` in the data file).
+NOTE_SECTIONS: dict[str, str] = {
+    "direction": "I.1 Công tác chỉ đạo, điều hành",
+    "plan": "I.2 Kế hoạch CCHC",
+    "communication": "I.3 Tuyên truyền",
+    "inspection": "I.4 Kiểm tra",
+    "superior_tasks": "I.5 Nhiệm vụ cấp trên giao",
+    "initiatives": "I.6 Sáng kiến, giải pháp",
+    "institutions": "II.1 Cải cách thể chế",
+    "procedures": "II.2 Cải cách TTHC",
+    "organisation": "II.3 Cải cách tổ chức bộ máy",
+    "civil_service": "II.4 Cải cách chế độ công vụ",
+    "finance": "II.5 Cải cách tài chính công",
+    "e_government": "II.6 Chính quyền điện tử, chính quyền số",
+}
+
+
+class Status(StrEnum):
+    DRAFT = "draft"
+    FINAL = "final"
+
+
+@dataclass
+class Report:
+    """One periodic CCHC report of one unit.
+
+    ``number`` is the register number (``12`` → ``Số: 12/BC-UBND``); ``None`` leaves the
+    number spaced for the clerk to fill in. ``figures`` maps indicator keys to entered values;
+    rates are never stored, they are derived.
+    """
+
+    unit: Unit
+    period: Period
+    date: dt.date
+    number: str | None = None
+    recipient: str = ""
+    data_from: dt.date | None = None
+    data_to: dt.date | None = None
+    basis: list[DocRef] = field(default_factory=list)
+    documents: list[DocRef] = field(default_factory=list)
+    figures: dict[str, Value] = field(default_factory=dict)
+    notes: dict[str, list[str]] = field(default_factory=dict)
+    lists: dict[str, list[str]] = field(default_factory=dict)
+    recipients: list[str] = field(default_factory=list)
+    status: Status = Status.DRAFT
+
+    def items(self, name: str) -> list[str]:
+        """A qualitative list (``strengths``, ``tasks`` …); empty when not given."""
+        return self.lists.get(name, [])
+
+    def documents_for(self, section: str) -> list[DocRef]:
+        return [doc for doc in self.documents if doc.section == section]

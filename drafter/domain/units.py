@@ -1,0 +1,68 @@
+"""Reporting units: communes (xã, phường, thị trấn) and districts (huyện, thành phố, thị xã, quận)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Tier(StrEnum):
+    COMMUNE = "commune"
+    DISTRICT = "district"
+
+
+# Vietnamese kind word of a unit → its tier.
+UNIT_KINDS: dict[str, Tier] = {
+    "xã": Tier.COMMUNE,
+    "phường": Tier.COMMUNE,
+    "thị trấn": Tier.COMMUNE,
+    "huyện": Tier.DISTRICT,
+    "quận": Tier.DISTRICT,
+    "thị xã": Tier.DISTRICT,
+    "thành phố": Tier.DISTRICT,
+}
+
+
+@dataclass(frozen=True)
+class Signer:
+    """Who signs: ``TM. ỦY BAN NHÂN DÂN`` / ``CHỦ TỊCH``, or for a deputy ``KT. CHỦ TỊCH``."""
+
+    name: str
+    title: str = "Chủ tịch"
+    deputy: bool = False
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A People's Committee that issues reports.
+
+    ``code`` is the stable identifier (``xa-cam-giang``); ``kind`` the Vietnamese kind word
+    (``xã``); ``name`` the proper name (``Cẩm Giàng``); ``superior`` the body printed above the
+    issuing body in the header (empty where Decree 30 prints none); ``parent`` the code of the
+    district a commune reports to.
+    """
+
+    code: str
+    kind: str
+    name: str
+    province: str
+    place: str
+    signer: Signer
+    superior: str = ""
+    parent: str = ""
+    recipients: tuple[str, ...] = field(default_factory=tuple)
+    archive: str = "VT"
+
+    @property
+    def tier(self) -> Tier:
+        return UNIT_KINDS[self.kind]
+
+    @property
+    def body(self) -> str:
+        """``Ủy ban nhân dân xã Cẩm Giàng``."""
+        return f"Ủy ban nhân dân {self.kind} {self.name}"
+
+    @property
+    def short_body(self) -> str:
+        """``UBND xã Cẩm Giàng``."""
+        return f"UBND {self.kind} {self.name}"

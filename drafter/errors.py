@@ -1,0 +1,39 @@
+"""Errors an official may see. Every message is Vietnamese and names what went wrong."""
+
+from __future__ import annotations
+
+
+class DrafterError(Exception):
+    """Base of every expected error; the CLI prints it on one line, without a traceback."""
+
+    exit_code = 2
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class DataFileError(DrafterError):
+    """A problem in a report data file: ``<file>: <key>: <problem>``."""
+
+    def __init__(self, path: str, key: str, problem: str) -> None:
+        where = f"{path}: {key}" if key else path
+        super().__init__(f"{where}: {problem}")
+        self.path = path
+        self.key = key
+        self.problem = problem
+
+
+class PackError(DrafterError):
+    """A template pack is malformed (catalogue, rules or templates)."""
+
+
+class StorageError(DrafterError):
+    """The database cannot be opened or a stored record is missing."""
+
+
+class RenderError(DrafterError):
+    """The report cannot be written (template failure, unwritable path)."""

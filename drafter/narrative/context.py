@@ -1,0 +1,101 @@
+"""What templates see: the report, its figures through strict proxies, and appendix rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from drafter.domain.catalogue import Layout, ValueType
+from drafter.domain.figures import Figures
+from drafter.domain.report import Value
+from drafter.vi.numbers import format_number
+from drafter.vi.rates import Rate
+
+
+class Values:
+    """``v.files_received`` in templates: the value or ``None``; unknown keys are errors."""
+
+    def __init__(self, figures: Figures) -> None:
+        self._figures = figures
+
+    def __getattr__(self, key: str) -> Value | None:
+        if key.startswith("_"):
+            raise AttributeError(key)
+        return self._figures.value(key)
+
+    def __getitem__(self, key: str) -> Value | None:
+        return self._figures.value(key)
+
+
+class Rates:
+    """``r.files_on_time_rate`` in templates: a :class:`Rate`, or ``None`` when a count is
+    missing; unknown keys and non-rates are errors."""
+
+    def __init__(self, figures: Figures) -> None:
+        self._figures = figures
+
+    def __getattr__(self, key: str) -> Rate | None:
+        if key.startswith("_"):
+            raise AttributeError(key)
+        return self._figures.rate(key)
+
+    def __getitem__(self, key: str) -> Rate | None:
+        return self._figures.rate(key)
+
+
+@dataclass(frozen=True)
+class AppendixRow:
+    kind: str  # group | item | sub
+    stt: str
+    label: str
+    unit: str
+    value: str
+    note: str
+    depth: int
+
+
+def cell_value(figures: Figures, key: str, missing: str, yes: str, no: str) -> tuple[str, bool]:
+    """The appendix cell for ``key`` and whether it is an undefined 0/0 rate.
+
+    Counts are written without a leading zero here, unlike the narrative.
+    """
+    indicator = figures.indicator(key)
+    if indicator.type is ValueType.RATE:
+        rate = figures.rate(key)
+        if rate is None:
+            return missing, False
+        return (missing, True) if rate.value is None else (format_number(rate.value), False)
+    value = figures.value(key)
+    if value is None:
+        return missing, False
+    if isinstance(value, bool):
+        return (yes if value else no), False
+    if isinstance(value, str):
+        return value, False
+    places = 0 if indicator.type is ValueType.COUNT else 2
+    return format_number(Decimal(value), places), False
+
+
+def appendix_rows(figures: Figures, layout: Layout, settings: dict[str, object]) -> list[AppendixRow]:
+    """The rows of the statistical appendix for one tier's layout."""
+    missing = str(settings.get("missing_cell", "-"))
+    undefined_note = str(settings.get("rate_undefined_note", "Chưa phát sinh"))
+    rows = []
+    for row in layout.rows:
+        if row.is_group:
+            rows.append(AppendixRow("group", row.stt, row.label, "", "", "", row.depth))
+            continue
+        indicator = figures.indicator(row.key)
+        value, undefined = cell_value(figures, row.key, missing, "Có", "Không")
+        rows.append(
+            AppendixRow(
+                "sub" if row.sub else "item",
+                row.stt,
+                row.label,
+                indicator.unit,
+                value,
+                undefined_note if undefined else "",
+                row.depth,
+            )
+        )
+    return rows

@@ -1,0 +1,102 @@
+"""``render(report) -> Document``: the core of drafter, with no TUI and no database."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import FileSystemLoader, StrictUndefined, TemplateError
+from jinja2.sandbox import SandboxedEnvironment
+
+from drafter.domain.figures import Figures, UnknownIndicatorError
+from drafter.domain.report import LISTS, Report, Status
+from drafter.errors import RenderError
+from drafter.narrative import filters, markup
+from drafter.narrative.blocks import Document, Metadata
+from drafter.narrative.context import Rates, Values, appendix_rows
+from drafter.pack import TemplatePack, builtin_pack, load_pack
+from drafter.vi.names import Abbreviations
+from drafter.vi.periods import period_name
+
+
+@cache
+def _environment(pack_path: Path) -> SandboxedEnvironment:
+    """One sandboxed environment per pack: templates cannot read files or run code."""
+    pack = load_pack(pack_path) if pack_path != builtin_pack().path else builtin_pack()
+    env = SandboxedEnvironment(
+        loader=FileSystemLoader(pack.template_dir),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+        keep_trailing_newline=True,
+        extensions=["jinja2.ext.do"],
+    )
+    filters.install(env, pack)
+    return env
+
+
+def build_context(
+    report: Report, pack: TemplatePack, previous: Report | None = None
+) -> dict[str, Any]:
+    """Everything a template may read for one report."""
+    figures = Figures(pack.catalogue, report.figures)
+    abbr = Abbreviations(pack.abbreviations)
+    prev_figures = Figures(pack.catalogue, previous.figures) if previous else None
+    return {
+        "report": report,
+        "unit": report.unit,
+        "period": report.period,
+        "v": Values(figures),
+        "r": Rates(figures),
+        "prev": Values(prev_figures) if prev_figures else None,
+        "prev_period": previous.period if previous else None,
+        "abbr": abbr,
+        "n": abbr.first,
+        "lists": {name: report.items(name) for name in LISTS},
+        "notes": report.notes,
+        "docs": report.documents_for,
+        "appendix": pack.catalogue.layout(report.unit.tier),
+        "appendix_rows": appendix_rows(
+            figures, pack.catalogue.layout(report.unit.tier), pack.settings
+        ),
+        "draft": report.status is not Status.FINAL,
+        "settings": pack.settings,
+    }
+
+
+def render_markup(report: Report, pack: TemplatePack, previous: Report | None = None) -> str:
+    """The pack's templates applied to ``report``: the line markup, before parsing."""
+    env = _environment(pack.path)
+    try:
+        return env.get_template("document.j2").render(build_context(report, pack, previous))
+    except UnknownIndicatorError as exc:
+        raise RenderError(f"mẫu dùng chỉ tiêu không có trong danh mục: {exc.args[0]}") from exc
+    except TemplateError as exc:
+        where = f"{getattr(exc, 'filename', '') or ''}:{getattr(exc, 'lineno', '') or ''}"
+        raise RenderError(f"lỗi trong mẫu {where}: {exc}") from exc
+
+
+def render(
+    report: Report,
+    pack: TemplatePack | None = None,
+    previous: Report | None = None,
+    now: dt.datetime | None = None,
+) -> Document:
+    """Render a report into a :class:`Document` of blocks — no TUI, no database needed.
+
+    ``previous`` is the stored report of the comparison period, when there is one.
+    """
+    pack = pack or builtin_pack()
+    blocks = markup.parse(render_markup(report, pack, previous))
+    meta = Metadata(
+        title=f"Báo cáo kết quả thực hiện công tác cải cách hành chính {period_name(report.period)}",
+        author=report.unit.body,
+        subject="Cải cách hành chính",
+        created=now or dt.datetime.combine(report.date, dt.time(8, 0)),
+        pack=f"{pack.name} {pack.version}",
+        draft=report.status is not Status.FINAL,
+    )
+    return Document(blocks, meta)

@@ -1,0 +1,130 @@
+"""The line markup templates emit, parsed into blocks.
+
+One block per non-empty line::
+
+    # I. HEADING            ## 1. Heading          ### a) Heading
+    - dash item             + plus item            any other line: a body paragraph
+    @title BÁO CÁO          @subject …             @to Kính gửi: …          @closing …
+    @header.<field> …       (superior, issuer, number, motto, motto_sub, dateline)
+    @sign.<field> …         (recipients_title, recipient, authority, signer)
+    @appendix.<field> …     (label, title, note)
+    @table.<kind> c1<TAB>c2 (head, group, item, sub; `item:3` gives the indent depth)
+    @pagebreak
+
+Inline ``[b]bold[/b]`` and ``[i]italic[/i]``. Templates emit text, never XML: escaping is
+the writer's job.
+"""
+
+from __future__ import annotations
+
+import re
+
+from drafter.errors import RenderError
+from drafter.narrative.blocks import (
+    Block,
+    Header,
+    Heading,
+    PageBreak,
+    Paragraph,
+    Role,
+    RowKind,
+    Run,
+    Signoff,
+    Table,
+    TableRow,
+)
+
+_INLINE = re.compile(r"\[(/?)([bi])\]")
+_ROLES = {
+    "title": Role.TITLE,
+    "subject": Role.SUBJECT,
+    "to": Role.TO,
+    "closing": Role.CLOSING,
+    "appendix.label": Role.APPENDIX_LABEL,
+    "appendix.title": Role.APPENDIX_TITLE,
+    "appendix.note": Role.APPENDIX_NOTE,
+}
+
+
+def parse_inline(text: str) -> tuple[Run, ...]:
+    """Split ``a [b]b[/b] c`` into runs."""
+    runs: list[Run] = []
+    bold = italic = False
+    position = 0
+    for match in _INLINE.finditer(text):
+        if match.start() > position:
+            runs.append(Run(text[position : match.start()], bold, italic))
+        on = match.group(1) == ""
+        if match.group(2) == "b":
+            bold = on
+        else:
+            italic = on
+        position = match.end()
+    if position < len(text):
+        runs.append(Run(text[position:], bold, italic))
+    return tuple(runs)
+
+
+def parse(markup: str) -> list[Block]:
+    """Parse template output into blocks; unknown directives are template bugs."""
+    blocks: list[Block] = []
+    header: Header | None = None
+    signoff: Signoff | None = None
+    table: Table | None = None
+    for number, raw in enumerate(markup.splitlines(), start=1):
+        line = raw.strip()
+        if not line:
+            continue
+        if not line.startswith("@table.") and table is not None:
+            table = None
+        if line.startswith("@"):
+            name, _, rest = line[1:].partition(" ")
+            rest = rest.strip()
+            if name.startswith("header."):
+                if header is None:
+                    header = Header()
+                    blocks.append(header)
+                _set(header, name[7:], rest, number)
+            elif name.startswith("sign."):
+                if signoff is None:
+                    signoff = Signoff()
+                    blocks.append(signoff)
+                field_name = name[5:]
+                if field_name == "recipient":
+                    signoff.recipients.append(rest)
+                elif field_name == "authority":
+                    signoff.authority.append(rest)
+                else:
+                    _set(signoff, field_name, rest, number)
+            elif name.startswith("table."):
+                if table is None:
+                    table = Table()
+                    blocks.append(table)
+                kind, _, depth = name[6:].partition(":")
+                try:
+                    row_kind = RowKind(kind)
+                except ValueError:
+                    raise RenderError(f"dòng {number}: loại dòng bảng không có: {kind}") from None
+                cells = tuple(cell.strip() for cell in rest.split("\t"))
+                table.rows.append(TableRow(row_kind, cells, int(depth or 1)))
+            elif name == "pagebreak":
+                blocks.append(PageBreak())
+            elif name in _ROLES:
+                blocks.append(Paragraph(parse_inline(rest), _ROLES[name]))
+            else:
+                raise RenderError(f"dòng {number} của mẫu: lệnh không có: @{name}")
+        elif line.startswith("#"):
+            level = len(line) - len(line.lstrip("#"))
+            blocks.append(Heading(level, parse_inline(line[level:].strip())))
+        elif line.startswith(("- ", "+ ")):
+            role = Role.DASH if line[0] == "-" else Role.PLUS
+            blocks.append(Paragraph(parse_inline(line), role))
+        else:
+            blocks.append(Paragraph(parse_inline(line)))
+    return blocks
+
+
+def _set(target: Header | Signoff, field_name: str, value: str, number: int) -> None:
+    if not hasattr(target, field_name):
+        raise RenderError(f"dòng {number} của mẫu: trường không có: {field_name}")
+    setattr(target, field_name, value)

@@ -1,0 +1,98 @@
+"""Template packs: a versioned directory of catalogue, rules and Jinja templates."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from drafter.domain.catalogue import Catalogue, build_catalogue
+from drafter.errors import PackError
+from drafter.resources import builtin_pack_dir
+
+
+@dataclass(frozen=True)
+class Band:
+    """Wording chosen when a figure is at least ``min``."""
+
+    min: Decimal
+    text: str
+
+
+@dataclass
+class TemplatePack:
+    """A loaded pack. ``bands`` hold the threshold wording declared in ``rules.toml``."""
+
+    path: Path
+    name: str
+    version: str
+    settings: dict[str, Any]
+    abbreviations: dict[str, str]
+    catalogue: Catalogue
+    bands: dict[str, list[Band]] = field(default_factory=dict)
+
+    @property
+    def template_dir(self) -> Path:
+        return self.path / "templates"
+
+    @property
+    def leading_zero(self) -> bool:
+        return bool(self.settings.get("leading_zero", True))
+
+    def band(self, name: str, value: Decimal | int) -> str:
+        """The wording of the first band (highest ``min`` first) that ``value`` reaches."""
+        try:
+            bands = self.bands[name]
+        except KeyError:
+            raise PackError(f"bộ mẫu không khai báo ngưỡng: {name}") from None
+        for band in bands:
+            if Decimal(value) >= band.min:
+                return band.text
+        raise PackError(f"ngưỡng {name} không có mức cho giá trị {value}")
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError:
+        raise PackError(f"{path}: thiếu tệp của bộ mẫu") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise PackError(f"{path}: lỗi cú pháp TOML: {exc}") from None
+
+
+def load_pack(path: Path) -> TemplatePack:
+    """Load and cross-check a pack directory."""
+    meta = _read_toml(path / "pack.toml")
+    catalogue = build_catalogue(
+        _read_toml(path / "catalogue.toml"), _read_toml(path / "appendix.toml")
+    )
+    rules = _read_toml(path / "rules.toml")
+    bands = {
+        name: sorted(
+            (Band(Decimal(str(b["min"])), str(b["text"])) for b in raw),
+            key=lambda band: band.min,
+            reverse=True,
+        )
+        for name, raw in rules.get("bands", {}).items()
+    }
+    if not (path / "templates" / "document.j2").is_file():
+        raise PackError(f"{path}: thiếu templates/document.j2")
+    return TemplatePack(
+        path=path,
+        name=str(meta.get("name", path.name)),
+        version=str(meta.get("version", "0")),
+        settings=dict(meta.get("settings", {})),
+        abbreviations=dict(meta.get("abbreviations", {})),
+        catalogue=catalogue,
+        bands=bands,
+    )
+
+
+@cache
+def builtin_pack() -> TemplatePack:
+    """The built-in pack, loaded once per process."""
+    return load_pack(builtin_pack_dir())

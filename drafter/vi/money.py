@@ -1,0 +1,24 @@
+"""Money in triệu đồng (the unit figures are entered in) and tỷ đồng."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from drafter.vi.numbers import Number, format_number, to_decimal
+
+
+def format_trieu(value: Number) -> str:
+    """``15684`` → ``15.684 triệu đồng``."""
+    return f"{format_number(value, 2)} triệu đồng"
+
+
+def format_ty(value_trieu: Number) -> str:
+    """Convert from triệu: ``25160`` → ``25,16 tỷ đồng``."""
+    return f"{format_number(to_decimal(value_trieu) / Decimal(1000), 2)} tỷ đồng"
+
+
+def format_money(value_trieu: Number, threshold_ty: Number = 100_000) -> str:
+    """Triệu đồng below ``threshold_ty`` triệu, tỷ đồng from it on."""
+    if abs(to_decimal(value_trieu)) >= to_decimal(threshold_ty):
+        return format_ty(value_trieu)
+    return format_trieu(value_trieu)

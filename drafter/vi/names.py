@@ -1,0 +1,43 @@
+"""Full name with abbreviation at first use, abbreviation after — decided per rendered document."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+
+class Abbreviations:
+    """Tracks which abbreviations a document has already introduced.
+
+    ``first("UBND")`` gives ``Ủy ban nhân dân (UBND)`` the first time and ``UBND`` after.
+    A fresh instance is made for every rendered document, so two renders never share state.
+    """
+
+    def __init__(self, full_forms: Mapping[str, str]) -> None:
+        self._full = dict(full_forms)
+        self._introduced: set[str] = set()
+        # Longest full forms first so "Ủy ban nhân dân" wins over a shorter overlap.
+        self._expanded = sorted(self._full.items(), key=lambda kv: -len(kv[1]))
+
+    def known(self, abbr: str) -> bool:
+        return abbr in self._full
+
+    def first(self, abbr: str) -> str:
+        """The full form with ``(ABBR)`` the first time, ``ABBR`` afterwards."""
+        if abbr not in self._full:
+            raise KeyError(f"chữ viết tắt chưa khai báo trong bộ mẫu: {abbr}")
+        if abbr in self._introduced:
+            return abbr
+        self._introduced.add(abbr)
+        return f"{self._full[abbr]} ({abbr})"
+
+    def mark_introduced(self, abbr: str) -> None:
+        self._introduced.add(abbr)
+
+    def apply(self, text: str) -> str:
+        """Rewrite a user phrase that uses full forms or abbreviations (``UBND huyện …``,
+        ``Ủy ban nhân dân huyện …``) into the forms due at this point of the document."""
+        for abbr, full in self._expanded:
+            pattern = re.compile(rf"(?<!\w)(?:{re.escape(full)}|{re.escape(abbr)})(?!\w)")
+            text = pattern.sub(lambda _match, a=abbr: self.first(a), text)
+        return text

@@ -1,0 +1,63 @@
+"""Vietnamese number formatting: ``1.234.567``, ``58,73``, counts with a leading zero."""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from babel.numbers import format_decimal
+
+from drafter.vi import LOCALE
+
+Number = int | Decimal
+
+
+def to_decimal(value: Number | float | str) -> Decimal:
+    """Exact decimal of ``value`` (floats go through ``repr`` so 0.1 stays 0.1)."""
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    return Decimal(value)
+
+
+def round_half_up(value: Number, places: int = 2) -> Decimal:
+    """Round the way officials and spreadsheets do (0,125 → 0,13), not banker's rounding."""
+    quantum = Decimal(1).scaleb(-places)
+    return to_decimal(value).quantize(quantum, rounding=ROUND_HALF_UP)
+
+
+def format_number(value: Number, places: int = 2) -> str:
+    """``1234567`` → ``1.234.567``; ``58.734`` → ``58,73``; trailing zeros dropped."""
+    rounded = round_half_up(value, places)
+    if rounded == 0:
+        rounded = Decimal(0)  # never print "-0"
+    pattern = "#,##0" + ("." + "#" * places if places else "")
+    return str(format_decimal(rounded, format=pattern, locale=LOCALE))
+
+
+def format_count(value: int, leading_zero: bool = True) -> str:
+    """A count in running text: ``2`` → ``02`` (when the pack asks for it), ``1000`` → ``1.000``."""
+    if leading_zero and 0 < value < 10:
+        return f"0{value}"
+    return format_number(value, 0)
+
+
+_GROUPED = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$")
+_PLAIN = re.compile(r"^[+-]?\d+(,\d+)?$")
+
+
+def parse_number(text: str) -> Decimal:
+    """Parse a Vietnamese-formatted number (``1.234.567``, ``58,73``, ``65,79%``).
+
+    Raises ``ValueError`` for anything ambiguous, such as English ``4,747`` or ``99.81``.
+    """
+    cleaned = text.strip().replace("\u00a0", "").replace(" ", "").rstrip("%")
+    if _GROUPED.match(cleaned):
+        cleaned = cleaned.replace(".", "")
+    elif not _PLAIN.match(cleaned):
+        raise ValueError(f"không phải số viết theo kiểu Việt Nam: {text!r}")
+    try:
+        return Decimal(cleaned.replace(",", "."))
+    except InvalidOperation as exc:  # pragma: no cover - the patterns above exclude it
+        raise ValueError(text) from exc

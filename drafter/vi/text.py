@@ -1,0 +1,99 @@
+"""Text hygiene and small Vietnamese text helpers.
+
+Tone-mark style: drafter writes the style used by Decree 30/2020/NĐ-CP and by the state's
+own documents — the mark on the first vowel of an open ``oa``, ``oe``, ``uy`` syllable:
+``hòa``, ``khỏe``, ``Ủy``, ``thủy`` (but ``quý``, ``hoàng``, ``khuyến``, where the rule
+does not apply). Every user string is normalised to it, in NFC.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+_TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, dot below
+# In NFD, "hoà" is h o a <grave>; the mark moves onto the o when the syllable ends there.
+_OPEN_PAIR = re.compile(rf"(?<![qQ])([oO][aAeE]|[uU][yY])([{_TONES}])(?!\w)")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
+_SPACE_BEFORE_PUNCT = re.compile(r" +([,.;:!?)\]])")
+_SPACE_AFTER_OPEN = re.compile(r"([(\[]) +")
+
+
+def _move_tone(match: re.Match[str]) -> str:
+    pair, tone = match.group(1), match.group(2)
+    return pair[0] + tone + pair[1]
+
+
+def normalize_tones(text: str) -> str:
+    """``hoà`` → ``hòa``, ``Uỷ`` → ``Ủy``, ``thuỷ`` → ``thủy``; result in NFC."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", _OPEN_PAIR.sub(_move_tone, decomposed))
+
+
+def clean(text: str) -> str:
+    """Hygiene for every user string: NFC, one tone style, no control characters,
+    single spaces, no space before punctuation, trimmed; newlines become spaces."""
+    value = _CONTROL.sub("", normalize_tones(text))
+    value = re.sub(r"\s*[\r\n]+\s*", " ", value)
+    value = _SPACES.sub(" ", value)
+    value = _SPACE_BEFORE_PUNCT.sub(r"\1", value)
+    value = _SPACE_AFTER_OPEN.sub(r"\1", value)
+    return value.strip()
+
+
+def upper(text: str) -> str:
+    """Capitals for headers: ``Ủy ban nhân dân xã Cẩm Giàng`` → ``ỦY BAN NHÂN DÂN XÃ CẨM GIÀNG``."""
+    return unicodedata.normalize("NFC", text.upper())
+
+
+def sentence_case(text: str) -> str:
+    """Capitalise the first letter only (``cải cách`` → ``Cải cách``), leaving the rest."""
+    for index, char in enumerate(text):
+        if char.isalpha():
+            return text[:index] + char.upper() + text[index + 1 :]
+    return text
+
+
+def lower_first(text: str) -> str:
+    """Lower-case the first letter, unless the first word is an abbreviation (``UBND``)."""
+    first_word = text.split(" ", 1)[0]
+    if len(first_word) > 1 and first_word.isupper():
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def join_vi(items: Iterable[str], last: str = " và ") -> str:
+    """``a, b và c``; a single item alone; nothing for an empty list."""
+    parts = [item for item in items if item]
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + last + parts[-1]
+
+
+def join_clauses(items: Iterable[str]) -> str:
+    """Clauses joined with ``; `` (each clause may contain commas)."""
+    return "; ".join(item for item in items if item)
+
+
+_ROMAN = [
+    (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+    (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+]  # fmt: skip
+
+
+def roman(number: int) -> str:
+    """``4`` → ``IV``; section and quarter numbering."""
+    if number <= 0:
+        raise ValueError("số La Mã phải lớn hơn 0")
+    out = []
+    for value, letters in _ROMAN:
+        count, number = divmod(number, value)
+        out.append(letters * count)
+    return "".join(out)
+
+
+def strip_item_marker(text: str) -> str:
+    """User list items sometimes start with their own ``-``/``+``/``1.``; the template adds one."""
+    return re.sub(r"^\s*(?:[-+•*–]|\d+[.)])\s+", "", text)

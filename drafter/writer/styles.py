@@ -1,0 +1,63 @@
+"""Document styles: fonts in all four slots, Vietnamese language, Decree 30 body format."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+
+from drafter.writer import layout
+from drafter.writer.ooxml import set_color_black, set_fonts
+
+TABLE_STYLE = "Bảng số liệu"
+COMPACT_STYLE = "Dòng gọn"
+
+
+def setup_styles(document: Any) -> None:
+    """Set document defaults, Normal, the heading styles and two compact paragraph styles."""
+    styles = document.styles
+    defaults = styles.element.find(qn("w:docDefaults"))
+    rpr_default = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    set_fonts(rpr_default)
+
+    normal = styles["Normal"]
+    set_fonts(normal.element.get_or_add_rPr())
+    normal.font.size = Pt(layout.BODY_SIZE)
+    fmt = normal.paragraph_format
+    fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    fmt.first_line_indent = Cm(layout.FIRST_LINE_INDENT_CM)
+    fmt.space_before = Pt(0)
+    fmt.space_after = Pt(layout.SPACE_AFTER)
+    fmt.line_spacing = layout.LINE_SPACING
+    fmt.widow_control = True
+
+    for level in (1, 2, 3):
+        heading = styles[f"Heading {level}"]
+        rpr = heading.element.get_or_add_rPr()
+        set_fonts(rpr)
+        set_color_black(rpr)
+        heading.font.size = Pt(layout.BODY_SIZE)
+        heading.font.bold = level < 3
+        heading.font.italic = level == 3
+        heading_fmt = heading.paragraph_format
+        heading_fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        heading_fmt.first_line_indent = Cm(layout.FIRST_LINE_INDENT_CM)
+        heading_fmt.left_indent = Cm(0)
+        heading_fmt.space_before = Pt(layout.SPACE_AFTER)
+        heading_fmt.space_after = Pt(layout.SPACE_AFTER)
+        heading_fmt.line_spacing = layout.LINE_SPACING
+        heading_fmt.keep_with_next = True
+
+    for name, size in ((COMPACT_STYLE, layout.BODY_SIZE), (TABLE_STYLE, layout.TABLE_SIZE)):
+        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = normal
+        style.font.size = Pt(size)
+        compact = style.paragraph_format
+        compact.first_line_indent = Cm(0)
+        compact.space_before = Pt(0)
+        compact.space_after = Pt(0)
+        compact.line_spacing = 1.0
+        compact.alignment = WD_ALIGN_PARAGRAPH.CENTER

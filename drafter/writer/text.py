@@ -1,0 +1,52 @@
+"""Plain-text rendering of a document, for previews and golden tests."""
+
+from __future__ import annotations
+
+from drafter.narrative.blocks import (
+    Document,
+    Header,
+    Heading,
+    PageBreak,
+    Paragraph,
+    Role,
+    RowKind,
+    Signoff,
+    Table,
+)
+
+_CENTRED = (Role.TITLE, Role.SUBJECT, Role.TO, Role.APPENDIX_LABEL, Role.APPENDIX_TITLE)
+
+
+def to_text(document: Document, width: int = 96) -> str:
+    """One line per paragraph; header and signature block as two labelled columns."""
+    lines: list[str] = []
+    for block in document.blocks:
+        if isinstance(block, Header):
+            left = [block.superior, block.issuer, block.number]
+            right = [block.motto, block.motto_sub, block.dateline]
+            half = width // 2
+            for l_text, r_text in zip(left, right, strict=True):
+                lines.append(f"{l_text:<{half}}{r_text}".rstrip())
+            lines.append("")
+        elif isinstance(block, Heading):
+            lines.append(block.text)
+        elif isinstance(block, Paragraph):
+            text = block.text
+            lines.append(text.center(width).rstrip() if block.role in _CENTRED else text)
+        elif isinstance(block, Signoff):
+            lines.append("")
+            lines.append(block.recipients_title)
+            lines.extend(f"  {item}" for item in block.recipients)
+            lines.extend(f"{'':<{width // 2}}{line}" for line in block.authority)
+            lines.append(f"{'':<{width // 2}}(đã ký)")
+            lines.append(f"{'':<{width // 2}}{block.signer}")
+        elif isinstance(block, PageBreak):
+            lines.append("")
+            lines.append("-" * width)
+        elif isinstance(block, Table):
+            for row in block.rows:
+                cells = list(row.cells)
+                if row.kind is RowKind.SUB:
+                    cells[1] = "    " + cells[1]
+                lines.append(" | ".join(cells).rstrip())
+    return "\n".join(lines).rstrip() + "\n"
