@@ -1,0 +1,91 @@
+"""SQLModel tables. Only :mod:`drafter.storage` uses them; widgets and templates never do."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import JSON, Column, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+class UnitRow(SQLModel, table=True):
+    __tablename__ = "units"
+
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(index=True, unique=True)
+    kind: str
+    name: str
+    province: str
+    place: str
+    superior: str = ""
+    parent: str = ""
+    archive: str = "VT"
+    recipients: list[str] = Field(default_factory=list, sa_column=Column(JSON))
+    signer_name: str
+    signer_title: str = "Chủ tịch"
+    signer_deputy: bool = False
+
+
+class ReportRow(SQLModel, table=True):
+    __tablename__ = "reports"
+    __table_args__ = (UniqueConstraint("unit_id", "period"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    unit_id: int = Field(foreign_key="units.id", index=True)
+    period: str
+    number: str | None = None
+    date: dt.date
+    recipient: str = ""
+    data_from: dt.date | None = None
+    data_to: dt.date | None = None
+    status: str = "draft"
+    recipients: list[str] = Field(default_factory=list, sa_column=Column(JSON))
+    updated_at: dt.datetime = Field(default_factory=lambda: dt.datetime.now(dt.UTC))
+
+
+class FigureRow(SQLModel, table=True):
+    """One entered figure; ``value`` is its text form (``12``, ``58.73``, ``true``, a choice)."""
+
+    __tablename__ = "figures"
+
+    report_id: int = Field(foreign_key="reports.id", primary_key=True, ondelete="CASCADE")
+    key: str = Field(primary_key=True)
+    value: str
+
+
+class DocumentRow(SQLModel, table=True):
+    """A cited document: ``role`` is ``basis`` (Căn cứ/Thực hiện) or ``issued`` (by the unit)."""
+
+    __tablename__ = "documents"
+
+    id: int | None = Field(default=None, primary_key=True)
+    report_id: int = Field(foreign_key="reports.id", index=True, ondelete="CASCADE")
+    role: str
+    position: int
+    kind: str
+    number: str
+    year: int | None = None
+    symbol: str = ""
+    date: dt.date
+    issuer: str = ""
+    subject: str = ""
+    section: str = ""
+
+
+class ItemRow(SQLModel, table=True):
+    """An item of a qualitative list (``strengths`` …) or a note paragraph (``note:<section>``)."""
+
+    __tablename__ = "items"
+
+    id: int | None = Field(default=None, primary_key=True)
+    report_id: int = Field(foreign_key="reports.id", index=True, ondelete="CASCADE")
+    list: str
+    position: int
+    text: str
+
+
+class MigrationRow(SQLModel, table=True):
+    __tablename__ = "migrations"
+
+    name: str = Field(primary_key=True)
+    applied_at: dt.datetime = Field(default_factory=lambda: dt.datetime.now(dt.UTC))

@@ -63,7 +63,7 @@ def install(env: Any, pack: TemplatePack) -> None:
         count=count,
         pct=pct,
         ratio=ratio,
-        money=lambda value: money.format_money(value, threshold),
+        money=lambda value, *others: money.format_money(value, threshold, *others),
         trieu=money.format_trieu,
         ty=money.format_ty,
         dateline=dates.date_line,

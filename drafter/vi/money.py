@@ -17,8 +17,13 @@ def format_ty(value_trieu: Number) -> str:
     return f"{format_number(to_decimal(value_trieu) / Decimal(1000), 2)} tỷ đồng"
 
 
-def format_money(value_trieu: Number, threshold_ty: Number = 100_000) -> str:
-    """Triệu đồng below ``threshold_ty`` triệu, tỷ đồng from it on."""
-    if abs(to_decimal(value_trieu)) >= to_decimal(threshold_ty):
+def format_money(value_trieu: Number, threshold_ty: Number = 100_000, *related: Number) -> str:
+    """Triệu đồng below ``threshold_ty`` triệu, tỷ đồng from it on.
+
+    ``related`` amounts quoted in the same phrase ("đạt X/Y") decide the unit together, so a
+    phrase never mixes triệu and tỷ.
+    """
+    largest = max(abs(to_decimal(v)) for v in (value_trieu, *related))
+    if largest >= to_decimal(threshold_ty):
         return format_ty(value_trieu)
     return format_trieu(value_trieu)

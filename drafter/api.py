@@ -1,0 +1,29 @@
+"""The Python API: what the CLI and the TUI call."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from drafter.domain.report import Report
+from drafter.narrative import render
+from drafter.pack import TemplatePack
+from drafter.resources import demo_dir
+from drafter.writer.atomic import write_atomic
+from drafter.writer.docx_writer import save_docx
+from drafter.writer.text import to_text
+
+
+def render_to_file(report: Report, path: Path, previous: Report | None = None,
+                   pack: TemplatePack | None = None, text: bool = False) -> Path:
+    """Render ``report`` and write the DOCX (and optionally a ``.txt`` preview) atomically."""
+    document = render(report, pack=pack, previous=previous)
+    written = save_docx(document, path)
+    if text:
+        preview = to_text(document).encode("utf-8")
+        write_atomic(path.with_suffix(".txt"), lambda handle: handle.write(preview))
+    return written
+
+
+def demo_files() -> list[Path]:
+    """The bundled demo data files, earliest period first."""
+    return sorted(demo_dir().glob("*.toml"), key=lambda p: p.stem.rsplit("-", 2)[-2:])

@@ -1,0 +1,1 @@
+"""The ``drafter`` command: a thin layer over the library."""

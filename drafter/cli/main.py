@@ -1,0 +1,85 @@
+"""``drafter``: render, store, import and export reports from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from drafter.cli import commands
+from drafter.cli.vi_argparse import ArgumentParser
+from drafter.errors import DrafterError
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def build_parser() -> ArgumentParser:
+    """The whole command tree; every command and option has Vietnamese help."""
+    parser = ArgumentParser(
+        prog="drafter",
+        description="Soạn báo cáo cải cách hành chính định kỳ và lưu thành tệp DOCX.",
+    )
+    parser.add_argument("--db", metavar="URL", help="cơ sở dữ liệu (mặc định: SQLite của người "
+                        "dùng, hoặc biến môi trường DRAFTER_DB)")
+    sub = parser.add_subparsers(dest="command", metavar="LỆNH", parser_class=ArgumentParser)
+
+    render = sub.add_parser("render", help="soạn báo cáo từ tệp dữ liệu TOML ra DOCX")
+    render.add_argument("file", type=Path, metavar="TỆP", help="tệp dữ liệu báo cáo (.toml)")
+    _output(render)
+    render.set_defaults(handler=commands.render_file)
+
+    report = sub.add_parser("report", help="báo cáo đã lưu trong cơ sở dữ liệu")
+    report_sub = report.add_subparsers(dest="report_command", metavar="LỆNH",
+                                       parser_class=ArgumentParser, required=True)
+    listing = report_sub.add_parser("list", help="liệt kê các báo cáo đã lưu")
+    listing.add_argument("--unit", metavar="MÃ", help="chỉ báo cáo của đơn vị này")
+    listing.set_defaults(handler=commands.list_reports)
+    for container in (report_sub, sub):
+        imp = container.add_parser("import", help="nhập báo cáo từ tệp TOML vào cơ sở dữ liệu")
+        imp.add_argument("file", type=Path, metavar="TỆP", help="tệp dữ liệu báo cáo (.toml)")
+        imp.set_defaults(handler=commands.import_report)
+        exp = container.add_parser("export", help="xuất báo cáo đã lưu ra tệp TOML")
+        exp.add_argument("id", type=int, metavar="SỐ", help="số của báo cáo (xem report list)")
+        exp.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP",
+                         help="tệp TOML cần ghi")
+        exp.set_defaults(handler=commands.export_report)
+    stored = report_sub.add_parser("render", help="soạn DOCX từ báo cáo đã lưu")
+    stored.add_argument("id", type=int, metavar="SỐ", help="số của báo cáo (xem report list)")
+    _output(stored)
+    stored.set_defaults(handler=commands.render_stored)
+
+    demo = sub.add_parser("demo", help="nhập dữ liệu mẫu và soạn các báo cáo mẫu")
+    demo.add_argument("-o", "--output", type=Path, default=Path("out"), metavar="THƯ_MỤC",
+                      help="thư mục ghi các tệp DOCX (mặc định: out)")
+    demo.set_defaults(handler=commands.demo)
+    return parser
+
+
+def _output(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP",
+                        help="tệp DOCX cần ghi")
+    parser.add_argument("--text", action="store_true",
+                        help="ghi thêm bản văn bản thuần (.txt) bên cạnh để xem nhanh")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``drafter`` console script."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Handler | None = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return 0
+    try:
+        return handler(args)
+    except DrafterError as exc:
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("Đã dừng.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,117 @@
+"""Small converters between SQLModel rows and domain objects."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from drafter.domain.catalogue import Catalogue, ValueType
+from drafter.domain.documents import DocRef
+from drafter.domain.periods import Period
+from drafter.domain.report import Report, Status, Value
+from drafter.domain.units import Signer, Unit
+from models import DocumentRow, FigureRow, ItemRow, ReportRow, UnitRow
+
+NOTE_PREFIX = "note:"
+
+
+def unit_to_row(unit: Unit, row: UnitRow | None = None) -> UnitRow:
+    row = row or UnitRow(code=unit.code, kind="", name="", province="", place="", signer_name="")
+    row.code, row.kind, row.name = unit.code, unit.kind, unit.name
+    row.province, row.place, row.superior = unit.province, unit.place, unit.superior
+    row.parent, row.archive, row.recipients = unit.parent, unit.archive, list(unit.recipients)
+    row.signer_name, row.signer_title = unit.signer.name, unit.signer.title
+    row.signer_deputy = unit.signer.deputy
+    return row
+
+
+def unit_from_row(row: UnitRow) -> Unit:
+    return Unit(
+        code=row.code,
+        kind=row.kind,
+        name=row.name,
+        province=row.province,
+        place=row.place,
+        superior=row.superior,
+        parent=row.parent,
+        archive=row.archive,
+        recipients=tuple(row.recipients or ()),
+        signer=Signer(row.signer_name, row.signer_title, row.signer_deputy),
+    )
+
+
+def value_to_text(value: Value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def value_from_text(catalogue: Catalogue, key: str, text: str) -> Value:
+    value_type = catalogue[key].type
+    if value_type is ValueType.BOOL:
+        return text == "true"
+    if value_type is ValueType.CHOICE:
+        return text
+    if value_type is ValueType.COUNT:
+        return int(text)
+    return Decimal(text)
+
+
+def document_to_row(doc: DocRef, report_id: int, role: str, position: int) -> DocumentRow:
+    return DocumentRow(
+        report_id=report_id, role=role, position=position, kind=doc.kind, number=doc.number,
+        year=doc.year, symbol=doc.symbol, date=doc.date, issuer=doc.issuer,
+        subject=doc.subject, section=doc.section,
+    )
+
+
+def document_from_row(row: DocumentRow) -> DocRef:
+    return DocRef(
+        kind=row.kind, number=row.number, date=row.date, issuer=row.issuer,
+        subject=row.subject, symbol=row.symbol, year=row.year, section=row.section,
+    )
+
+
+def report_rows(report: Report, report_id: int) -> tuple[list[FigureRow], list[DocumentRow],
+                                                         list[ItemRow]]:
+    """The child rows of a report (figures, documents, list items and notes)."""
+    figures = [FigureRow(report_id=report_id, key=k, value=value_to_text(v))
+               for k, v in report.figures.items()]
+    documents = [document_to_row(d, report_id, "basis", i) for i, d in enumerate(report.basis)]
+    documents += [document_to_row(d, report_id, "issued", i)
+                  for i, d in enumerate(report.documents)]
+    items = [ItemRow(report_id=report_id, list=name, position=i, text=text)
+             for name, values in report.lists.items() for i, text in enumerate(values)]
+    items += [ItemRow(report_id=report_id, list=NOTE_PREFIX + name, position=i, text=text)
+              for name, values in report.notes.items() for i, text in enumerate(values)]
+    return figures, documents, items
+
+
+def report_from_rows(
+    catalogue: Catalogue, row: ReportRow, unit: UnitRow, figures: list[FigureRow],
+    documents: list[DocumentRow], items: list[ItemRow],
+) -> Report:
+    lists: dict[str, list[str]] = {}
+    notes: dict[str, list[str]] = {}
+    for item in sorted(items, key=lambda i: (i.list, i.position)):
+        if item.list.startswith(NOTE_PREFIX):
+            notes.setdefault(item.list.removeprefix(NOTE_PREFIX), []).append(item.text)
+        else:
+            lists.setdefault(item.list, []).append(item.text)
+    ordered = sorted(documents, key=lambda d: (d.role, d.position))
+    return Report(
+        unit=unit_from_row(unit),
+        period=Period.parse(row.period),
+        date=row.date,
+        number=row.number,
+        recipient=row.recipient,
+        data_from=row.data_from,
+        data_to=row.data_to,
+        basis=[document_from_row(d) for d in ordered if d.role == "basis"],
+        documents=[document_from_row(d) for d in ordered if d.role == "issued"],
+        figures={f.key: value_from_text(catalogue, f.key, f.value) for f in figures
+                 if f.key in catalogue},
+        notes=notes,
+        lists=lists,
+        recipients=list(row.recipients or ()),
+        status=Status(row.status),
+    )

@@ -1,0 +1,78 @@
+"""Engines and named, transactional migrations. No engine is created at import time."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Session, SQLModel, select
+
+from drafter.errors import StorageError
+from models import MigrationRow
+
+
+def default_url() -> str:
+    """``DRAFTER_DB`` if set, else a SQLite file in the user data directory."""
+    env = os.environ.get("DRAFTER_DB")
+    if env:
+        return env
+    path = Path(platformdirs.user_data_dir("drafter")) / "drafter.sqlite"
+    return f"sqlite:///{path}"
+
+
+def _initial(connection: Connection) -> None:
+    SQLModel.metadata.create_all(connection)
+
+
+# Applied in order, each in its own transaction, recorded in the ``migrations`` table.
+MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [("0001_initial", _initial)]
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def migrate(engine: Engine) -> list[str]:
+    """Apply the migrations not yet applied; returns their names."""
+    applied: list[str] = []
+    with engine.begin() as connection:
+        MigrationRow.__table__.create(connection, checkfirst=True)  # type: ignore[attr-defined]
+    with Session(engine) as session:
+        done = set(session.exec(select(MigrationRow.name)).all())
+    for name, step in MIGRATIONS:
+        if name in done:
+            continue
+        with engine.begin() as connection:
+            step(connection)
+            connection.execute(MigrationRow.__table__.insert().values(name=name))  # type: ignore[attr-defined]
+        applied.append(name)
+    return applied
+
+
+def connect(url: str | None = None) -> Engine:
+    """An engine for ``url`` (default: :func:`default_url`) with the schema up to date."""
+    url = url or default_url()
+    try:
+        if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
+            Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url)
+        if engine.dialect.name == "sqlite":
+            event.listen(engine, "connect", _sqlite_pragmas)
+        migrate(engine)
+    except (SQLAlchemyError, OSError) as exc:
+        raise StorageError(f"không mở được cơ sở dữ liệu {url}: {exc}") from None
+    return engine
+
+
+def tables(engine: Engine) -> set[str]:
+    return set(inspect(engine).get_table_names())

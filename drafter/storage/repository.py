@@ -1,0 +1,120 @@
+"""The report store: every write is one transaction; reads return domain objects."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, delete
+from sqlmodel import Session, col, select
+
+from drafter.domain.catalogue import Catalogue
+from drafter.domain.periods import Period
+from drafter.domain.report import Report
+from drafter.domain.units import Unit
+from drafter.errors import StorageError
+from drafter.pack import builtin_pack
+from drafter.storage import convert
+from models import DocumentRow, FigureRow, ItemRow, ReportRow, UnitRow
+
+
+@dataclass(frozen=True)
+class ReportSummary:
+    id: int
+    unit_code: str
+    unit_name: str
+    period: Period
+    status: str
+    number: str | None
+    updated_at: dt.datetime
+
+
+class Store:
+    """Reports and units in one database (``connect()`` gives the engine)."""
+
+    def __init__(self, engine: Engine, catalogue: Catalogue | None = None) -> None:
+        self.engine = engine
+        self.catalogue = catalogue or builtin_pack().catalogue
+
+    def _unit_row(self, session: Session, unit: Unit) -> UnitRow:
+        row = session.exec(select(UnitRow).where(UnitRow.code == unit.code)).first()
+        row = convert.unit_to_row(unit, row)
+        session.add(row)
+        session.flush()
+        return row
+
+    def save_unit(self, unit: Unit) -> None:
+        with Session(self.engine) as session:
+            self._unit_row(session, unit)
+            session.commit()
+
+    def units(self) -> list[Unit]:
+        with Session(self.engine) as session:
+            rows = session.exec(select(UnitRow).order_by(col(UnitRow.code))).all()
+            return [convert.unit_from_row(row) for row in rows]
+
+    def save_report(self, report: Report) -> int:
+        """Insert or replace the report of ``report.unit`` for ``report.period``; returns its id."""
+        with Session(self.engine) as session:
+            unit_row = self._unit_row(session, report.unit)
+            assert unit_row.id is not None
+            row = session.exec(
+                select(ReportRow).where(
+                    ReportRow.unit_id == unit_row.id, ReportRow.period == report.period.code
+                )
+            ).first() or ReportRow(unit_id=unit_row.id, period=report.period.code,
+                                   date=report.date)
+            row.number, row.date, row.recipient = report.number, report.date, report.recipient
+            row.data_from, row.data_to = report.data_from, report.data_to
+            row.status, row.recipients = report.status.value, list(report.recipients)
+            row.updated_at = dt.datetime.now(dt.UTC)
+            session.add(row)
+            session.flush()
+            assert row.id is not None
+            for table in (FigureRow, DocumentRow, ItemRow):
+                session.exec(delete(table).where(table.report_id == row.id))  # type: ignore[call-overload]
+            for rows in convert.report_rows(report, row.id):
+                session.add_all(rows)
+            session.commit()
+            return row.id
+
+    def get(self, report_id: int) -> Report:
+        with Session(self.engine) as session:
+            row = session.get(ReportRow, report_id)
+            if row is None:
+                raise StorageError(f"không có báo cáo số {report_id} trong cơ sở dữ liệu")
+            return self._load(session, row)
+
+    def find(self, unit_code: str, period: Period) -> Report | None:
+        with Session(self.engine) as session:
+            row = session.exec(
+                select(ReportRow).join(UnitRow).where(
+                    UnitRow.code == unit_code, ReportRow.period == period.code
+                )
+            ).first()
+            return self._load(session, row) if row else None
+
+    def _load(self, session: Session, row: ReportRow) -> Report:
+        unit = session.get(UnitRow, row.unit_id)
+        assert unit is not None and row.id is not None
+        return convert.report_from_rows(
+            self.catalogue,
+            row,
+            unit,
+            list(session.exec(select(FigureRow).where(FigureRow.report_id == row.id)).all()),
+            list(session.exec(select(DocumentRow).where(DocumentRow.report_id == row.id)).all()),
+            list(session.exec(select(ItemRow).where(ItemRow.report_id == row.id)).all()),
+        )
+
+    def list(self, unit_code: str | None = None) -> list[ReportSummary]:
+        with Session(self.engine) as session:
+            query = select(ReportRow, UnitRow).join(UnitRow)
+            if unit_code:
+                query = query.where(UnitRow.code == unit_code)
+            summaries = [
+                ReportSummary(report.id or 0, unit.code, f"{unit.kind} {unit.name}",
+                              Period.parse(report.period), report.status, report.number,
+                              report.updated_at)
+                for report, unit in session.exec(query).all()
+            ]
+        return sorted(summaries, key=lambda s: (s.unit_code, s.period))
