@@ -172,12 +172,17 @@ def parse_report(data: dict[str, Any], path: str, catalogue: Catalogue | None = 
                    for i, raw in enumerate(_array(reader, data, "documents"))],
         figures=figures,
         notes=notes,
-        lists={name: reader.get(data, "", name, fields.text_list)
-               for name in LISTS if name in data},
+        lists=_lists(reader, data),
         recipients=reader.get(head, "report", "recipients", fields.text_list, False,
                               list(unit.recipients)),
         status=status,
     )
+
+
+def _lists(reader: _Reader, data: dict[str, Any]) -> dict[str, list[str]]:
+    """The qualitative lists given; an empty list is the same as none."""
+    lists = {name: reader.get(data, "", name, fields.text_list) for name in LISTS if name in data}
+    return {name: items for name, items in lists.items() if items}
 
 
 def _array(reader: _Reader, data: dict[str, Any], key: str) -> list[Any]:

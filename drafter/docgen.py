@@ -1,0 +1,119 @@
+"""Generate ``docs/data-format.md`` from the catalogue: ``python -m drafter.docgen``."""
+
+from __future__ import annotations
+
+from drafter.domain.catalogue import ValueType
+from drafter.domain.report import LISTS, NOTE_SECTIONS
+from drafter.pack import TemplatePack, builtin_pack
+
+_TYPES = {
+    ValueType.COUNT: "whole number ≥ 0",
+    ValueType.DECIMAL: "number ≥ 0",
+    ValueType.MONEY: "number ≥ 0, triệu đồng",
+    ValueType.SCORE: "number ≥ 0, points",
+    ValueType.BOOL: "true / false",
+    ValueType.CHOICE: "one of the options",
+    ValueType.RATE: "derived — never entered",
+    ValueType.SUM: "derived — never entered",
+}
+
+_HEAD = """# The report data file (TOML)
+
+A report is one UTF-8 TOML file. `drafter render FILE -o OUT.docx` renders it without any
+database; `drafter report import FILE` stores it; `drafter report export ID -o FILE` writes a
+stored report back in this format (lossless). The demo files under `drafter/demo/` are complete
+examples. This page is generated from the catalogue (`make docs`); a test keeps it in step.
+
+Every text is normalised on reading: Unicode NFC, one tone-mark style ("hòa", "Ủy"), single
+spaces. Dates are TOML dates (`2024-02-28`) or strings `"28/02/2024"`; impossible dates
+(`31/11/2023`) are rejected. A problem stops the run with one Vietnamese line naming the file,
+the key and the problem, exit code 2, and no output file.
+
+## `[unit]` — the issuing unit
+
+| key | required | meaning |
+| --- | --- | --- |
+| `code` | yes | stable identifier, e.g. `xa-cam-giang` |
+| `kind` | yes | `xã`, `phường`, `thị trấn` (commune level) or `huyện`, `quận`, `thị xã`, `thành phố` |
+| `name` | yes | proper name, e.g. `Cẩm Giàng` |
+| `province` | yes | province name |
+| `place` | no | place name of the date line (default: `name`) |
+| `superior` | no | body printed above the issuer in the header, e.g. `UBND huyện Bạch Thông` |
+| `parent` | no | `code` of the district a commune reports to |
+| `archive` | no | the "Lưu:" line, default `VT` |
+| `recipients` | no | default "Nơi nhận" list |
+| `signer.name` | yes | the signer |
+| `signer.title` | no | default `Chủ tịch` |
+| `signer.deputy` | no | `true` signs "KT. CHỦ TỊCH" for a deputy |
+
+## `[report]` — issuing details
+
+| key | required | meaning |
+| --- | --- | --- |
+| `period` | yes | `2024-Q1`…`2024-Q4`, `2024-H1` (6 tháng đầu năm), `2024-9M` (9 tháng), `2024` (năm) |
+| `date` | yes | date of the report |
+| `number` | no | register number (`12` → "Số: 12/BC-UBND"); left out, the number is spaced for the clerk |
+| `recipient` | no | "Kính gửi:" line, when the report goes to one body |
+| `data_from`, `data_to` | no | the data window ("số liệu từ ngày … đến ngày …") |
+| `status` | no | `draft` (default) or `final` |
+| `recipients` | no | "Nơi nhận" of this report (default: the unit's) |
+
+## `[[basis]]` and `[[documents]]` — cited documents
+
+`[[basis]]` are the documents the report answers ("Thực hiện …"); `[[documents]]` are documents
+the unit issued in the period, cited in the section named by `section`.
+
+| key | required | meaning |
+| --- | --- | --- |
+| `kind` | yes | `Kế hoạch`, `Quyết định`, `Công văn`, `Văn bản`, `Nghị định`, `Thông báo`, … |
+| `number` | yes | `17` |
+| `year` | no | for numbers that carry a year: `30/2020/NĐ-CP` |
+| `symbol` | no | `KH-UBND`; derived from kind and issuer when left out |
+| `date` | yes | date of the document |
+| `issuer` | basis: no; documents: default the unit | `UBND huyện Bạch Thông`, `Chính phủ` |
+| `subject` | no | `về …` / `về việc …` |
+| `section` | documents only | one of the sections below |
+
+## `[notes]` — free paragraphs by section
+
+Each key is a section, each value a list of paragraphs inserted at that place:
+
+{notes}
+
+## Qualitative lists (top level)
+
+{lists}
+
+## `[figures]` — indicator values by key
+
+Rates and sums are derived from their counts and never entered; a figure left out removes the
+sentence that needs it (never a blank). Kinds: **stock** (a level at the report date, carried
+to the next period), **flow** (what happened in the period), **cumulative** (within the year).
+"""
+
+
+def render_doc(pack: TemplatePack) -> str:
+    """The whole Markdown page."""
+    notes = "\n".join(f"- `{key}` — {title}" for key, title in NOTE_SECTIONS.items())
+    lists = "\n".join(f"- `{key}` — {title}" for key, title in LISTS.items())
+    parts = [_HEAD.replace("{notes}", notes).replace("{lists}", lists)]
+    catalogue = pack.catalogue
+    for section in catalogue.sections:
+        parts.append(f"\n### {section.title} (`{section.id}`)\n")
+        parts.append("| key | label | unit | type | kind | derived from |")
+        parts.append("| --- | --- | --- | --- | --- | --- |")
+        for ind in catalogue.in_section(section.id):
+            source = ""
+            if ind.type is ValueType.RATE:
+                source = f"`{ind.numerator}` / `{ind.denominator}`"
+            elif ind.type is ValueType.SUM:
+                source = " + ".join(f"`{p}`" for p in ind.parts)
+            elif ind.options:
+                source = "options: " + ", ".join(ind.options)
+            parts.append(f"| `{ind.key}` | {ind.label} | {ind.unit} | {_TYPES[ind.type]} | "
+                         f"{ind.kind.value} | {source} |")
+    return "\n".join(parts) + "\n"
+
+
+if __name__ == "__main__":  # pragma: no cover
+    print(render_doc(builtin_pack()), end="")

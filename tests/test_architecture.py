@@ -1,0 +1,33 @@
+"""Layering: the core never imports Textual; only the writer imports python-docx."""
+
+import subprocess
+import sys
+
+import pytest
+
+CORE = ["drafter", "drafter.api", "drafter.cli.main", "drafter.storage", "drafter.datafile",
+        "drafter.narrative", "drafter.vi.numbers", "models"]
+
+
+@pytest.mark.parametrize("module", CORE)
+def test_core_never_imports_textual(module: str) -> None:
+    code = f"import sys, {module}; print('textual' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == "False"
+
+
+def test_narrative_does_not_import_python_docx() -> None:
+    code = ("import sys, drafter.narrative.engine, drafter.datafile, drafter.storage; "
+            "print('docx' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == "False"
+
+
+def test_import_linter_contracts_hold() -> None:
+    result = subprocess.run([sys.executable, "-m", "importlinter.cli", "--no-cache"],
+                            capture_output=True, text=True)
+    if "No module named" in result.stderr:
+        result = subprocess.run(["lint-imports", "--no-cache"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr

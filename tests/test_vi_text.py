@@ -1,0 +1,98 @@
+import datetime as dt
+import unicodedata
+
+import pytest
+
+from drafter.domain.documents import DocRef
+from drafter.domain.periods import Period
+from drafter.vi.names import Abbreviations
+from drafter.vi.periods import period_name, previous_name
+from drafter.vi.references import format_reference
+from drafter.vi.text import clean, join_vi, normalize_tones, roman, sentence_case, upper
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("hoà", "hòa"), ("Uỷ ban", "Ủy ban"), ("thuỷ lợi", "thủy lợi"), ("khoẻ", "khỏe"),
+     ("hoá", "hóa"), ("quý", "quý"), ("hoàng", "hoàng"), ("khuyến", "khuyến"),
+     ("UỶ BAN", "ỦY BAN"), ("hòa", "hòa")],
+)
+def test_tone_style(raw: str, expected: str) -> None:
+    assert normalize_tones(raw) == expected
+
+
+def test_clean_hygiene() -> None:
+    decomposed = unicodedata.normalize("NFD", "Uỷ ban  nhân dân ,xã\x07 Cẩm Giàng\n( mới )")
+    assert clean(decomposed) == "Ủy ban nhân dân,xã Cẩm Giàng (mới)"
+    assert unicodedata.is_normalized("NFC", clean(decomposed))
+
+
+def test_upper_for_headers() -> None:
+    assert upper("Ủy ban nhân dân xã Cẩm Giàng") == "ỦY BAN NHÂN DÂN XÃ CẨM GIÀNG"
+    assert upper("đường") == "ĐƯỜNG"
+
+
+@pytest.mark.parametrize(("items", "expected"), [
+    ([], ""), (["a"], "a"), (["a", "b"], "a và b"), (["a", "b", "c"], "a, b và c")])
+def test_join(items: list[str], expected: str) -> None:
+    assert join_vi(items) == expected
+
+
+@pytest.mark.parametrize(("n", "expected"), [(1, "I"), (4, "IV"), (5, "V"), (9, "IX"),
+                                              (14, "XIV")])
+def test_roman(n: int, expected: str) -> None:
+    assert roman(n) == expected
+
+
+def test_sentence_case() -> None:
+    assert sentence_case("cải cách hành chính") == "Cải cách hành chính"
+    assert sentence_case("ủy ban") == "Ủy ban"
+
+
+@pytest.mark.parametrize(
+    ("code", "name"),
+    [("2024-Q1", "quý I năm 2024"), ("2024-Q4", "quý IV năm 2024"),
+     ("2024-H1", "6 tháng đầu năm 2024"), ("2024-9M", "9 tháng năm 2024"), ("2024", "năm 2024")],
+)
+def test_period_names(code: str, name: str) -> None:
+    assert period_name(Period.parse(code)) == name
+
+
+def test_comparison_period_names() -> None:
+    q2 = Period.parse("2024-Q2")
+    assert previous_name(q2, Period.parse("2024-Q1")) == "quý trước"
+    assert previous_name(q2, Period.parse("2023-Q2")) == "cùng kỳ năm 2023"
+    assert Period.parse("2024-Q1").previous() == Period.parse("2023-Q4")
+
+
+@pytest.mark.parametrize("code", ["2024-Q5", "2024-H2", "Q1", "24-Q1", ""])
+def test_unknown_period(code: str) -> None:
+    with pytest.raises(ValueError, match="kỳ báo cáo không hợp lệ"):
+        Period.parse(code)
+
+
+def test_period_ranges() -> None:
+    q1 = Period.parse("2024-Q1")
+    assert (q1.start, q1.end) == (dt.date(2024, 1, 1), dt.date(2024, 3, 31))
+    assert Period.parse("2024-9M").end == dt.date(2024, 9, 30)
+
+
+def test_references() -> None:
+    names = Abbreviations({"UBND": "Ủy ban nhân dân"})
+    plan = DocRef("Kế hoạch", "17", dt.date(2024, 2, 6), "UBND xã Cẩm Giàng", "về theo dõi")
+    assert format_reference(plan, with_issuer=False) == (
+        "Kế hoạch số 17/KH-UBND ngày 06/02/2024 về theo dõi")
+    decree = DocRef("Nghị định", "30", dt.date(2020, 3, 5), "Chính phủ", year=2020)
+    assert format_reference(decree) == "Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ"
+    decision = DocRef("Quyết định", "1414", dt.date(2023, 8, 4), "UBND tỉnh Bắc Kạn")
+    assert format_reference(decision, names=names.apply) == (
+        "Quyết định số 1414/QĐ-UBND ngày 04/8/2023 của Ủy ban nhân dân (UBND) tỉnh Bắc Kạn")
+    assert format_reference(decision, names=names.apply).endswith("của UBND tỉnh Bắc Kạn")
+    assert DocRef("Báo cáo", "1", dt.date(2024, 1, 1), "Trường THCS").derived_symbol() is None
+
+
+def test_abbreviation_first_use_per_document() -> None:
+    first = Abbreviations({"CCHC": "cải cách hành chính"})
+    assert first.first("CCHC") == "cải cách hành chính (CCHC)"
+    assert first.first("CCHC") == "CCHC"
+    assert Abbreviations({"CCHC": "cải cách hành chính"}).first("CCHC").endswith("(CCHC)")
