@@ -20,7 +20,7 @@ def render_to_file(report: Report, path: Path, previous: Report | None = None,
     written = save_docx(document, path)
     if text:
         preview = to_text(document).encode("utf-8")
-        write_atomic(path.with_suffix(".txt"), lambda handle: handle.write(preview))
+        write_atomic(path.with_suffix(".txt"), preview)
     return written
 
 

@@ -45,7 +45,7 @@ def import_report(args: argparse.Namespace) -> int:
 def export_report(args: argparse.Namespace) -> int:
     report = _store(args).get(args.id)
     text = dump_report(report)
-    path = write_atomic(args.output, lambda handle: handle.write(text.encode("utf-8")))
+    path = write_atomic(args.output, text.encode("utf-8"))
     print(f"Đã ghi {path}")
     return 0
 

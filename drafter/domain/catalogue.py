@@ -134,7 +134,9 @@ def _indicator(section: str, raw: Mapping[str, Any]) -> Indicator:
     )
 
 
-def build_catalogue(indicators_doc: Mapping[str, Any], appendix_doc: Mapping[str, Any]) -> Catalogue:
+def build_catalogue(
+    indicators_doc: Mapping[str, Any], appendix_doc: Mapping[str, Any]
+) -> Catalogue:
     """Build and cross-check the catalogue from parsed ``catalogue.toml`` and ``appendix.toml``."""
     indicators: dict[str, Indicator] = {}
     sections: list[Section] = []

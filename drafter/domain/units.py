@@ -1,4 +1,5 @@
-"""Reporting units: communes (xã, phường, thị trấn) and districts (huyện, thành phố, thị xã, quận)."""
+"""Reporting units: communes (xã, phường, thị trấn) and districts (huyện, quận, thị xã,
+thành phố)."""
 
 from __future__ import annotations
 

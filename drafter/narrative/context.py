@@ -76,7 +76,9 @@ def cell_value(figures: Figures, key: str, missing: str, yes: str, no: str) -> t
     return format_number(Decimal(value), places), False
 
 
-def appendix_rows(figures: Figures, layout: Layout, settings: dict[str, object]) -> list[AppendixRow]:
+def appendix_rows(
+    figures: Figures, layout: Layout, settings: dict[str, object]
+) -> list[AppendixRow]:
     """The rows of the statistical appendix for one tier's layout."""
     missing = str(settings.get("missing_cell", "-"))
     undefined_note = str(settings.get("rate_undefined_note", "Chưa phát sinh"))

@@ -14,7 +14,7 @@ from drafter.domain.figures import Figures, UnknownIndicatorError
 from drafter.domain.report import LISTS, Report, Status
 from drafter.errors import RenderError
 from drafter.narrative import filters, markup
-from drafter.narrative.blocks import Document, Metadata
+from drafter.narrative.blocks import Document, Metadata, Paragraph, Role
 from drafter.narrative.context import Rates, Values, appendix_rows
 from drafter.pack import TemplatePack, builtin_pack, load_pack
 from drafter.vi.names import Abbreviations
@@ -91,10 +91,12 @@ def render(
     """
     pack = pack or builtin_pack()
     blocks = markup.parse(render_markup(report, pack, previous))
+    subject = next((b.text for b in blocks if isinstance(b, Paragraph) and b.role is Role.SUBJECT),
+                   period_name(report.period))
     meta = Metadata(
-        title=f"Báo cáo kết quả thực hiện công tác cải cách hành chính {period_name(report.period)}",
+        title=subject,
         author=report.unit.body,
-        subject="Cải cách hành chính",
+        subject=pack.name,
         created=now or dt.datetime.combine(report.date, dt.time(8, 0)),
         pack=f"{pack.name} {pack.version}",
         draft=report.status is not Status.FINAL,

@@ -71,8 +71,9 @@ class Store:
             session.add(row)
             session.flush()
             assert row.id is not None
-            for table in (FigureRow, DocumentRow, ItemRow):
-                session.exec(delete(table).where(table.report_id == row.id))  # type: ignore[call-overload]
+            session.exec(delete(FigureRow).where(col(FigureRow.report_id) == row.id))
+            session.exec(delete(DocumentRow).where(col(DocumentRow.report_id) == row.id))
+            session.exec(delete(ItemRow).where(col(ItemRow.report_id) == row.id))
             for rows in convert.report_rows(report, row.id):
                 session.add_all(rows)
             session.commit()

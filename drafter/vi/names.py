@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 
 class Abbreviations:
@@ -39,5 +39,8 @@ class Abbreviations:
         ``Ủy ban nhân dân huyện …``) into the forms due at this point of the document."""
         for abbr, full in self._expanded:
             pattern = re.compile(rf"(?<!\w)(?:{re.escape(full)}|{re.escape(abbr)})(?!\w)")
-            text = pattern.sub(lambda _match, a=abbr: self.first(a), text)
+            text = pattern.sub(self._replacer(abbr), text)
         return text
+
+    def _replacer(self, abbr: str) -> Callable[[re.Match[str]], str]:
+        return lambda _match: self.first(abbr)

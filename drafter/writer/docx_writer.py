@@ -64,7 +64,7 @@ def to_bytes(document: Document) -> bytes:
 def save_docx(document: Document, path: Path) -> Path:
     """Write ``document`` to ``path`` atomically."""
     data = to_bytes(document)
-    return write_atomic(path, lambda handle: handle.write(data))
+    return write_atomic(path, data)
 
 
 def _page_setup(docx: Any) -> None:
