@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import NoReturn
 
 _MESSAGES = {
@@ -34,6 +33,3 @@ class ArgumentParser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"Lỗi: {message} (xem: {self.prog} --help)\n")
-
-    def print_usage(self, file: object = None) -> None:  # pragma: no cover - argparse hook
-        super().print_usage(file or sys.stderr)  # type: ignore[arg-type]

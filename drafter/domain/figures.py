@@ -28,7 +28,6 @@ class Figures:
     def __init__(self, catalogue: Catalogue, values: dict[str, Value]) -> None:
         self.catalogue = catalogue
         self._values = values
-        self._cache: dict[str, Value | Rate | None] = {}
 
     def indicator(self, key: str) -> Indicator:
         try:

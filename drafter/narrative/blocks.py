@@ -122,9 +122,3 @@ class Document:
 
     blocks: list[Block] = field(default_factory=list)
     meta: Metadata = field(default_factory=Metadata)
-
-    def paragraphs(self) -> list[Paragraph | Heading]:
-        return [b for b in self.blocks if isinstance(b, Paragraph | Heading)]
-
-    def first(self, kind: type[Block]) -> Block:
-        return next(block for block in self.blocks if isinstance(block, kind))

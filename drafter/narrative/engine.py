@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -16,15 +15,18 @@ from drafter.errors import RenderError
 from drafter.narrative import filters, markup
 from drafter.narrative.blocks import Document, Metadata, Paragraph, Role
 from drafter.narrative.context import Rates, Values, appendix_rows
-from drafter.pack import TemplatePack, builtin_pack, load_pack
+from drafter.pack import TemplatePack, builtin_pack
 from drafter.vi.names import Abbreviations
 from drafter.vi.periods import period_name
 
+_ENVIRONMENTS: dict[Path, SandboxedEnvironment] = {}
 
-@cache
-def _environment(pack_path: Path) -> SandboxedEnvironment:
+
+def _environment(pack: TemplatePack) -> SandboxedEnvironment:
     """One sandboxed environment per pack: templates cannot read files or run code."""
-    pack = load_pack(pack_path) if pack_path != builtin_pack().path else builtin_pack()
+    env = _ENVIRONMENTS.get(pack.path)
+    if env is not None:
+        return env
     env = SandboxedEnvironment(
         loader=FileSystemLoader(pack.template_dir),
         undefined=StrictUndefined,
@@ -35,6 +37,7 @@ def _environment(pack_path: Path) -> SandboxedEnvironment:
         extensions=["jinja2.ext.do"],
     )
     filters.install(env, pack)
+    _ENVIRONMENTS[pack.path] = env
     return env
 
 
@@ -69,7 +72,7 @@ def build_context(
 
 def render_markup(report: Report, pack: TemplatePack, previous: Report | None = None) -> str:
     """The pack's templates applied to ``report``: the line markup, before parsing."""
-    env = _environment(pack.path)
+    env = _environment(pack)
     try:
         return env.get_template("document.j2").render(build_context(report, pack, previous))
     except UnknownIndicatorError as exc:

@@ -14,6 +14,7 @@ from drafter.domain.periods import Period
 from drafter.pack import TemplatePack
 from drafter.vi import dates, money, numbers, periods, text
 from drafter.vi.rates import Rate, format_percent, format_rate, format_ratio
+from drafter.vi.references import format_reference
 
 
 def _names(context: Context) -> Any:
@@ -40,8 +41,6 @@ def install(env: Any, pack: TemplatePack) -> None:
 
     @pass_context
     def ref(context: Context, doc: DocRef, with_issuer: bool = True) -> str:
-        from drafter.vi.references import format_reference
-
         return format_reference(doc, with_issuer=with_issuer, names=_names(context))
 
     @pass_context

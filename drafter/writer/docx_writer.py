@@ -106,6 +106,7 @@ def _properties(docx: Any, document: Document) -> None:
 class _Writer:
     def __init__(self, docx: Any) -> None:
         self.docx = docx
+        self.page_break = False  # set by a PageBreak block, consumed by the next paragraph
 
     def block(self, block: Any) -> None:
         if isinstance(block, Header):
@@ -121,8 +122,6 @@ class _Writer:
             self.table(block)
         elif isinstance(block, PageBreak):
             self.page_break = True
-
-    page_break = False
 
     def _new_paragraph(self, style: str | None = None) -> Any:
         paragraph = self.docx.add_paragraph(style=style)
