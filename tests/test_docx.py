@@ -121,3 +121,10 @@ def test_district_has_its_appendix_and_deputy_signer(tmp_path: Path,
     assert "KT. CHỦ TỊCH" in signer and "PHÓ CHỦ TỊCH" in signer
     rows = {row.cells[0].text: row.cells[3].text for row in document.tables[-1].rows}
     assert rows["3.3.2"] == "99,89"
+
+
+def test_appendix_sub_rows_keep_their_columns(commune_docx: docx.document.Document) -> None:
+    rows = [[cell.text for cell in row.cells] for row in commune_docx.tables[-1].rows]
+    assert all(len(cells) == 5 for cells in rows)
+    subs = [cells for cells in rows if cells[1] == "Tổng số VBQPPL cần phải xử lý sau rà soát"]
+    assert subs == [["", "Tổng số VBQPPL cần phải xử lý sau rà soát", "Văn bản", "1", ""]]

@@ -9,6 +9,7 @@ from drafter.api import demo_files, render_to_file
 from drafter.datafile import dump_report, load_report
 from drafter.storage import Store, connect
 from drafter.writer.atomic import write_atomic
+from drafter.writer.pdf import convert_to_pdf
 
 
 def _store(args: argparse.Namespace) -> Store:
@@ -17,9 +18,15 @@ def _store(args: argparse.Namespace) -> Store:
 
 def render_file(args: argparse.Namespace) -> int:
     report = load_report(args.file)
-    path = render_to_file(report, args.output, text=args.text)
-    print(f"Đã ghi {path}")
+    _announce(args, render_to_file(report, args.output, text=args.text))
     return 0
+
+
+def _announce(args: argparse.Namespace, path: Path) -> None:
+    """Report the written DOCX, then convert it when ``--pdf`` was asked for."""
+    print(f"Đã ghi {path}")
+    if getattr(args, "pdf", False):
+        print(f"Đã ghi {convert_to_pdf(path)}")
 
 
 def list_reports(args: argparse.Namespace) -> int:
@@ -54,8 +61,7 @@ def render_stored(args: argparse.Namespace) -> int:
     store = _store(args)
     report = store.get(args.id)
     previous = store.find(report.unit.code, report.period.previous())
-    path = render_to_file(report, args.output, previous=previous, text=args.text)
-    print(f"Đã ghi {path}")
+    _announce(args, render_to_file(report, args.output, previous=previous, text=args.text))
     return 0
 
 

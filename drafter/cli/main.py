@@ -61,6 +61,8 @@ def _output(parser: argparse.ArgumentParser) -> None:
                         help="tệp DOCX cần ghi")
     parser.add_argument("--text", action="store_true",
                         help="ghi thêm bản văn bản thuần (.txt) bên cạnh để xem nhanh")
+    parser.add_argument("--pdf", action="store_true",
+                        help="chuyển thêm sang PDF bằng LibreOffice (cần cài LibreOffice)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -105,7 +105,9 @@ def parse(markup: str) -> list[Block]:
                     row_kind = RowKind(kind)
                 except ValueError:
                     raise RenderError(f"dòng {number}: loại dòng bảng không có: {kind}") from None
-                cells = tuple(cell.strip() for cell in rest.split("\t"))
+                # Cells come from the raw line: stripping it would drop leading empty cells.
+                raw_cells = raw.lstrip().partition(" ")[2].rstrip("\r\n").split("\t")
+                cells = tuple(cell.strip() for cell in raw_cells)
                 table.rows.append(TableRow(row_kind, cells, int(depth or 1)))
             elif name == "pagebreak":
                 blocks.append(PageBreak())

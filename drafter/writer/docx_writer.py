@@ -160,6 +160,8 @@ class _Writer:
         side = max((container_mm - rule_mm) / 2, 0)
         paragraph.paragraph_format.left_indent = Mm(side)
         paragraph.paragraph_format.right_indent = Mm(side)
+        # A small gap keeps the rule clear of the descenders of the line above it.
+        paragraph.paragraph_format.space_before = Pt(2)
         paragraph.paragraph_format.space_after = Pt(space_after)
         mark_size(paragraph, 2)
         bottom_border(paragraph)

@@ -34,7 +34,7 @@ SIGN_SPACE = 72  # points left blank to sign and seal
 
 HEADER_COLUMNS = (70, TEXT_WIDTH - 70)
 SIGNOFF_COLUMNS = (80, TEXT_WIDTH - 80)
-APPENDIX_COLUMNS = (13, 89, 23, 22, TEXT_WIDTH - 13 - 89 - 23 - 22)
+APPENDIX_COLUMNS = (13, 84, 21, 20, TEXT_WIDTH - 13 - 84 - 21 - 20)
 CELL_MARGINS = 3.8  # left + right default cell margins
 
 
