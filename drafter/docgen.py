@@ -57,6 +57,7 @@ the key and the problem, exit code 2, and no output file.
 | `data_from`, `data_to` | no | the data window ("số liệu từ ngày … đến ngày …") |
 | `status` | no | `draft` (default) or `final` |
 | `recipients` | no | "Nơi nhận" of this report (default: the unit's) |
+| `review` | no | figure keys and list names carried from the previous period, still to be confirmed (set by `drafter report new`; `drafter check` warns about them) |
 
 ## `[[basis]]` and `[[documents]]` — cited documents
 
@@ -73,6 +74,13 @@ the unit issued in the period, cited in the section named by `section`.
 | `issuer` | basis: no; documents: default the unit | `UBND huyện Bạch Thông`, `Chính phủ` |
 | `subject` | no | `về …` / `về việc …` |
 | `section` | documents only | one of the sections below |
+
+## `[stated]` — values as written elsewhere, for checking only
+
+Values by indicator key as another document states them: the narrative of a received report,
+the rate column of a workbook (`"55,6%"` or `55.6`). They are never printed; `drafter check`
+reports every one that disagrees with the figures, so a rate that contradicts its own counts
+or a staff total that differs between narrative and appendix is caught.
 
 ## `[notes]` — free paragraphs by section
 

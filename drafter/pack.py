@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from drafter.domain.catalogue import Catalogue, build_catalogue
+from drafter.domain.check_rules import CheckRules, build_rules
 from drafter.errors import PackError
 from drafter.resources import builtin_pack_dir
 
@@ -24,7 +25,8 @@ class Band:
 
 @dataclass
 class TemplatePack:
-    """A loaded pack. ``bands`` hold the threshold wording declared in ``rules.toml``."""
+    """A loaded pack. ``bands`` hold the threshold wording declared in ``rules.toml``,
+    ``checks`` the cross-field checks and their messages from ``checks.toml``."""
 
     path: Path
     name: str
@@ -33,6 +35,7 @@ class TemplatePack:
     abbreviations: dict[str, str]
     catalogue: Catalogue
     bands: dict[str, list[Band]] = field(default_factory=dict)
+    checks: CheckRules = field(default_factory=CheckRules)
 
     @property
     def template_dir(self) -> Path:
@@ -89,6 +92,7 @@ def load_pack(path: Path) -> TemplatePack:
         abbreviations=dict(meta.get("abbreviations", {})),
         catalogue=catalogue,
         bands=bands,
+        checks=build_rules(_read_toml(path / "checks.toml"), catalogue),
     )
 
 

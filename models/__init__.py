@@ -40,11 +40,15 @@ class ReportRow(SQLModel, table=True):
     data_to: dt.date | None = None
     status: str = "draft"
     recipients: list[str] = Field(default_factory=list, sa_column=Column(JSON))
+    review: list[str] = Field(default_factory=list, sa_column=Column(JSON))
     updated_at: dt.datetime = Field(default_factory=lambda: dt.datetime.now(dt.UTC))
 
 
 class FigureRow(SQLModel, table=True):
-    """One entered figure; ``value`` is its text form (``12``, ``58.73``, ``true``, a choice)."""
+    """One entered figure; ``value`` is its text form (``12``, ``58.73``, ``true``, a choice).
+
+    A key ``stated:<key>`` holds a value as stated in a source document, kept for checks.
+    """
 
     __tablename__ = "figures"
 

@@ -35,7 +35,7 @@ def _run(tmp_path: Path, text: str, capsys: pytest.CaptureFixture[str]) -> tuple
          "kỳ báo cáo không hợp lệ"),
         (lambda s: s.replace("[figures]", "[figures]\nfiles_on_time_rate = 100"),
          "figures.files_on_time_rate", "là tỷ lệ"),
-        (lambda s: s.replace("date = 2024-03-08", 'date = "31/11/2023"'), "report.date",
+        (lambda s: s.replace("date = 2024-03-14", 'date = "31/11/2023"'), "report.date",
          "ngày không hợp lệ"),
         (lambda s: s.replace('kind = "xã"', 'kind = "làng"'), "unit.kind", "phải là một trong"),
         (lambda s: s.replace("dialogue_held = false", "dialogue_held = 3"),
@@ -44,7 +44,9 @@ def _run(tmp_path: Path, text: str, capsys: pytest.CaptureFixture[str]) -> tuple
 )
 def test_bad_input_is_one_vietnamese_line(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                           mutate, key: str, problem: str) -> None:
-    code, err, out = _run(tmp_path, mutate(GOOD), capsys)
+    bad = mutate(GOOD)
+    assert bad != GOOD, "the mutation must apply to the demo file"
+    code, err, out = _run(tmp_path, bad, capsys)
     assert code == 2
     assert err.count("\n") == 1, err
     assert "Traceback" not in err

@@ -76,7 +76,7 @@ def test_header_table_is_borderless_and_has_the_motto(
     left, right = (cell.text for cell in header.rows[0].cells)
     assert "ỦY BAN NHÂN DÂN XÃ THANH MAI" in left and "Số: 18/BC-UBND" in left
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in right
-    assert "Thanh Mai, ngày 08 tháng 3 năm 2024" in right
+    assert "Thanh Mai, ngày 14 tháng 3 năm 2024" in right
 
 
 def test_signature_block_and_page_numbers(commune_docx: docx.document.Document) -> None:

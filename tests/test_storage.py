@@ -1,4 +1,8 @@
+import sqlite3
+from decimal import Decimal
 from pathlib import Path
+
+from sqlalchemy import inspect
 
 from drafter.cli.main import main
 from drafter.datafile import dump_report, load_report
@@ -50,3 +54,30 @@ def test_cli_import_list_render(tmp_path: Path, db_url: str, capsys) -> None:
 def test_unknown_report_id(db_url: str, capsys) -> None:
     assert main(["--db", db_url, "report", "render", "99", "-o", "x.docx"]) == 2
     assert "không có báo cáo số 99" in capsys.readouterr().err
+
+
+def test_stated_values_and_review_marks_round_trip(tmp_path: Path, db_url: str,
+                                                   commune_q1: Report) -> None:
+    commune_q1.stated = {"files_online_rate": Decimal("93.3"), "staff_present": Decimal(270)}
+    commune_q1.review = ["staff_quota", "strengths"]
+    store = Store(connect(db_url))
+    again = store.get(store.save_report(commune_q1))
+    assert again == commune_q1
+    out = tmp_path / "r.toml"
+    out.write_text(dump_report(again), encoding="utf-8")
+    assert load_report(out) == commune_q1
+
+
+def test_review_migration_upgrades_a_database_made_before_it(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    with sqlite3.connect(path) as old:
+        old.executescript(
+            "CREATE TABLE migrations (name VARCHAR PRIMARY KEY, applied_at DATETIME);"
+            "INSERT INTO migrations VALUES ('0001_initial', '2024-01-01');"
+            "CREATE TABLE reports (id INTEGER PRIMARY KEY, unit_id INTEGER, period VARCHAR);"
+        )
+    engine = connect(f"sqlite:///{path}")
+    assert "review" in {c["name"] for c in inspect(engine).get_columns("reports")}
+    with sqlite3.connect(path) as upgraded:
+        names = [row[0] for row in upgraded.execute("SELECT name FROM migrations ORDER BY name")]
+    assert names == ["0001_initial", "0002_report_review"]

@@ -66,12 +66,16 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         head["data_to"] = report.data_to
     head["status"] = report.status.value
     head["recipients"] = list(report.recipients)
+    if report.review:
+        head["review"] = list(report.review)
     out: dict[str, Any] = {"unit": unit_out, "report": head}
     if report.basis:
         out["basis"] = [_document(doc, False) for doc in report.basis]
     if report.documents:
         out["documents"] = [_document(doc, True) for doc in report.documents]
     out["figures"] = {key: _figure(value) for key, value in report.figures.items()}
+    if report.stated:
+        out["stated"] = {key: _figure(value) for key, value in report.stated.items()}
     if report.notes:
         out["notes"] = {key: list(value) for key, value in report.notes.items()}
     for name in LISTS:

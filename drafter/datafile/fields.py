@@ -51,13 +51,21 @@ def _number(value: Any) -> Decimal:
     raise ValueError(f"phải là số, không phải {value!r}")
 
 
+def stated(value: Any) -> Decimal:
+    """A value as written in a source document; ``"55,6%"`` is read as ``55.6``."""
+    if isinstance(value, str):
+        value = value.strip().removesuffix("%").strip()
+    return _number(value)
+
+
 def figure(indicator: Indicator, value: Any) -> Value:
     """Convert a raw data-file value to the indicator's type, or explain why it cannot be."""
     if indicator.derived:
         if indicator.type is ValueType.RATE:
             raise ValueError(
                 f"là tỷ lệ, được tính từ {indicator.numerator} và {indicator.denominator}; "
-                "không nhập trực tiếp"
+                "không nhập trực tiếp (tỷ lệ ghi trong tài liệu gốc để đối chiếu thì ghi vào "
+                "bảng [stated])"
             )
         raise ValueError(f"là tổng của {', '.join(indicator.parts)}; không nhập trực tiếp")
     if indicator.type is ValueType.BOOL:

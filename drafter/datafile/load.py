@@ -18,11 +18,11 @@ from drafter.pack import builtin_pack
 
 T = TypeVar("T")
 
-TOP_LEVEL = {"unit", "report", "basis", "documents", "figures", "notes", *LISTS}
+TOP_LEVEL = {"unit", "report", "basis", "documents", "figures", "stated", "notes", *LISTS}
 UNIT_KEYS = {"code", "kind", "name", "province", "place", "superior", "parent", "archive",
              "recipients", "signer"}
 REPORT_KEYS = {"period", "number", "date", "recipient", "data_from", "data_to", "status",
-               "recipients"}
+               "recipients", "review"}
 DOC_KEYS = {"kind", "number", "year", "symbol", "date", "issuer", "subject", "section"}
 
 
@@ -154,6 +154,14 @@ def parse_report(data: dict[str, Any], path: str, catalogue: Catalogue | None = 
             figures[key] = fields.figure(catalogue[key], value)
         except ValueError as exc:
             raise reader.fail(f"figures.{key}", str(exc)) from None
+    stated = {}
+    for key, value in reader.table(data.get("stated", {}), "stated").items():
+        if key not in catalogue:
+            raise reader.fail(f"stated.{key}", "chỉ tiêu không có trong danh mục")
+        try:
+            stated[key] = fields.stated(value)
+        except ValueError as exc:
+            raise reader.fail(f"stated.{key}", str(exc)) from None
     notes = {}
     for section, value in reader.table(data.get("notes", {}), "notes", set(NOTE_SECTIONS)).items():
         notes[section] = reader.get({section: value}, "notes", section, fields.text_list)
@@ -176,6 +184,8 @@ def parse_report(data: dict[str, Any], path: str, catalogue: Catalogue | None = 
         recipients=reader.get(head, "report", "recipients", fields.text_list, False,
                               list(unit.recipients)),
         status=status,
+        stated=stated,
+        review=reader.get(head, "report", "review", fields.text_list, False, []),
     )
 
 

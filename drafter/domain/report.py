@@ -50,7 +50,10 @@ class Report:
 
     ``number`` is the register number (``12`` → ``Số: 12/BC-UBND``); ``None`` leaves the
     number spaced for the clerk to fill in. ``figures`` maps indicator keys to entered values;
-    rates are never stored, they are derived.
+    rates are never stored, they are derived. ``stated`` holds values as written elsewhere
+    (the narrative of a received report, a workbook's rate column): they are never printed,
+    only checked against the figures. ``review`` names the figures and lists carried from the
+    previous period that the official has not yet confirmed.
     """
 
     unit: Unit
@@ -67,6 +70,8 @@ class Report:
     lists: dict[str, list[str]] = field(default_factory=dict)
     recipients: list[str] = field(default_factory=list)
     status: Status = Status.DRAFT
+    stated: dict[str, Decimal] = field(default_factory=dict)
+    review: list[str] = field(default_factory=list)
 
     def items(self, name: str) -> list[str]:
         """A qualitative list (``strengths``, ``tasks`` …); empty when not given."""

@@ -114,6 +114,7 @@ class Metadata:
     created: dt.datetime | None = None
     pack: str = ""
     draft: bool = False
+    watermark: str = ""
 
 
 @dataclass

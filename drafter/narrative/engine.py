@@ -42,9 +42,10 @@ def _environment(pack: TemplatePack) -> SandboxedEnvironment:
 
 
 def build_context(
-    report: Report, pack: TemplatePack, previous: Report | None = None
+    report: Report, pack: TemplatePack, previous: Report | None = None,
+    last_year: Report | None = None,
 ) -> dict[str, Any]:
-    """Everything a template may read for one report."""
+    """Everything a template may read for one report (``prev``/``ly``: the comparison periods)."""
     figures = Figures(pack.catalogue, report.figures)
     abbr = Abbreviations(pack.abbreviations)
     prev_figures = Figures(pack.catalogue, previous.figures) if previous else None
@@ -56,6 +57,8 @@ def build_context(
         "r": Rates(figures),
         "prev": Values(prev_figures) if prev_figures else None,
         "prev_period": previous.period if previous else None,
+        "ly": Values(Figures(pack.catalogue, last_year.figures)) if last_year else None,
+        "ly_period": last_year.period if last_year else None,
         "abbr": abbr,
         "n": abbr.first,
         "lists": {name: report.items(name) for name in LISTS},
@@ -70,11 +73,13 @@ def build_context(
     }
 
 
-def render_markup(report: Report, pack: TemplatePack, previous: Report | None = None) -> str:
+def render_markup(report: Report, pack: TemplatePack, previous: Report | None = None,
+                  last_year: Report | None = None) -> str:
     """The pack's templates applied to ``report``: the line markup, before parsing."""
     env = _environment(pack)
+    context = build_context(report, pack, previous, last_year)
     try:
-        return env.get_template("document.j2").render(build_context(report, pack, previous))
+        return env.get_template("document.j2").render(context)
     except UnknownIndicatorError as exc:
         raise RenderError(f"mẫu dùng chỉ tiêu không có trong danh mục: {exc.args[0]}") from exc
     except TemplateError as exc:
@@ -87,13 +92,15 @@ def render(
     pack: TemplatePack | None = None,
     previous: Report | None = None,
     now: dt.datetime | None = None,
+    last_year: Report | None = None,
 ) -> Document:
     """Render a report into a :class:`Document` of blocks — no TUI, no database needed.
 
-    ``previous`` is the stored report of the comparison period, when there is one.
+    ``previous`` is the stored report of the previous period and ``last_year`` that of the
+    same period last year, when they exist; the narrative compares with each.
     """
     pack = pack or builtin_pack()
-    blocks = markup.parse(render_markup(report, pack, previous))
+    blocks = markup.parse(render_markup(report, pack, previous, last_year))
     subject = next((b.text for b in blocks if isinstance(b, Paragraph) and b.role is Role.SUBJECT),
                    period_name(report.period))
     meta = Metadata(
@@ -103,5 +110,6 @@ def render(
         created=now or dt.datetime.combine(report.date, dt.time(8, 0)),
         pack=f"{pack.name} {pack.version}",
         draft=report.status is not Status.FINAL,
+        watermark=str(pack.settings.get("draft_watermark", "")),
     )
     return Document(blocks, meta)

@@ -12,6 +12,7 @@ from drafter.domain.units import Signer, Unit
 from models import DocumentRow, FigureRow, ItemRow, ReportRow, UnitRow
 
 NOTE_PREFIX = "note:"
+STATED_PREFIX = "stated:"
 
 
 def unit_to_row(unit: Unit, row: UnitRow | None = None) -> UnitRow:
@@ -76,6 +77,8 @@ def report_rows(report: Report, report_id: int) -> tuple[list[FigureRow], list[D
     """The child rows of a report (figures, documents, list items and notes)."""
     figures = [FigureRow(report_id=report_id, key=k, value=value_to_text(v))
                for k, v in report.figures.items()]
+    figures += [FigureRow(report_id=report_id, key=STATED_PREFIX + k, value=str(v))
+                for k, v in report.stated.items()]
     documents = [document_to_row(d, report_id, "basis", i) for i, d in enumerate(report.basis)]
     documents += [document_to_row(d, report_id, "issued", i)
                   for i, d in enumerate(report.documents)]
@@ -114,4 +117,7 @@ def report_from_rows(
         lists=lists,
         recipients=list(row.recipients or ()),
         status=Status(row.status),
+        stated={f.key.removeprefix(STATED_PREFIX): Decimal(f.value) for f in figures
+                if f.key.startswith(STATED_PREFIX)},
+        review=list(row.review or ()),
     )

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, SQLModel, select
@@ -30,8 +30,19 @@ def _initial(connection: Connection) -> None:
     SQLModel.metadata.create_all(connection)
 
 
+def _review_column(connection: Connection) -> None:
+    # Databases created by a newer 0001 already have the column (create_all uses the current
+    # tables); older ones get it added here.
+    columns = {column["name"] for column in inspect(connection).get_columns("reports")}
+    if "review" not in columns:
+        connection.execute(text("ALTER TABLE reports ADD COLUMN review JSON"))
+
+
 # Applied in order, each in its own transaction, recorded in the ``migrations`` table.
-MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [("0001_initial", _initial)]
+MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
+    ("0001_initial", _initial),
+    ("0002_report_review", _review_column),
+]
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

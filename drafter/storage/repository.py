@@ -67,6 +67,7 @@ class Store:
             row.number, row.date, row.recipient = report.number, report.date, report.recipient
             row.data_from, row.data_to = report.data_from, report.data_to
             row.status, row.recipients = report.status.value, list(report.recipients)
+            row.review = list(report.review)
             row.updated_at = dt.datetime.now(dt.UTC)
             session.add(row)
             session.flush()

@@ -38,6 +38,7 @@ from drafter.writer.ooxml import (
     table_borders,
 )
 from drafter.writer.styles import COMPACT_STYLE, TABLE_STYLE, setup_styles
+from drafter.writer.watermark import add_watermark
 
 CENTER = WD_ALIGN_PARAGRAPH.CENTER
 LEFT = WD_ALIGN_PARAGRAPH.LEFT
@@ -49,6 +50,8 @@ def build_docx(document: Document) -> Any:
     setup_styles(docx)
     _page_setup(docx)
     _properties(docx, document)
+    if document.meta.draft and document.meta.watermark:
+        add_watermark(docx.sections[0], document.meta.watermark)
     writer = _Writer(docx)
     for block in document.blocks:
         writer.block(block)

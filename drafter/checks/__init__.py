@@ -1,0 +1,38 @@
+"""Cross-field checks declared in the template pack; the CLI, the TUI and rendering use them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from drafter.checks import document_checks, figure_checks, history_checks, text_checks
+from drafter.checks.context import CheckContext
+from drafter.checks.problems import Problem, Severity, has_errors
+from drafter.domain.report import Report
+from drafter.pack import TemplatePack, builtin_pack
+
+CHECKS = (
+    figure_checks.required_figures,
+    figure_checks.parts_and_wholes,
+    figure_checks.rates_in_range,
+    figure_checks.stated_values,
+    history_checks.cumulative_never_falls,
+    history_checks.stocks_do_not_jump,
+    history_checks.rates_do_not_collapse,
+    history_checks.carried_items_confirmed,
+    document_checks.report_dates,
+    document_checks.document_dates,
+    document_checks.duplicate_documents,
+    text_checks.text_hygiene,
+)
+
+
+def check_report(report: Report, pack: TemplatePack | None = None,
+                 previous: Report | None = None, today: dt.date | None = None) -> list[Problem]:
+    """Every problem of ``report``, errors first, in catalogue order within each severity."""
+    pack = pack or builtin_pack()
+    ctx = CheckContext(report, pack.catalogue, pack.checks, today or dt.date.today(), previous)
+    problems = [problem for check in CHECKS for problem in check(ctx)]
+    return sorted(problems, key=lambda p: p.severity is not Severity.ERROR)
+
+
+__all__ = ["Problem", "Severity", "check_report", "has_errors"]

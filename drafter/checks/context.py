@@ -1,0 +1,70 @@
+"""What every check reads: the report, its derived figures, the previous period, the rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from drafter.checks.problems import Problem, Severity
+from drafter.domain.catalogue import Catalogue
+from drafter.domain.check_rules import CheckRules
+from drafter.domain.figures import Figures
+from drafter.domain.report import Report, Value
+from drafter.vi.numbers import format_number
+from drafter.vi.periods import previous_name
+from drafter.vi.text import lower_first
+
+
+@dataclass
+class CheckContext:
+    report: Report
+    catalogue: Catalogue
+    rules: CheckRules
+    today: dt.date
+    previous: Report | None = None
+
+    def __post_init__(self) -> None:
+        self.figures = Figures(self.catalogue, self.report.figures)
+        self.previous_figures = (
+            Figures(self.catalogue, self.previous.figures) if self.previous else None
+        )
+        layout = self.catalogue.layout(self.report.unit.tier)
+        self.stt = {row.key: row.stt for row in layout.rows if row.key and row.stt}
+
+    def number(self, key: str) -> Decimal | None:
+        """The entered or derived value of ``key`` when it is a number, else ``None``."""
+        return as_number(self.figures.value(key))
+
+    def label(self, key: str) -> str:
+        """The indicator's label for use inside a sentence."""
+        return lower_first(self.catalogue[key].label)
+
+    def previous_period_name(self) -> str:
+        assert self.previous is not None
+        return previous_name(self.report.period, self.previous.period)
+
+    def problem(self, severity: Severity, rule: str, keys: tuple[str, ...],
+                **values: object) -> Problem:
+        """A problem whose message is the pack's wording for ``rule``."""
+        first = keys[0] if keys else ""
+        indicator = self.catalogue.indicators.get(first)
+        return Problem(
+            severity=severity,
+            rule=rule,
+            message=self.rules.message(rule, **values),
+            keys=keys,
+            stt=self.stt.get(first, ""),
+            label=indicator.label if indicator else "",
+        )
+
+
+def as_number(value: Value | None) -> Decimal | None:
+    if isinstance(value, bool) or not isinstance(value, int | Decimal):
+        return None
+    return Decimal(value)
+
+
+def show(value: Decimal | int) -> str:
+    """A figure inside a message: ``1.234``, ``65,79`` (no leading zero)."""
+    return format_number(value, 2)

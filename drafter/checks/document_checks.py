@@ -1,0 +1,62 @@
+"""Checks on dates and cited documents: order, the future, the period, duplicates."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from drafter.checks.context import CheckContext
+from drafter.checks.problems import Problem, Severity
+from drafter.domain.documents import DocRef
+from drafter.vi.dates import short_date
+from drafter.vi.references import format_reference
+
+ERROR, WARNING = Severity.ERROR, Severity.WARNING
+
+
+def _name(doc: DocRef) -> str:
+    return format_reference(doc, with_issuer=False, with_subject=False)
+
+
+def report_dates(ctx: CheckContext) -> Iterator[Problem]:
+    report = ctx.report
+    if report.date < report.period.start:
+        yield ctx.problem(ERROR, "report_date_early", ("date",), date=short_date(report.date),
+                          start=short_date(report.period.start))
+    if report.date > ctx.today:
+        yield ctx.problem(ERROR, "future_date", ("date",), what="Báo cáo",
+                          date=short_date(report.date), today=short_date(ctx.today))
+    if report.data_from and report.data_to and report.data_from > report.data_to:
+        yield ctx.problem(ERROR, "data_window", ("data_from",),
+                          start=short_date(report.data_from), end=short_date(report.data_to))
+    if report.data_to and report.data_to > report.date:
+        yield ctx.problem(ERROR, "data_after_report", ("data_to",),
+                          end=short_date(report.data_to), date=short_date(report.date))
+
+
+def document_dates(ctx: CheckContext) -> Iterator[Problem]:
+    """Cited documents exist before the report; documents issued in the period fall in it."""
+    report = ctx.report
+    start = report.data_from or report.period.start
+    for role, docs in (("basis", report.basis), ("documents", report.documents)):
+        for doc in docs:
+            values = {"what": _name(doc), "date": short_date(doc.date)}
+            if doc.date > ctx.today:
+                yield ctx.problem(ERROR, "future_date", (role,), today=short_date(ctx.today),
+                                  **values)
+            elif doc.date > report.date:
+                yield ctx.problem(ERROR, "after_report", (role,),
+                                  report_date=short_date(report.date), **values)
+            if role == "documents" and doc.date < start:
+                yield ctx.problem(WARNING, "outside_period", (role,), start=short_date(start),
+                                  end=short_date(report.data_to or report.period.end), **values)
+
+
+def duplicate_documents(ctx: CheckContext) -> Iterator[Problem]:
+    """A register number is used once a year per symbol: the same one twice is a slip."""
+    for role, docs in (("basis", ctx.report.basis), ("documents", ctx.report.documents)):
+        seen: set[tuple[str, int]] = set()
+        for doc in docs:
+            key = (doc.full_number, doc.date.year)
+            if key in seen:
+                yield ctx.problem(ERROR, "duplicate_document", (role,), what=_name(doc))
+            seen.add(key)

@@ -1,0 +1,60 @@
+"""Checks on the official's own words: impossible dates, blanks, English-style numbers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+from drafter.checks.context import CheckContext
+from drafter.checks.problems import Problem, Severity
+from drafter.domain.report import LISTS, NOTE_SECTIONS
+
+ERROR, WARNING = Severity.ERROR, Severity.WARNING
+
+_SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+_WORD_DATE = re.compile(r"ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})")
+# An ellipsis or underscores standing alone (after a space) is a blank left to fill;
+# "viên chức..." right after a word is the official's "etc." and stays.
+_BLANK = re.compile(r"(?:(?<=\s)|^)(…|\.{2,}|_{2,})(?=[\s%/,;.]|$)|ngày\s+tháng|tháng\s+năm\s+20")
+_THOUSANDS_COMMA = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])")
+_DECIMAL_POINT = re.compile(r"(?<![\d.])\d+\.(\d{2}(?![\d.])|\d{1,2}(?=%))")
+
+
+def _texts(ctx: CheckContext) -> Iterator[tuple[str, str, str]]:
+    """(field, where, text) for every free text the official typed."""
+    report = ctx.report
+    for section, paragraphs in report.notes.items():
+        for index, text in enumerate(paragraphs, start=1):
+            yield f"note:{section}", f"Mục {NOTE_SECTIONS[section]}, đoạn {index}", text
+    for name, items in report.lists.items():
+        for index, text in enumerate(items, start=1):
+            yield name, f"{LISTS[name]}, ý {index}", text
+    for role, docs in (("basis", report.basis), ("documents", report.documents)):
+        for doc in docs:
+            yield role, f"Trích yếu {doc.kind} số {doc.full_number}", doc.subject
+
+
+def _impossible(day: str, month: str, year: str) -> bool:
+    try:
+        dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return True
+    return False
+
+
+def text_hygiene(ctx: CheckContext) -> Iterator[Problem]:
+    for field, where, text in _texts(ctx):
+        for match in (*_SLASH_DATE.finditer(text), *_WORD_DATE.finditer(text)):
+            if _impossible(*match.groups()):
+                yield ctx.problem(ERROR, "text_impossible_date", (field,), where=where,
+                                  date=match.group(0))
+        for match in _BLANK.finditer(text):
+            yield ctx.problem(ERROR, "text_blank", (field,), where=where,
+                              blank=match.group(0).strip())
+        for match in _THOUSANDS_COMMA.finditer(text):
+            yield ctx.problem(WARNING, "text_english_number", (field,), where=where,
+                              number=match.group(0), fixed=match.group(0).replace(",", "."))
+        for match in _DECIMAL_POINT.finditer(text):
+            yield ctx.problem(WARNING, "text_english_number", (field,), where=where,
+                              number=match.group(0), fixed=match.group(0).replace(".", ","))
