@@ -37,3 +37,9 @@ class StorageError(DrafterError):
 
 class RenderError(DrafterError):
     """The report cannot be written (template failure, unwritable path)."""
+
+
+class ChecksFailedError(DrafterError):
+    """A report with errors was to be made final (or rendered as final)."""
+
+    exit_code = 1

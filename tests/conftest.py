@@ -23,6 +23,11 @@ def commune_q1() -> Report:
 
 
 @pytest.fixture
+def commune_q2() -> Report:
+    return load_report(DEMO / "xa-thanh-mai-2024-Q2.toml")
+
+
+@pytest.fixture
 def district_q2() -> Report:
     return load_report(DEMO / "huyen-dong-son-2024-Q2.toml")
 

@@ -8,13 +8,13 @@ from drafter.checks.context import CheckContext
 from drafter.checks.problems import Problem, Severity
 from drafter.domain.documents import DocRef
 from drafter.vi.dates import short_date
-from drafter.vi.references import format_reference
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 
 
 def _name(doc: DocRef) -> str:
-    return format_reference(doc, with_issuer=False, with_subject=False)
+    """``Kế hoạch số 17/KH-UBND``: the messages add the date themselves."""
+    return f"{doc.kind} số {doc.full_number}"
 
 
 def report_dates(ctx: CheckContext) -> Iterator[Problem]:

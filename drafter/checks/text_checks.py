@@ -10,13 +10,17 @@ from drafter.checks.context import CheckContext
 from drafter.checks.problems import Problem, Severity
 from drafter.domain.report import LISTS, NOTE_SECTIONS
 
-ERROR, WARNING = Severity.ERROR, Severity.WARNING
+ERROR = Severity.ERROR
 
 _SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
 _WORD_DATE = re.compile(r"ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})")
-# An ellipsis or underscores standing alone (after a space) is a blank left to fill;
-# "viên chức..." right after a word is the official's "etc." and stays.
-_BLANK = re.compile(r"(?:(?<=\s)|^)(…|\.{2,}|_{2,})(?=[\s%/,;.]|$)|ngày\s+tháng|tháng\s+năm\s+20")
+# An ellipsis or underscores standing alone, or in place of a number ("đạt...%", "số .../KH"),
+# is a blank left to fill; "viên chức..., phối hợp" right after a word is the official's
+# "etc." and stays.
+_BLANK = re.compile(
+    r"(?:(?<=\s)|^)(?:…|\.{2,}|_{2,})(?=[\s%/,;.]|$)|(?:…|\.{2,}|_{2,})(?=[%/\d])"
+    r"|ngày\s+tháng|tháng\s+năm\s+20"
+)
 _THOUSANDS_COMMA = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])")
 _DECIMAL_POINT = re.compile(r"(?<![\d.])\d+\.(\d{2}(?![\d.])|\d{1,2}(?=%))")
 
@@ -53,8 +57,8 @@ def text_hygiene(ctx: CheckContext) -> Iterator[Problem]:
             yield ctx.problem(ERROR, "text_blank", (field,), where=where,
                               blank=match.group(0).strip())
         for match in _THOUSANDS_COMMA.finditer(text):
-            yield ctx.problem(WARNING, "text_english_number", (field,), where=where,
+            yield ctx.problem(ERROR, "text_english_number", (field,), where=where,
                               number=match.group(0), fixed=match.group(0).replace(",", "."))
         for match in _DECIMAL_POINT.finditer(text):
-            yield ctx.problem(WARNING, "text_english_number", (field,), where=where,
+            yield ctx.problem(ERROR, "text_english_number", (field,), where=where,
                               number=match.group(0), fixed=match.group(0).replace(".", ","))

@@ -5,9 +5,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from drafter import workflow
 from drafter.api import demo_files, render_to_file
+from drafter.checks import check_report
 from drafter.datafile import dump_report, load_report
+from drafter.domain.periods import Period
+from drafter.errors import DrafterError
 from drafter.storage import Store, connect
+from drafter.vi.periods import period_name
 from drafter.writer.atomic import write_atomic
 from drafter.writer.pdf import convert_to_pdf
 
@@ -58,11 +63,59 @@ def export_report(args: argparse.Namespace) -> int:
 
 
 def render_stored(args: argparse.Namespace) -> int:
-    store = _store(args)
-    report = store.get(args.id)
-    previous = store.find(report.unit.code, report.period.previous())
-    _announce(args, render_to_file(report, args.output, previous=previous, text=args.text))
+    _announce(args, workflow.render_stored(_store(args), args.id, args.output, text=args.text))
     return 0
+
+
+def check(args: argparse.Namespace) -> int:
+    if (args.file is None) == (args.report is None):
+        raise DrafterError("cần đúng một trong hai: TỆP hoặc --report SỐ")
+    if args.file is not None:
+        report = load_report(args.file)
+        previous = load_report(args.previous) if args.previous else None
+        problems = check_report(report, previous=previous)
+    else:
+        store = _store(args)
+        report = store.get(args.report)
+        problems = workflow.check_stored(store, report)
+    print(f"Báo cáo {period_name(report.period)} của {report.unit.kind} {report.unit.name}:")
+    for problem in problems:
+        where = f"[{problem.stt}] " if problem.stt else ""
+        print(f"  {problem.severity.label:<9} {where}{problem.message}")
+    errors = sum(1 for p in problems if p.is_error)
+    warnings = len(problems) - errors
+    if not problems:
+        print("  Không phát hiện vấn đề nào.")
+    else:
+        print(f"Có {errors} lỗi và {warnings} cảnh báo.")
+    return 1 if errors else 0
+
+
+def new_report(args: argparse.Namespace) -> int:
+    store = _store(args)
+    report = workflow.start_report(store, args.unit, _period(args.period), date=args.date,
+                                   source=_period(args.source) if args.source else None,
+                                   empty=args.empty)
+    report_id = store.save_report(report)
+    print(f"Đã tạo báo cáo {period_name(report.period)} của {report.unit.kind} "
+          f"{report.unit.name} (số {report_id}).")
+    if report.review:
+        print(f"Có {len(report.review)} số liệu, nội dung lấy từ kỳ trước cần xác nhận lại.")
+    return 0
+
+
+def mark_final(args: argparse.Namespace) -> int:
+    report = workflow.mark_final(_store(args), args.id)
+    print(f"Báo cáo {period_name(report.period)} của {report.unit.kind} {report.unit.name} "
+          "đã chuyển sang bản chính thức.")
+    return 0
+
+
+def _period(code: str) -> Period:
+    try:
+        return Period.parse(code)
+    except ValueError as exc:
+        raise DrafterError(str(exc)) from None
 
 
 def demo(args: argparse.Namespace) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 from drafter.cli import commands
 from drafter.cli.vi_argparse import ArgumentParser
 from drafter.errors import DrafterError
+from drafter.vi.dates import parse_date
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -44,10 +46,34 @@ def build_parser() -> ArgumentParser:
         exp.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP",
                          help="tệp TOML cần ghi")
         exp.set_defaults(handler=commands.export_report)
+    new = report_sub.add_parser("new", help="tạo báo cáo kỳ mới, mặc định chép từ kỳ trước")
+    new.add_argument("--unit", required=True, metavar="MÃ", help="mã đơn vị")
+    new.add_argument("--period", required=True, metavar="KỲ",
+                     help="kỳ báo cáo: 2024-Q2, 2024-H1, 2024-9M hoặc 2024")
+    source = new.add_mutually_exclusive_group()
+    source.add_argument("--from", dest="source", metavar="KỲ",
+                        help="chép từ báo cáo kỳ này (mặc định: kỳ trước; báo cáo 6 tháng, "
+                             "9 tháng, năm: cộng từ các quý)")
+    source.add_argument("--empty", action="store_true", help="tạo báo cáo trống")
+    new.add_argument("--date", type=_date, metavar="NGÀY",
+                     help="ngày báo cáo (mặc định: hôm nay), ví dụ 28/6/2024")
+    new.set_defaults(handler=commands.new_report)
+    final = report_sub.add_parser("final", help="chuyển báo cáo sang bản chính thức (nếu "
+                                  "không còn lỗi)")
+    final.add_argument("id", type=int, metavar="SỐ", help="số của báo cáo (xem report list)")
+    final.set_defaults(handler=commands.mark_final)
     stored = report_sub.add_parser("render", help="soạn DOCX từ báo cáo đã lưu")
     stored.add_argument("id", type=int, metavar="SỐ", help="số của báo cáo (xem report list)")
     _output(stored)
     stored.set_defaults(handler=commands.render_stored)
+
+    check = sub.add_parser("check", help="kiểm tra số liệu của báo cáo; mã thoát 1 nếu có lỗi")
+    check.add_argument("file", type=Path, nargs="?", metavar="TỆP",
+                       help="tệp dữ liệu báo cáo (.toml)")
+    check.add_argument("--report", type=int, metavar="SỐ", help="báo cáo đã lưu (xem report list)")
+    check.add_argument("--previous", type=Path, metavar="TỆP",
+                       help="tệp báo cáo kỳ trước để đối chiếu (khi kiểm tra TỆP)")
+    check.set_defaults(handler=commands.check)
 
     demo = sub.add_parser("demo", help="nhập dữ liệu mẫu và soạn các báo cáo mẫu")
     demo.add_argument("-o", "--output", type=Path, default=Path("out"), metavar="THƯ_MỤC",
@@ -63,6 +89,13 @@ def _output(parser: argparse.ArgumentParser) -> None:
                         help="ghi thêm bản văn bản thuần (.txt) bên cạnh để xem nhanh")
     parser.add_argument("--pdf", action="store_true",
                         help="chuyển thêm sang PDF bằng LibreOffice (cần cài LibreOffice)")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return parse_date(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -53,6 +53,20 @@ class Store:
             rows = session.exec(select(UnitRow).order_by(col(UnitRow.code))).all()
             return [convert.unit_from_row(row) for row in rows]
 
+    def unit(self, code: str) -> Unit | None:
+        with Session(self.engine) as session:
+            row = session.exec(select(UnitRow).where(UnitRow.code == code)).first()
+            return convert.unit_from_row(row) if row else None
+
+    def report_id(self, unit_code: str, period: Period) -> int | None:
+        with Session(self.engine) as session:
+            row = session.exec(
+                select(ReportRow).join(UnitRow).where(
+                    UnitRow.code == unit_code, ReportRow.period == period.code
+                )
+            ).first()
+            return row.id if row else None
+
     def save_report(self, report: Report) -> int:
         """Insert or replace the report of ``report.unit`` for ``report.period``; returns its id."""
         with Session(self.engine) as session:

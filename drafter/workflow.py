@@ -1,0 +1,77 @@
+"""Store-backed operations the CLI and the TUI share: start, compare, check, finalise, render."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from drafter.api import ensure_can_be_final, render_to_file
+from drafter.checks import Problem, check_report
+from drafter.domain.periods import Period, PeriodKind
+from drafter.domain.report import Report, Status
+from drafter.errors import StorageError
+from drafter.pack import TemplatePack, builtin_pack
+from drafter.reuse import carry_forward, empty_report, from_quarters
+from drafter.storage import Store
+
+
+def start_report(store: Store, unit_code: str, period: Period, date: dt.date | None = None,
+                 source: Period | None = None, empty: bool = False,
+                 pack: TemplatePack | None = None) -> Report:
+    """A new report (not yet saved) of ``unit_code`` for ``period``.
+
+    By default a quarter starts from the previous period, and a longer period from the
+    quarters it covers when any is stored (else from the previous period); ``source`` names
+    another period to start from; ``empty`` starts blank.
+    """
+    catalogue = (pack or builtin_pack()).catalogue
+    unit = store.unit(unit_code)
+    if unit is None:
+        raise StorageError(f"chưa có đơn vị mã {unit_code} trong cơ sở dữ liệu")
+    if store.report_id(unit_code, period) is not None:
+        raise StorageError(f"đơn vị {unit_code} đã có báo cáo kỳ {period.code}")
+    date = date or dt.date.today()
+    if empty:
+        return empty_report(unit, period, date)
+    if source is None and period.kind is not PeriodKind.QUARTER:
+        quarters = [q for q in (store.find(unit_code, p) for p in period.quarters()) if q]
+        if quarters:
+            return from_quarters(quarters, unit, period, date, catalogue)
+    source = source or period.previous()
+    previous = store.find(unit_code, source)
+    if previous is None:
+        if source != period.previous():
+            raise StorageError(f"đơn vị {unit_code} chưa có báo cáo kỳ {source.code}")
+        return empty_report(unit, period, date)
+    return carry_forward(previous, unit, period, date, catalogue)
+
+
+def comparisons(store: Store, report: Report) -> tuple[Report | None, Report | None]:
+    """The stored reports of the previous period and of the same period last year."""
+    code = report.unit.code
+    return (store.find(code, report.period.previous()),
+            store.find(code, report.period.same_period_last_year()))
+
+
+def check_stored(store: Store, report: Report, pack: TemplatePack | None = None,
+                 today: dt.date | None = None) -> list[Problem]:
+    """Every problem of a report, compared with its stored previous period."""
+    previous, _ = comparisons(store, report)
+    return check_report(report, pack, previous, today)
+
+
+def mark_final(store: Store, report_id: int) -> Report:
+    """Make a stored report final, if its checks allow."""
+    report = store.get(report_id)
+    report.status = Status.FINAL
+    ensure_can_be_final(report, comparisons(store, report)[0])
+    store.save_report(report)
+    return report
+
+
+def render_stored(store: Store, report_id: int, path: Path, text: bool = False) -> Path:
+    """Render a stored report with both comparisons; a final one must pass its checks."""
+    report = store.get(report_id)
+    previous, last_year = comparisons(store, report)
+    ensure_can_be_final(report, previous)
+    return render_to_file(report, path, previous=previous, last_year=last_year, text=text)

@@ -1,0 +1,137 @@
+"""Starting a report from the last one: each carry rule, the quarters roll-up, the CLI."""
+
+import datetime as dt
+
+import pytest
+
+from drafter.cli.main import main
+from drafter.domain.documents import DocRef
+from drafter.domain.periods import Period
+from drafter.domain.report import Report
+from drafter.errors import StorageError
+from drafter.pack import TemplatePack
+from drafter.reuse import carry_forward, empty_report, from_quarters
+from drafter.storage import Store, connect
+from drafter.workflow import start_report
+
+DAY = dt.date(2024, 6, 20)
+
+
+def _carry(previous: Report, period: str, pack: TemplatePack) -> Report:
+    return carry_forward(previous, previous.unit, Period.parse(period), DAY, pack.catalogue)
+
+
+def test_unit_signer_and_recipients_carry(commune_q1: Report, pack: TemplatePack) -> None:
+    new = _carry(commune_q1, "2024-Q2", pack)
+    assert new.unit == commune_q1.unit and new.recipients == commune_q1.recipients
+    assert new.number is None and new.date == DAY and new.status.value == "draft"
+    assert new.data_from == dt.date(2024, 3, 15) and new.data_to is None
+
+
+def test_stocks_carry_marked_for_review(commune_q1: Report, pack: TemplatePack) -> None:
+    new = _carry(commune_q1, "2024-Q2", pack)
+    assert new.figures["procedures_total"] == 114
+    assert "procedures_total" in new.review
+
+
+def test_flows_start_empty(commune_q1: Report, pack: TemplatePack) -> None:
+    new = _carry(commune_q1, "2024-Q2", pack)
+    assert "files_received" not in new.figures and "directive_docs" not in new.figures
+    assert new.documents == [] and new.notes == {}
+
+
+def test_cumulative_carries_within_the_year_only(commune_q1: Report,
+                                                 pack: TemplatePack) -> None:
+    assert _carry(commune_q1, "2024-Q2", pack).figures["plan_tasks_done"] == 3
+    assert "plan_tasks_done" not in _carry(commune_q1, "2025-Q1", pack).figures
+
+
+def test_lists_carry_marked_for_review(commune_q1: Report, pack: TemplatePack) -> None:
+    new = _carry(commune_q1, "2024-Q2", pack)
+    assert new.lists["strengths"] == commune_q1.lists["strengths"]
+    assert "strengths" in new.review
+
+
+def test_basis_recurs_within_the_year_and_laws_always(commune_q1: Report,
+                                                      pack: TemplatePack) -> None:
+    decree = DocRef("Nghị định", "30", dt.date(2020, 3, 5), "Chính phủ", year=2020)
+    commune_q1.basis.append(decree)
+    assert _carry(commune_q1, "2024-Q2", pack).basis == commune_q1.basis
+    assert _carry(commune_q1, "2025-Q1", pack).basis == [decree]
+
+
+def test_half_year_from_quarters(commune_q1: Report, commune_q2: Report,
+                                 pack: TemplatePack) -> None:
+    half = from_quarters([commune_q2, commune_q1], commune_q1.unit, Period.parse("2024-H1"),
+                         DAY, pack.catalogue)
+    assert half.figures["files_received"] == 142 + 167  # flows summed
+    assert half.figures["procedures_total"] == 114  # latest stock
+    assert half.figures["plan_tasks_done"] == 11  # latest cumulative
+    assert half.figures["tthc_quality_score"] == commune_q2.figures["tthc_quality_score"]
+    assert half.data_from == commune_q1.data_from
+    assert len(half.documents) == len(commune_q1.documents) + len(commune_q2.documents)
+
+
+def test_partial_quarters_mark_sums_for_review(commune_q1: Report, pack: TemplatePack) -> None:
+    nine = from_quarters([commune_q1], commune_q1.unit, Period.parse("2024-9M"), DAY,
+                         pack.catalogue)
+    assert nine.figures["files_received"] == 142 and "files_received" in nine.review
+
+
+def test_empty_report(commune_q1: Report) -> None:
+    new = empty_report(commune_q1.unit, Period.parse("2024-Q2"), DAY)
+    assert new.figures == {} and new.lists == {} and new.recipients == list(
+        commune_q1.unit.recipients)
+
+
+def test_start_report_defaults(db_url: str, commune_q1: Report, commune_q2: Report) -> None:
+    store = Store(connect(db_url))
+    store.save_report(commune_q1)
+    q2 = start_report(store, "xa-thanh-mai", Period.parse("2024-Q2"), DAY)
+    assert q2.figures["procedures_total"] == 114 and "files_received" not in q2.figures
+    store.save_report(commune_q2)
+    half = start_report(store, "xa-thanh-mai", Period.parse("2024-H1"), DAY)
+    assert half.figures["files_received"] == 309
+    from_q1 = start_report(store, "xa-thanh-mai", Period.parse("2024-H1"), DAY,
+                           source=Period.parse("2024-Q1"))
+    assert "files_received" not in from_q1.figures
+    with pytest.raises(StorageError, match="đã có báo cáo kỳ 2024-Q2"):
+        start_report(store, "xa-thanh-mai", Period.parse("2024-Q2"), DAY)
+    with pytest.raises(StorageError, match="chưa có báo cáo kỳ 2023-Q3"):
+        start_report(store, "xa-thanh-mai", Period.parse("2024-Q3"), DAY,
+                     source=Period.parse("2023-Q3"))
+
+
+def test_cli_report_new(db_url: str, commune_q1: Report,
+                        capsys: pytest.CaptureFixture[str]) -> None:
+    store = Store(connect(db_url))
+    store.save_report(commune_q1)
+    assert main(["--db", db_url, "report", "new", "--unit", "xa-thanh-mai",
+                 "--period", "2024-Q2", "--date", "20/6/2024"]) == 0
+    out = capsys.readouterr().out
+    assert "Đã tạo báo cáo quý II năm 2024 của xã Thanh Mai" in out
+    assert "cần xác nhận lại" in out
+    q2 = store.find("xa-thanh-mai", Period.parse("2024-Q2"))
+    assert q2 is not None and q2.date == DAY and q2.review
+    assert main(["--db", db_url, "report", "new", "--unit", "xa-thanh-mai",
+                 "--period", "2024-Q3", "--empty"]) == 0
+    q3 = store.find("xa-thanh-mai", Period.parse("2024-Q3"))
+    assert q3 is not None and q3.figures == {}
+    assert main(["--db", db_url, "report", "new", "--unit", "khong-co",
+                 "--period", "2024-Q3"]) == 2
+    assert "chưa có đơn vị mã khong-co" in capsys.readouterr().err
+
+
+def test_narrative_compares_with_previous_and_same_period_last_year(
+    commune_q1: Report, commune_q2: Report,
+) -> None:
+    from drafter.narrative import render
+    from drafter.writer.text import to_text
+
+    last_year = Report(unit=commune_q2.unit, period=Period.parse("2023-Q2"),
+                       date=dt.date(2023, 6, 14), figures={"files_received": 150})
+    text = to_text(render(commune_q2, previous=commune_q1, last_year=last_year))
+    assert ("Tiếp nhận 167 hồ sơ (tăng 25 hồ sơ, tương ứng 17,61% so với quý trước; tăng 17 "
+            "hồ sơ, tương ứng 11,33% so với cùng kỳ năm 2023)") in text
+    alone = to_text(render(commune_q2, last_year=last_year))
+    assert "Tiếp nhận 167 hồ sơ (tăng 17 hồ sơ, tương ứng 11,33% so với cùng kỳ năm 2023)" in alone
