@@ -10,7 +10,9 @@ from drafter.api import demo_files, render_to_file
 from drafter.checks import check_report
 from drafter.datafile import dump_report, load_report
 from drafter.domain.periods import Period
+from drafter.domain.report import Report
 from drafter.errors import DrafterError
+from drafter.exchange import export_table, import_table
 from drafter.storage import Store, connect
 from drafter.vi.periods import period_name
 from drafter.writer.atomic import write_atomic
@@ -127,4 +129,39 @@ def demo(args: argparse.Namespace) -> int:
         name = f"{report.unit.code}-{report.period.code}.docx"
         path = render_to_file(report, Path(args.output) / name, previous=previous, text=True)
         print(f"Đã ghi {path}")
+    return 0
+
+
+def _one_report(args: argparse.Namespace, file: Path | None) -> tuple[Report, Store | None]:
+    if (file is None) == (args.report is None):
+        raise DrafterError("cần đúng một trong hai: TỆP hoặc --report SỐ")
+    if file is not None:
+        return load_report(file), None
+    store = _store(args)
+    return store.get(args.report), store
+
+
+def table_export(args: argparse.Namespace) -> int:
+    report, _ = _one_report(args, args.file)
+    print(f"Đã ghi {export_table(report, args.output)}")
+    return 0
+
+
+def table_import(args: argparse.Namespace) -> int:
+    if args.into is not None and args.output is None:
+        raise DrafterError("cần -o TỆP để ghi kết quả (tệp gốc được giữ nguyên)")
+    report, store = _one_report(args, args.into)
+    result = import_table(args.book, report.unit.tier)
+    result.apply(report)
+    if store is not None:
+        store.save_report(report)
+        target = f"báo cáo số {args.report}"
+    else:
+        target = str(write_atomic(args.output, dump_report(report).encode("utf-8")))
+    print(f"Đã nhập {len(result.figures)} số liệu và {len(result.stated)} tỷ lệ, tổng để đối "
+          f"chiếu vào {target}.")
+    if result.unmatched:
+        print(f"{len(result.unmatched)} dòng không khớp với biểu mẫu, chưa nhập:")
+        for line in result.unmatched:
+            print(f"  - {line}")
     return 0

@@ -75,6 +75,26 @@ def build_parser() -> ArgumentParser:
                        help="tệp báo cáo kỳ trước để đối chiếu (khi kiểm tra TỆP)")
     check.set_defaults(handler=commands.check)
 
+    table = sub.add_parser("table", help="bảng số liệu (phụ lục) ra và vào tệp Excel/CSV")
+    table_sub = table.add_subparsers(dest="table_command", metavar="LỆNH",
+                                     parser_class=ArgumentParser, required=True)
+    texport = table_sub.add_parser("export", help="xuất bảng số liệu ra .xlsx hoặc .csv")
+    texport.add_argument("file", type=Path, nargs="?", metavar="TỆP",
+                         help="tệp dữ liệu báo cáo (.toml)")
+    texport.add_argument("--report", type=int, metavar="SỐ", help="báo cáo đã lưu")
+    texport.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP",
+                         help="tệp .xlsx hoặc .csv cần ghi")
+    texport.set_defaults(handler=commands.table_export)
+    timport = table_sub.add_parser("import", help="nhập số liệu từ bảng .xlsx hoặc .csv, "
+                                   "khớp dòng theo STT và tên chỉ tiêu")
+    timport.add_argument("book", type=Path, metavar="BẢNG", help="tệp .xlsx hoặc .csv")
+    timport.add_argument("--into", type=Path, metavar="TỆP",
+                         help="tệp dữ liệu báo cáo (.toml) nhận số liệu")
+    timport.add_argument("--report", type=int, metavar="SỐ", help="báo cáo đã lưu nhận số liệu")
+    timport.add_argument("-o", "--output", type=Path, metavar="TỆP",
+                         help="tệp TOML ghi kết quả (bắt buộc khi dùng --into)")
+    timport.set_defaults(handler=commands.table_import)
+
     demo = sub.add_parser("demo", help="nhập dữ liệu mẫu và soạn các báo cáo mẫu")
     demo.add_argument("-o", "--output", type=Path, default=Path("out"), metavar="THƯ_MỤC",
                       help="thư mục ghi các tệp DOCX (mặc định: out)")

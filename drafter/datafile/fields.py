@@ -39,7 +39,7 @@ def date(value: Any) -> dt.date:
 def _number(value: Any) -> Decimal:
     if isinstance(value, bool):
         raise ValueError(f"phải là số, không phải {value!r}")
-    if isinstance(value, int):
+    if isinstance(value, int | Decimal):
         return Decimal(value)
     if isinstance(value, float):
         return Decimal(repr(value))
