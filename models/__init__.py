@@ -88,6 +88,15 @@ class ItemRow(SQLModel, table=True):
     text: str
 
 
+class StateRow(SQLModel, table=True):
+    """Small key/value state of the TUI (the report and section open last)."""
+
+    __tablename__ = "ui_state"
+
+    key: str = Field(primary_key=True)
+    value: str
+
+
 class MigrationRow(SQLModel, table=True):
     __tablename__ = "migrations"
 

@@ -5,8 +5,9 @@ import sys
 
 import pytest
 
-CORE = ["drafter", "drafter.api", "drafter.cli.main", "drafter.storage", "drafter.datafile",
-        "drafter.narrative", "drafter.vi.numbers", "models"]
+CORE = ["drafter", "drafter.api", "drafter.cli.main", "drafter.cli.commands", "drafter.storage",
+        "drafter.datafile", "drafter.narrative", "drafter.vi.numbers", "drafter.checks",
+        "drafter.exchange", "drafter.reuse", "drafter.workflow", "models"]
 
 
 @pytest.mark.parametrize("module", CORE)

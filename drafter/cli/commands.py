@@ -165,3 +165,11 @@ def table_import(args: argparse.Namespace) -> int:
         for line in result.unmatched:
             print(f"  - {line}")
     return 0
+
+
+def tui(args: argparse.Namespace) -> int:
+    """Open the TUI; Textual is imported only here, so other commands start fast."""
+    from drafter.tui import create_app
+
+    create_app(args.db, args.output).run()
+    return 0

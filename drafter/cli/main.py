@@ -95,6 +95,11 @@ def build_parser() -> ArgumentParser:
                          help="tệp TOML ghi kết quả (bắt buộc khi dùng --into)")
     timport.set_defaults(handler=commands.table_import)
 
+    tui = sub.add_parser("tui", help="mở giao diện soạn báo cáo (cũng là lệnh mặc định)")
+    tui.add_argument("-o", "--output", type=Path, metavar="THƯ_MỤC",
+                     help="thư mục ghi tệp DOCX (mặc định: out trong thư mục hiện tại)")
+    tui.set_defaults(handler=commands.tui)
+
     demo = sub.add_parser("demo", help="nhập dữ liệu mẫu và soạn các báo cáo mẫu")
     demo.add_argument("-o", "--output", type=Path, default=Path("out"), metavar="THƯ_MỤC",
                       help="thư mục ghi các tệp DOCX (mặc định: out)")
@@ -124,8 +129,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
-        parser.print_help()
-        return 0
+        args.output = None
+        handler = commands.tui
     try:
         return handler(args)
     except DrafterError as exc:

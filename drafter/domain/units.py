@@ -3,6 +3,8 @@ thành phố)."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -67,3 +69,10 @@ class Unit:
     def short_body(self) -> str:
         """``UBND xã Cẩm Giàng``."""
         return f"UBND {self.kind} {self.name}"
+
+
+def unit_code(kind: str, name: str) -> str:
+    """A stable ASCII code from the kind and name: ``xã``, ``Cẩm Giàng`` → ``xa-cam-giang``."""
+    text = f"{kind} {name}".lower().replace("đ", "d")
+    ascii_text = unicodedata.normalize("NFD", text).encode("ascii", "ignore").decode()
+    return "-".join(re.findall(r"[a-z0-9]+", ascii_text))

@@ -15,7 +15,7 @@ from drafter.domain.units import Unit
 from drafter.errors import StorageError
 from drafter.pack import builtin_pack
 from drafter.storage import convert
-from models import DocumentRow, FigureRow, ItemRow, ReportRow, UnitRow
+from models import DocumentRow, FigureRow, ItemRow, ReportRow, StateRow, UnitRow
 
 
 @dataclass(frozen=True)
@@ -101,6 +101,10 @@ class Store:
                 raise StorageError(f"không có báo cáo số {report_id} trong cơ sở dữ liệu")
             return self._load(session, row)
 
+    def exists(self, report_id: int) -> bool:
+        with Session(self.engine) as session:
+            return session.get(ReportRow, report_id) is not None
+
     def find(self, unit_code: str, period: Period) -> Report | None:
         with Session(self.engine) as session:
             row = session.exec(
@@ -134,3 +138,16 @@ class Store:
                 for report, unit in session.exec(query).all()
             ]
         return sorted(summaries, key=lambda s: (s.unit_code, s.period))
+
+    def get_state(self, key: str) -> str | None:
+        """A value the TUI kept between runs (``None`` if never set)."""
+        with Session(self.engine) as session:
+            row = session.get(StateRow, key)
+            return row.value if row else None
+
+    def set_state(self, key: str, value: str) -> None:
+        with Session(self.engine) as session:
+            row = session.get(StateRow, key) or StateRow(key=key, value=value)
+            row.value = value
+            session.add(row)
+            session.commit()

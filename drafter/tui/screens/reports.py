@@ -1,0 +1,93 @@
+"""The unit's reports: period, status, last edited, number. New report from here."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Label
+
+from drafter.domain.units import Unit
+from drafter.vi.dates import short_date
+from drafter.vi.periods import period_name
+
+if TYPE_CHECKING:
+    from drafter.tui.app import DrafterApp
+
+STATUS = {"draft": "dự thảo", "final": "chính thức"}
+
+
+class ReportsScreen(Screen[None]):
+    """Lists the reports of one unit, newest period first."""
+
+    BINDINGS = [
+        Binding("n", "new", "Báo cáo mới"),
+        Binding("enter", "open", "Mở", show=False),
+        Binding("u", "edit_unit", "Sửa thông tin đơn vị"),
+    ]
+
+    def __init__(self, unit: Unit) -> None:
+        super().__init__()
+        self.unit = unit
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Label(f"Báo cáo của {self.unit.short_body}", classes="title", id="unit-title")
+        yield DataTable(id="reports", cursor_type="row", zebra_stripes=True)
+        yield Label("Chưa có báo cáo nào. Nhấn N để tạo báo cáo mới.", id="empty")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("Kỳ báo cáo", "Trạng thái", "Sửa lần cuối", "Số")
+        self.refresh_reports()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_reports()
+
+    def refresh_reports(self) -> None:
+        app = cast("DrafterApp", self.app)
+        table = self.query_one(DataTable)
+        table.clear()
+        summaries = sorted(app.session.reports(self.unit.code), key=lambda s: s.period.end,
+                           reverse=True)
+        for summary in summaries:
+            edited = short_date(summary.updated_at.date())
+            number = f"{summary.number}/BC-UBND" if summary.number else "—"
+            table.add_row(period_name(summary.period), STATUS.get(summary.status, ""),
+                          edited, number, key=str(summary.id))
+        self.query_one("#empty").display = not summaries
+        table.display = bool(summaries)
+        if summaries:
+            table.focus()
+
+    def action_open(self) -> None:
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        app = cast("DrafterApp", self.app)
+        app.open_report(int(str(key)))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        app = cast("DrafterApp", self.app)
+        app.open_report(int(str(event.row_key.value)))
+
+    def action_new(self) -> None:
+        from drafter.tui.screens.new_report import NewReportScreen
+
+        def created(report_id: int | None) -> None:
+            if report_id is not None:
+                app = cast("DrafterApp", self.app)
+                app.open_report(report_id)
+
+        today = cast("DrafterApp", self.app).session.today
+        self.app.push_screen(NewReportScreen(self.unit, today), created)
+
+    def action_edit_unit(self) -> None:
+        from drafter.tui.screens.unit import UnitScreen
+
+        self.app.push_screen(UnitScreen(self.unit))

@@ -1,0 +1,1 @@
+"""Widgets of the report editor; each sees domain objects only."""

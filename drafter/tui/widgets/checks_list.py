@@ -1,0 +1,46 @@
+"""Every problem of the report; Enter on one jumps to its field."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Label, ListItem, ListView
+
+from drafter.checks import Problem
+
+
+class ChecksList(Vertical):
+    class Jump(Message):
+        def __init__(self, problem: Problem) -> None:
+            super().__init__()
+            self.problem = problem
+
+    def __init__(self) -> None:
+        super().__init__(id="checks-list")
+        self.problems: list[Problem] = []
+
+    def compose(self) -> ComposeResult:
+        yield Label("", id="checks-summary", classes="subtitle")
+        yield ListView(id="problems")
+
+    def show(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        errors = sum(1 for p in problems if p.is_error)
+        summary = (f"{errors} lỗi, {len(problems) - errors} cảnh báo. Lỗi chặn bản chính thức; "
+                   "cảnh báo thì không. Enter để đến chỗ cần sửa." if problems
+                   else "Không phát hiện vấn đề nào.")
+        self.query_one("#checks-summary", Label).update(summary)
+        view = self.query_one(ListView)
+        view.clear()
+        for problem in problems:
+            where = f"[{problem.stt}] " if problem.stt else ""
+            text = f"{problem.severity.label}: {where}{problem.message}"
+            view.append(ListItem(Label(text), classes="-error" if problem.is_error
+                                 else "-warning"))
+
+    def on_list_view_selected(self, event: ListView.Selected) -> None:
+        event.stop()
+        index = event.list_view.index
+        if index is not None and index < len(self.problems):
+            self.post_message(self.Jump(self.problems[index]))

@@ -1,0 +1,131 @@
+"""One indicator: label, entry, unit, last period's value and the change; or a computed rate."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Input, Label, Select
+
+from drafter.domain.catalogue import Indicator, ValueType
+from drafter.domain.figures import Figures
+from drafter.domain.report import Value
+from drafter.vi.numbers import format_number
+from drafter.vi.rates import format_rate, format_ratio
+
+YES_NO = [("Có", "Có"), ("Không", "Không")]
+
+
+def show_value(value: Value | None) -> str:
+    """A stored value as the official types it (``1.234``, ``58,73``, ``Có``)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "Có" if value else "Không"
+    if isinstance(value, int | Decimal):
+        return format_number(value)
+    return value
+
+
+def change_text(now: Value | None, before: Value | None) -> str:
+    """``Kỳ trước: 114 (+3)``; empty when last period has no value."""
+    if before is None:
+        return ""
+    text = f"Kỳ trước: {show_value(before)}"
+    numbers = (int, Decimal)
+    if isinstance(now, numbers) and isinstance(before, numbers) and not isinstance(now, bool) \
+            and not isinstance(before, bool) and now != before:
+        delta = Decimal(now) - Decimal(before)
+        text += f" ({'+' if delta > 0 else '−'}{format_number(abs(delta))})"
+    return text
+
+
+class ProblemRow(Vertical):
+    """A row that can show the check message about its figure beneath it."""
+
+    indicator: Indicator
+
+    def show_problem(self, message: str, error: bool) -> None:
+        label = self.query_one(".problem", Label)
+        label.update(message)
+        label.display = bool(message)
+        self.set_class(bool(message) and error, "-error")
+        self.set_class(bool(message) and not error, "-warning")
+
+
+class FigureRow(ProblemRow):
+    """An entered indicator. Posts :class:`FigureRow.Edited` with the raw text."""
+
+    class Edited(Message):
+        def __init__(self, row: FigureRow, text: str) -> None:
+            super().__init__()
+            self.row = row
+            self.text = text
+
+    def __init__(self, indicator: Indicator, value: Value | None, before: Value | None) -> None:
+        super().__init__(classes="figure", id=f"row-{indicator.key}")
+        self.indicator = indicator
+        self.value = value
+        self.before = before
+        self.shown = show_value(value)
+
+    def compose(self) -> ComposeResult:
+        ind = self.indicator
+        yield Label(ind.label, classes="figure-label")
+        with Horizontal(classes="figure-line"):
+            if ind.type is ValueType.BOOL or ind.type is ValueType.CHOICE:
+                options = YES_NO if ind.type is ValueType.BOOL else [(o, o) for o in ind.options]
+                current = show_value(self.value)
+                yield Select(options, value=current if current else Select.NULL,
+                             prompt="—", id=f"in-{ind.key}", classes="entry", compact=True)
+            else:
+                yield Input(show_value(self.value), id=f"in-{ind.key}", classes="entry",
+                            compact=True, select_on_focus=False)
+            yield Label(ind.unit, classes="unit")
+            yield Label(change_text(self.value, self.before), classes="before")
+        yield Label("", classes="problem")
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._edited(event.value)
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        self._edited("" if event.value is Select.NULL else str(event.value))
+
+    def _edited(self, text: str) -> None:
+        # Widgets also report their initial value when mounted: that is not an edit.
+        if text != self.shown:
+            self.shown = text
+            self.post_message(self.Edited(self, text))
+
+    def show_change(self, value: Value | None) -> None:
+        self.query_one(".before", Label).update(change_text(value, self.before))
+
+
+class RateRow(ProblemRow):
+    """A rate or a sum, computed from its counts and shown read-only."""
+
+    def __init__(self, indicator: Indicator) -> None:
+        super().__init__(classes="figure computed", id=f"row-{indicator.key}")
+        self.indicator = indicator
+
+    def compose(self) -> ComposeResult:
+        yield Label(self.indicator.label, classes="figure-label")
+        with Horizontal(classes="figure-line"):
+            yield Label("", classes="computed-value")
+            yield Label("tự tính", classes="before")
+        yield Label("", classes="problem")
+
+    def update_from(self, figures: Figures, undefined: str) -> None:
+        ind = self.indicator
+        if ind.type is ValueType.RATE:
+            rate = figures.rate(ind.key)
+            text = "chưa đủ số liệu" if rate is None else (
+                f"{format_rate(rate, undefined)} ({format_ratio(rate, leading_zero=False)})")
+        else:
+            value = figures.value(ind.key)
+            text = "chưa đủ số liệu" if value is None else f"{show_value(value)} {ind.unit}"
+        self.query_one(".computed-value", Label).update(text)

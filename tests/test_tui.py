@@ -1,0 +1,133 @@
+"""The real TUI driven with Pilot against a real SQLite file: the whole workflow."""
+
+import asyncio
+import datetime as dt
+from pathlib import Path
+
+import docx
+from textual.widgets import Input, Label, Static
+
+from drafter.domain.periods import Period
+from drafter.storage import Store, connect
+from drafter.tui import DrafterApp, create_app
+from drafter.tui.screens.editor import EditorScreen
+from drafter.tui.screens.new_report import NewReportScreen
+from drafter.tui.screens.reports import ReportsScreen
+from drafter.tui.screens.unit import UnitScreen
+from drafter.tui.session import Session
+
+TODAY = dt.date(2024, 3, 14)
+
+
+def _app(tmp_path: Path, today: dt.date = TODAY) -> tuple[DrafterApp, Store]:
+    store = Store(connect(f"sqlite:///{tmp_path / 'drafter.sqlite'}"))
+    return create_app(session=Session(store, tmp_path / "out", today=today)), store
+
+
+async def _type(pilot, selector: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    widget = pilot.app.screen.query_one(selector, Input)
+    widget.focus()
+    widget.value = ""
+    await pilot.press(*text)
+    await pilot.pause()
+
+
+async def _create_unit(pilot) -> None:  # type: ignore[no-untyped-def]
+    assert isinstance(pilot.app.screen, UnitScreen)
+    await _type(pilot, "#name", "Thanh Mai")
+    await _type(pilot, "#province", "Bắc Hà")
+    await _type(pilot, "#superior", "UBND HUYỆN ĐÔNG SƠN")
+    await _type(pilot, "#place", "Thanh Mai")
+    await _type(pilot, "#signer_name", "Nguyễn Văn Thành")
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+
+
+async def _new_report(pilot, quarter: str) -> None:  # type: ignore[no-untyped-def]
+    assert isinstance(pilot.app.screen, ReportsScreen)
+    await pilot.press("n")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, NewReportScreen)
+    screen.query_one("#kind").value = quarter
+    await pilot.click("#create")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, EditorScreen)
+
+
+def _problem(pilot, key: str) -> str:  # type: ignore[no-untyped-def]
+    return str(pilot.app.screen.query_one(f"#row-{key} .problem", Label).content)
+
+
+def test_first_start_to_docx_then_next_quarter(tmp_path: Path) -> None:
+    async def scenario() -> None:
+        app, store = _app(tmp_path)
+        async with app.run_test(size=(100, 40)) as pilot:
+            await _create_unit(pilot)
+            assert store.units()[0].code == "xa-thanh-mai"
+            await _new_report(pilot, "Q1")
+            for key, value in (("directive_docs", "2"), ("plan_tasks", "32"),
+                               ("plan_tasks_done", "3"), ("procedures_total", "114"),
+                               ("files_received", "29"), ("files_online", "7"),
+                               ("files_in_person", "22"), ("files_carried_over", "0"),
+                               ("files_pending", "0"), ("files_solved", "29"),
+                               ("files_late", "0")):
+                await _type(pilot, f"#in-{key}", value)
+            await _type(pilot, "#in-files_on_time", "30")
+            assert _problem(pilot, "files_on_time") == (
+                "Tổng số hồ sơ TTHC giải quyết đúng hạn và số hồ sơ TTHC giải quyết quá hạn "
+                "(30) lớn hơn tổng số hồ sơ TTHC đã giải quyết xong (29)")
+            await _type(pilot, "#in-files_on_time", "29")
+            assert _problem(pilot, "files_on_time") == ""
+            rate = pilot.app.screen.query_one("#row-files_on_time_rate .computed-value", Label)
+            assert str(rate.content) == "100% (29/29)"
+            await _type(pilot, "#in-files_late", "x")
+            assert "phải là số" in _problem(pilot, "files_late")
+            await _type(pilot, "#in-files_late", "0")
+
+            await pilot.press("f5")
+            await pilot.pause()
+            preview = str(pilot.app.screen.query_one("#preview-text", Static).content)
+            assert "Tiếp nhận 29 hồ sơ" in preview and "29/29 hồ sơ, đạt tỷ lệ 100%" in preview
+
+            await pilot.press("ctrl+s")
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
+            written = tmp_path / "out" / "xa-thanh-mai-2024-Q1.docx"
+            text = "\n".join(p.text for p in docx.Document(str(written)).paragraphs)
+            assert "Tiếp nhận 29 hồ sơ" in text
+
+            await pilot.press("escape")
+            await pilot.pause()
+            await _new_report(pilot, "Q2")
+            carried = pilot.app.screen.query_one("#in-procedures_total", Input)
+            assert carried.value == "114"
+            assert pilot.app.screen.query_one("#in-files_received", Input).value == ""
+            before = pilot.app.screen.query_one("#row-procedures_total .before", Label)
+            assert str(before.content) == "Kỳ trước: 114"
+        q2 = store.find("xa-thanh-mai", Period.parse("2024-Q2"))
+        assert q2 is not None and q2.figures["procedures_total"] == 114
+        assert "procedures_total" in q2.review
+
+    asyncio.run(scenario())
+
+
+def test_reopening_returns_to_the_same_report_and_section(tmp_path: Path) -> None:
+    async def first() -> None:
+        app, _ = _app(tmp_path)
+        async with app.run_test(size=(100, 40)) as pilot:
+            await _create_unit(pilot)
+            await _new_report(pilot, "Q1")
+            await pilot.press("f6")
+            await pilot.pause()
+
+    async def second() -> None:
+        app, _ = _app(tmp_path)
+        async with app.run_test(size=(100, 40)) as pilot:
+            await pilot.pause()
+            screen = pilot.app.screen
+            assert isinstance(screen, EditorScreen)
+            assert screen.query_one("#panes").current == "checks"
+
+    asyncio.run(first())
+    asyncio.run(second())
