@@ -42,7 +42,7 @@ class UnitScreen(Screen[None]):
             yield Label("Thông tin đơn vị báo cáo", classes="title")
             yield Label("Cấp đơn vị")
             yield Select([(kind, kind) for kind in UNIT_KINDS], id="kind", allow_blank=False,
-                         value=unit.kind if unit else "xã")
+                         value=unit.kind if unit else "xã", compact=True)
             values = {
                 "name": unit.name if unit else "", "province": unit.province if unit else "",
                 "superior": unit.superior if unit else "", "place": unit.place if unit else "",
@@ -51,7 +51,7 @@ class UnitScreen(Screen[None]):
             }
             for field_id, label in FIELDS:
                 yield Label(label)
-                yield Input(values[field_id], id=field_id)
+                yield Input(values[field_id], id=field_id, compact=True)
             yield Checkbox("Cấp phó ký thay (KT. CHỦ TỊCH)", unit.signer.deputy if unit else False,
                            id="deputy")
             yield Label("Nơi nhận mặc định, mỗi dòng một nơi (không kể \"Lưu: VT\")")
