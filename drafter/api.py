@@ -4,34 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from drafter.checks import Problem, check_report, has_errors
-from drafter.domain.report import Report, Status
-from drafter.errors import ChecksFailedError
+from drafter.checks.final import ensure_can_be_final
+from drafter.domain.report import Report
 from drafter.narrative import render
 from drafter.pack import TemplatePack
 from drafter.resources import demo_dir
 from drafter.writer.atomic import write_atomic
 from drafter.writer.docx_writer import save_docx
 from drafter.writer.text import to_text
-
-
-def errors_message(problems: list[Problem]) -> str:
-    """Why a report cannot be final, one error per line."""
-    errors = [p for p in problems if p.is_error]
-    lines = [f"báo cáo còn {len(errors)} lỗi nên chưa thể là bản chính thức:"]
-    lines += [f"  - {f'[{p.stt}] ' if p.stt else ''}{p.message}" for p in errors]
-    lines.append("Sửa các lỗi trên (xem: drafter check), hoặc để ở trạng thái dự thảo.")
-    return "\n".join(lines)
-
-
-def ensure_can_be_final(report: Report, previous: Report | None = None,
-                        pack: TemplatePack | None = None) -> None:
-    """Raise :class:`ChecksFailedError` when ``report`` is final and has errors."""
-    if report.status is not Status.FINAL:
-        return
-    problems = check_report(report, pack, previous)
-    if has_errors(problems):
-        raise ChecksFailedError(errors_message(problems))
 
 
 def render_to_file(report: Report, path: Path, previous: Report | None = None,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from drafter.api import ensure_can_be_final, render_to_file
 from drafter.checks import Problem, check_report
+from drafter.checks.final import ensure_can_be_final
 from drafter.domain.periods import Period, PeriodKind
 from drafter.domain.report import Report, Status
 from drafter.errors import StorageError
@@ -71,6 +71,8 @@ def mark_final(store: Store, report_id: int) -> Report:
 
 def render_stored(store: Store, report_id: int, path: Path, text: bool = False) -> Path:
     """Render a stored report with both comparisons; a final one must pass its checks."""
+    from drafter.api import render_to_file  # the writer loads only when something is written
+
     report = store.get(report_id)
     previous, last_year = comparisons(store, report)
     ensure_can_be_final(report, previous)

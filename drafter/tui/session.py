@@ -10,16 +10,13 @@ import datetime as dt
 from pathlib import Path
 
 from drafter import workflow
-from drafter.api import render_to_file
 from drafter.checks import Problem, check_report
 from drafter.domain.periods import Period
 from drafter.domain.report import Report
 from drafter.domain.units import Unit
-from drafter.narrative import render
 from drafter.pack import TemplatePack, builtin_pack
 from drafter.storage import Store
 from drafter.storage.repository import ReportSummary
-from drafter.writer.text import to_text
 
 LAST_REPORT = "last_report"
 LAST_SECTION = "last_section"
@@ -68,10 +65,16 @@ class Session:
 
     def preview(self, report: Report, previous: Report | None,
                 last_year: Report | None) -> str:
+        # The narrative engine and the writer load on first use, not at start-up.
+        from drafter.narrative import render
+        from drafter.writer.text import to_text
+
         return to_text(render(report, self.pack, previous, last_year=last_year))
 
     def write_docx(self, report: Report, previous: Report | None,
                    last_year: Report | None) -> Path:
+        from drafter.api import render_to_file
+
         name = f"{report.unit.code}-{report.period.code}.docx"
         return render_to_file(report, self.out_dir / name, previous, self.pack,
                               last_year=last_year)

@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import (
     ContentSwitcher,
     Footer,
@@ -70,6 +71,7 @@ class EditorScreen(Screen[None]):
         self.report_id = report_id
         self.start_section = section
         self.last_written: Path | None = None
+        self.filled: set[str] = set()
 
     @property
     def session(self) -> Session:
@@ -78,7 +80,6 @@ class EditorScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         self.report, self.previous, self.last_year = self.session.open(self.report_id)
         catalogue = self.session.pack.catalogue
-        prev = self.previous.figures if self.previous else {}
         self.pane_ids = [s.id for s in catalogue.sections] + list(OTHER_PANES)
         yield Header()
         with Horizontal():
@@ -86,26 +87,11 @@ class EditorScreen(Screen[None]):
                              for pane in self.pane_ids], id="sidebar",
                            initial_index=self.pane_ids.index(self._initial()))
             with ContentSwitcher(initial=self._initial(), id="panes"):
-                for section in catalogue.sections:
-                    with VerticalScroll(id=section.id, classes="pane"):
-                        yield Label(f"{NUMBERS[section.id]} {section.title}", classes="subtitle")
-                        for ind in catalogue.in_section(section.id):
-                            if ind.derived:
-                                yield RateRow(ind)
-                            else:
-                                yield FigureRow(ind, self.report.figures.get(ind.key),
-                                                prev.get(ind.key))
-                        if section.id in NOTE_SECTIONS:
-                            yield ListEditor(f"note:{section.id}", "Đoạn văn bổ sung ở mục này",
-                                             self.report.notes.get(section.id, []))
-                with VerticalScroll(id="documents", classes="pane"):
-                    yield DocumentsEditor(self.report.documents, self.report.unit.short_body)
-                for pane, names in PANE_LISTS.items():
-                    with VerticalScroll(id=pane, classes="pane"):
-                        for name in names:
-                            yield ListEditor(name, LISTS[name], self.report.items(name))
-                with VerticalScroll(id="issuing", classes="pane"):
-                    yield IssuingEditor(self.report)
+                # Panes are filled when first shown: composing all ~130 figures up front
+                # would triple the start-up time.
+                for pane in self.pane_ids:
+                    if pane not in ("checks", "preview"):
+                        yield VerticalScroll(id=pane, classes="pane")
                 with VerticalScroll(id="checks", classes="pane"):
                     yield ChecksList()
                 with VerticalScroll(id="preview", classes="pane"):
@@ -113,13 +99,43 @@ class EditorScreen(Screen[None]):
                     yield LoadingIndicator(id="busy")
         yield Footer()
 
+    def _pane_widgets(self, pane: str) -> list[Widget]:
+        """The content of one pane, built from the report."""
+        catalogue = self.session.pack.catalogue
+        report = self.report
+        if pane == "documents":
+            return [DocumentsEditor(report.documents, report.unit.short_body)]
+        if pane in PANE_LISTS:
+            return [ListEditor(name, LISTS[name], report.items(name)) for name in PANE_LISTS[pane]]
+        if pane == "issuing":
+            return [IssuingEditor(report)]
+        prev = self.previous.figures if self.previous else {}
+        section = next(s for s in catalogue.sections if s.id == pane)
+        widgets: list[Widget] = [Label(f"{NUMBERS[pane]} {section.title}", classes="subtitle")]
+        for ind in catalogue.in_section(pane):
+            widgets.append(RateRow(ind) if ind.derived else
+                           FigureRow(ind, report.figures.get(ind.key), prev.get(ind.key)))
+        if pane in NOTE_SECTIONS:
+            widgets.append(ListEditor(f"note:{pane}", "Đoạn văn bổ sung ở mục này",
+                                      report.notes.get(pane, [])))
+        return widgets
+
+    async def ensure_pane(self, pane: str) -> None:
+        """Fill a pane the first time it is shown."""
+        if pane in self.filled or pane in ("checks", "preview"):
+            return
+        self.filled.add(pane)
+        await self.query_one(f"#{pane}", VerticalScroll).mount_all(self._pane_widgets(pane))
+        self.refresh_checks()
+
     def _title(self, pane: str) -> str:
         return SHORT.get(pane) or OTHER_PANES.get(pane) or pane
 
     def _initial(self) -> str:
         return self.start_section if self.start_section in self.pane_ids else self.pane_ids[0]
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
+        await self.ensure_pane(self._initial())
         self.sub_title = f"{self.report.unit.short_body} — {period_name(self.report.period)}"
         self.query_one("#busy").display = False
         self.session.remember(self.report_id, self._initial())
@@ -141,14 +157,15 @@ class EditorScreen(Screen[None]):
 
     # Navigation
 
-    def on_list_view_highlighted(self, event: ListView.Highlighted) -> None:
+    async def on_list_view_highlighted(self, event: ListView.Highlighted) -> None:
         if event.list_view.id == "sidebar" and event.item is not None and event.item.id:
-            self.action_show(event.item.id.removeprefix("nav-"), focus=False)
+            await self.action_show(event.item.id.removeprefix("nav-"))
 
-    def action_show(self, pane: str, focus: bool = True) -> None:
+    async def action_show(self, pane: str) -> None:
         switcher = self.query_one("#panes", ContentSwitcher)
         if switcher.current == pane:
             return
+        await self.ensure_pane(pane)
         switcher.current = pane
         self.session.remember(self.report_id, pane)
         if pane == "preview":
@@ -165,27 +182,27 @@ class EditorScreen(Screen[None]):
         self.session.forget()
         self.app.pop_screen()
 
-    def jump_to(self, problem: Problem) -> None:
+    async def jump_to(self, problem: Problem) -> None:
         """Show the pane holding the problem's field and put the cursor in it."""
         key = problem.field
         catalogue = self.session.pack.catalogue
         if key in catalogue:
-            self.action_show(catalogue[key].section)
+            await self.action_show(catalogue[key].section)
             row = self.query_one(f"#row-{key}")
             row.scroll_visible()
             for entry in self.query(f"#in-{key}"):
                 entry.focus()
         elif key in LISTS:
-            self.action_show(next(p for p, names in PANE_LISTS.items() if key in names))
+            await self.action_show(next(p for p, names in PANE_LISTS.items() if key in names))
         elif key in ("basis", "documents"):
-            self.action_show("documents")
+            await self.action_show("documents")
         else:
-            self.action_show("issuing")
+            await self.action_show("issuing")
 
     # Edits: each one is validated, applied to the report, saved, and re-checked.
 
-    def on_checks_list_jump(self, message: ChecksList.Jump) -> None:
-        self.jump_to(message.problem)
+    async def on_checks_list_jump(self, message: ChecksList.Jump) -> None:
+        await self.jump_to(message.problem)
 
     def on_figure_row_edited(self, message: FigureRow.Edited) -> None:
         key = message.row.indicator.key
@@ -239,8 +256,8 @@ class EditorScreen(Screen[None]):
             row.show_problem(found.message if found else "", found.is_error if found else False)
         self.query_one(ChecksList).show(problems)
         errors = sum(1 for p in problems if p.is_error)
-        label = self.query_one("#nav-checks Label", Label)
-        label.update(f"Kiểm tra số liệu ({errors} lỗi)" if errors else "Kiểm tra số liệu")
+        title = OTHER_PANES["checks"] + (f" ({errors} lỗi)" if errors else "")
+        self.query_one("#nav-checks Label", Label).update(title)
 
     # Writing the DOCX
 

@@ -83,9 +83,13 @@ class FigureRow(ProblemRow):
             else:
                 yield Input(show_value(self.value), id=f"in-{ind.key}", classes="entry",
                             compact=True, select_on_focus=False)
-            yield Label(ind.unit, classes="unit")
-            yield Label(change_text(self.value, self.before), classes="before")
+            yield Label(self._after(self.value), classes="before")
         yield Label("", classes="problem")
+
+    def _after(self, value: Value | None) -> str:
+        # One label for the unit and the comparison keeps the row small: the editor mounts a
+        # whole section at once and start-up time counts.
+        return f" {self.indicator.unit:<11}{change_text(value, self.before)}"
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
@@ -102,7 +106,7 @@ class FigureRow(ProblemRow):
             self.post_message(self.Edited(self, text))
 
     def show_change(self, value: Value | None) -> None:
-        self.query_one(".before", Label).update(change_text(value, self.before))
+        self.query_one(".before", Label).update(self._after(value))
 
 
 class RateRow(ProblemRow):
@@ -114,9 +118,7 @@ class RateRow(ProblemRow):
 
     def compose(self) -> ComposeResult:
         yield Label(self.indicator.label, classes="figure-label")
-        with Horizontal(classes="figure-line"):
-            yield Label("", classes="computed-value")
-            yield Label("tự tính", classes="before")
+        yield Label("", classes="computed-value")
         yield Label("", classes="problem")
 
     def update_from(self, figures: Figures, undefined: str) -> None:
@@ -128,4 +130,4 @@ class RateRow(ProblemRow):
         else:
             value = figures.value(ind.key)
             text = "chưa đủ số liệu" if value is None else f"{show_value(value)} {ind.unit}"
-        self.query_one(".computed-value", Label).update(text)
+        self.query_one(".computed-value", Label).update(f"{text:<30}[dim]tự tính[/dim]")
