@@ -141,3 +141,30 @@ def test_reopening_returns_to_the_same_report_and_section(tmp_path: Path) -> Non
 
     asyncio.run(first())
     asyncio.run(second())
+
+
+def test_editing_a_document_keeps_what_the_form_does_not_show(tmp_path: Path) -> None:
+    from drafter.datafile import load_report
+    from drafter.resources import demo_dir
+
+    async def scenario() -> None:
+        app, store = _app(tmp_path)
+        report = load_report(demo_dir() / "xa-thanh-mai-2024-Q1.toml")
+        report_id = store.save_report(report)
+        store.set_state("last_report", str(report_id))
+        store.set_state("last_section", "documents")
+        async with app.run_test(size=(100, 40)) as pilot:
+            await pilot.pause()
+            pilot.app.screen.query_one("#documents-table").focus()
+            await pilot.press("enter")
+            await _type(pilot, "#doc-subject", "về cải cách hành chính")
+            await pilot.press("enter")
+            await pilot.pause()
+        saved = store.get(report_id).documents[0]
+        original = report.documents[0]
+        assert saved.subject == "về cải cách hành chính"
+        assert (saved.issuer, saved.symbol, saved.number) == (
+            original.issuer, original.symbol, original.number)
+        assert len(store.get(report_id).documents) == len(report.documents)
+
+    asyncio.run(scenario())

@@ -34,7 +34,7 @@ class DocumentsEditor(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Label("Văn bản đơn vị đã ban hành trong kỳ", classes="subtitle")
-        yield DataTable(id="documents", cursor_type="row")
+        yield DataTable(id="documents-table", cursor_type="row")
         with Horizontal(classes="row"):
             yield Select([(k, k) for k in KIND_SYMBOLS], prompt="Loại văn bản", id="doc-kind",
                          compact=True)
