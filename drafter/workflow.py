@@ -75,5 +75,4 @@ def render_stored(store: Store, report_id: int, path: Path, text: bool = False) 
 
     report = store.get(report_id)
     previous, last_year = comparisons(store, report)
-    ensure_can_be_final(report, previous)
     return render_to_file(report, path, previous=previous, last_year=last_year, text=text)

@@ -12,7 +12,7 @@ from drafter.vi.dates import short_date
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 
 
-def _name(doc: DocRef) -> str:
+def document_name(doc: DocRef) -> str:
     """``Kế hoạch số 17/KH-UBND``: the messages add the date themselves."""
     return f"{doc.kind} số {doc.full_number}"
 
@@ -39,7 +39,7 @@ def document_dates(ctx: CheckContext) -> Iterator[Problem]:
     start = report.data_from or report.period.start
     for role, docs in (("basis", report.basis), ("documents", report.documents)):
         for doc in docs:
-            values = {"what": _name(doc), "date": short_date(doc.date)}
+            values = {"what": document_name(doc), "date": short_date(doc.date)}
             if doc.date > ctx.today:
                 yield ctx.problem(ERROR, "future_date", (role,), today=short_date(ctx.today),
                                   **values)
@@ -58,5 +58,5 @@ def duplicate_documents(ctx: CheckContext) -> Iterator[Problem]:
         for doc in docs:
             key = (doc.full_number, doc.date.year)
             if key in seen:
-                yield ctx.problem(ERROR, "duplicate_document", (role,), what=_name(doc))
+                yield ctx.problem(ERROR, "duplicate_document", (role,), what=document_name(doc))
             seen.add(key)

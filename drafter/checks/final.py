@@ -12,7 +12,7 @@ def errors_message(problems: list[Problem]) -> str:
     """Why a report cannot be final, one error per line."""
     errors = [p for p in problems if p.is_error]
     lines = [f"báo cáo còn {len(errors)} lỗi nên chưa thể là bản chính thức:"]
-    lines += [f"  - {f'[{p.stt}] ' if p.stt else ''}{p.message}" for p in errors]
+    lines += [f"  - {p.located}" for p in errors]
     lines.append("Sửa các lỗi trên (xem: drafter check), hoặc để ở trạng thái dự thảo.")
     return "\n".join(lines)
 

@@ -2,70 +2,61 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from decimal import Decimal
 
 from drafter.checks.context import CheckContext, as_number, show
 from drafter.checks.problems import Problem, Severity
-from drafter.domain.catalogue import Kind, ValueType
+from drafter.domain.catalogue import Indicator, Kind, ValueType
 from drafter.domain.report import LISTS
 
 WARNING = Severity.WARNING
 
 
-def cumulative_never_falls(ctx: CheckContext) -> Iterator[Problem]:
-    """Within a year a cumulative figure can only grow; a new year starts again from zero."""
-    if ctx.previous_figures is None or ctx.previous is None:
-        return
-    if ctx.previous.period.year != ctx.report.period.year:
+def _compared(ctx: CheckContext, keep: Callable[[Indicator], bool],
+              ) -> Iterator[tuple[str, Decimal, Decimal]]:
+    """(key, this period, previous period) for the indicators kept that both periods have."""
+    if ctx.previous_figures is None:
         return
     for indicator in ctx.catalogue:
-        if indicator.kind is not Kind.CUMULATIVE:
+        if not keep(indicator):
             continue
         now = ctx.number(indicator.key)
         before = as_number(ctx.previous_figures.value(indicator.key))
-        if now is not None and before is not None and now < before:
-            yield ctx.problem(WARNING, "cumulative", (indicator.key,),
-                              label=ctx.label(indicator.key), value=show(now),
-                              previous_period=ctx.previous_period_name(),
-                              previous_value=show(before))
+        if now is not None and before is not None:
+            yield indicator.key, now, before
+
+
+def _warning(ctx: CheckContext, rule: str, key: str, now: Decimal, before: Decimal) -> Problem:
+    return ctx.problem(WARNING, rule, (key,), label=ctx.label(key), value=show(now),
+                       previous_period=ctx.previous_period_name(), previous_value=show(before))
+
+
+def cumulative_never_falls(ctx: CheckContext) -> Iterator[Problem]:
+    """Within a year a cumulative figure can only grow; a new year starts again from zero."""
+    if ctx.previous is None or ctx.previous.period.year != ctx.report.period.year:
+        return
+    for key, now, before in _compared(ctx, lambda i: i.kind is Kind.CUMULATIVE):
+        if now < before:
+            yield _warning(ctx, "cumulative", key, now, before)
 
 
 def stocks_do_not_jump(ctx: CheckContext) -> Iterator[Problem]:
     """A stock rarely changes by a large factor between periods: usually a typing slip."""
-    if ctx.previous_figures is None:
-        return
     factor = ctx.rules.stock_jump_factor
-    for indicator in ctx.catalogue:
-        if indicator.kind is not Kind.STOCK:
-            continue
-        now = ctx.number(indicator.key)
-        before = as_number(ctx.previous_figures.value(indicator.key))
-        if now is None or before is None or now == before:
+    for key, now, before in _compared(ctx, lambda i: i.kind is Kind.STOCK):
+        if now == before:
             continue
         if (before == 0 or now == 0) and max(now, before) < factor * 10:
             continue  # small counts coming from or going to zero are ordinary
         if now > before * factor or before > now * factor:
-            yield ctx.problem(WARNING, "stock_jump", (indicator.key,),
-                              label=ctx.label(indicator.key), value=show(now),
-                              previous_period=ctx.previous_period_name(),
-                              previous_value=show(before))
+            yield _warning(ctx, "stock_jump", key, now, before)
 
 
 def rates_do_not_collapse(ctx: CheckContext) -> Iterator[Problem]:
-    if ctx.previous_figures is None:
-        return
-    for indicator in ctx.catalogue:
-        if indicator.type is not ValueType.RATE:
-            continue
-        now = ctx.number(indicator.key)
-        before = as_number(ctx.previous_figures.value(indicator.key))
-        if now is None or before is None:
-            continue
+    for key, now, before in _compared(ctx, lambda i: i.type is ValueType.RATE):
         if before - now > ctx.rules.rate_drop_points:
-            yield ctx.problem(WARNING, "rate_drop", (indicator.key,),
-                              label=ctx.label(indicator.key), value=show(now),
-                              previous_period=ctx.previous_period_name(),
-                              previous_value=show(before))
+            yield _warning(ctx, "rate_drop", key, now, before)
 
 
 def carried_items_confirmed(ctx: CheckContext) -> Iterator[Problem]:

@@ -33,6 +33,11 @@ class Problem:
         return self.keys[0] if self.keys else ""
 
     @property
+    def located(self) -> str:
+        """``[2.2.1] message``: the message with the appendix STT when it has one."""
+        return f"[{self.stt}] {self.message}" if self.stt else self.message
+
+    @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 
 from drafter.checks.context import CheckContext
+from drafter.checks.document_checks import document_name
 from drafter.checks.problems import Problem, Severity
 from drafter.domain.report import LISTS, NOTE_SECTIONS
 
@@ -36,7 +37,7 @@ def _texts(ctx: CheckContext) -> Iterator[tuple[str, str, str]]:
             yield name, f"{LISTS[name]}, ý {index}", text
     for role, docs in (("basis", report.basis), ("documents", report.documents)):
         for doc in docs:
-            yield role, f"Trích yếu {doc.kind} số {doc.full_number}", doc.subject
+            yield role, f"Trích yếu {document_name(doc)}", doc.subject
 
 
 def _impossible(day: str, month: str, year: str) -> bool:

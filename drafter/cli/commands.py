@@ -70,20 +70,15 @@ def render_stored(args: argparse.Namespace) -> int:
 
 
 def check(args: argparse.Namespace) -> int:
-    if (args.file is None) == (args.report is None):
-        raise DrafterError("cần đúng một trong hai: TỆP hoặc --report SỐ")
-    if args.file is not None:
-        report = load_report(args.file)
+    report, store = _one_report(args, args.file)
+    if store is not None:
+        problems = workflow.check_stored(store, report)
+    else:
         previous = load_report(args.previous) if args.previous else None
         problems = check_report(report, previous=previous)
-    else:
-        store = _store(args)
-        report = store.get(args.report)
-        problems = workflow.check_stored(store, report)
     print(f"Báo cáo {period_name(report.period)} của {report.unit.kind} {report.unit.name}:")
     for problem in problems:
-        where = f"[{problem.stt}] " if problem.stt else ""
-        print(f"  {problem.severity.label:<9} {where}{problem.message}")
+        print(f"  {problem.severity.label:<9} {problem.located}")
     errors = sum(1 for p in problems if p.is_error)
     warnings = len(problems) - errors
     if not problems:

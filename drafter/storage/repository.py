@@ -60,11 +60,7 @@ class Store:
 
     def report_id(self, unit_code: str, period: Period) -> int | None:
         with Session(self.engine) as session:
-            row = session.exec(
-                select(ReportRow).join(UnitRow).where(
-                    UnitRow.code == unit_code, ReportRow.period == period.code
-                )
-            ).first()
+            row = _report_row(session, unit_code, period)
             return row.id if row else None
 
     def save_report(self, report: Report) -> int:
@@ -107,11 +103,7 @@ class Store:
 
     def find(self, unit_code: str, period: Period) -> Report | None:
         with Session(self.engine) as session:
-            row = session.exec(
-                select(ReportRow).join(UnitRow).where(
-                    UnitRow.code == unit_code, ReportRow.period == period.code
-                )
-            ).first()
+            row = _report_row(session, unit_code, period)
             return self._load(session, row) if row else None
 
     def _load(self, session: Session, row: ReportRow) -> Report:
@@ -151,3 +143,12 @@ class Store:
             row.value = value
             session.add(row)
             session.commit()
+
+
+def _report_row(session: Session, unit_code: str, period: Period) -> ReportRow | None:
+    """The stored report of one unit and period."""
+    return session.exec(
+        select(ReportRow).join(UnitRow).where(
+            UnitRow.code == unit_code, ReportRow.period == period.code
+        )
+    ).first()

@@ -34,8 +34,7 @@ class ChecksList(Vertical):
         view = self.query_one(ListView)
         view.clear()
         for problem in problems:
-            where = f"[{problem.stt}] " if problem.stt else ""
-            text = f"{problem.severity.label}: {where}{problem.message}"
+            text = f"{problem.severity.label}: {problem.located}"
             view.append(ListItem(Label(text), classes="-error" if problem.is_error
                                  else "-warning"))
 

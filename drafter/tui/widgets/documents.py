@@ -91,16 +91,16 @@ class DocumentsEditor(Vertical):
             error.update(f"Ngày văn bản: {exc}")
             return
         section = self.query_one("#doc-section", Select).value
-        doc = DocRef(kind=str(kind), number=number, date=date, issuer=self.issuer,
-                     subject=clean(self.query_one("#doc-subject", Input).value),
-                     section=str(section) if section is not Select.NULL else "direction")
+        subject = clean(self.query_one("#doc-subject", Input).value)
+        cited = str(section) if section is not Select.NULL else "direction"
         if self.editing is not None:
-            doc = dataclasses.replace(self.documents[self.editing], **{
-                f.name: getattr(doc, f.name) for f in dataclasses.fields(doc)
-                if f.name in ("kind", "number", "date", "subject", "section")})
-            self.documents[self.editing] = doc
+            # Keep what the form does not show (issuer, year, symbol) of the edited document.
+            self.documents[self.editing] = dataclasses.replace(
+                self.documents[self.editing], kind=str(kind), number=number, date=date,
+                subject=subject, section=cited)
         else:
-            self.documents.append(doc)
+            self.documents.append(DocRef(kind=str(kind), number=number, date=date,
+                                         issuer=self.issuer, subject=subject, section=cited))
         self.editing = None
         error.update("")
         for field_id in ("#doc-number", "#doc-date", "#doc-subject"):
