@@ -9,6 +9,7 @@ from drafter.domain.report import Report
 from drafter.narrative import render
 from drafter.pack import TemplatePack
 from drafter.resources import demo_dir
+from drafter.rollup import Rollup
 from drafter.writer.atomic import write_atomic
 from drafter.writer.docx_writer import save_docx
 from drafter.writer.text import to_text
@@ -16,14 +17,14 @@ from drafter.writer.text import to_text
 
 def render_to_file(report: Report, path: Path, previous: Report | None = None,
                    pack: TemplatePack | None = None, text: bool = False,
-                   last_year: Report | None = None) -> Path:
+                   last_year: Report | None = None, rollup: Rollup | None = None) -> Path:
     """Render ``report`` and write the DOCX (and optionally a ``.txt`` preview) atomically.
 
     A final report must pass its checks (:class:`ChecksFailedError` otherwise); a draft is
-    watermarked.
+    watermarked. ``rollup`` adds the communes' appendix to a district report.
     """
     ensure_can_be_final(report, previous, pack)
-    document = render(report, pack=pack, previous=previous, last_year=last_year)
+    document = render(report, pack=pack, previous=previous, last_year=last_year, rollup=rollup)
     written = save_docx(document, path)
     if text:
         preview = to_text(document).encode("utf-8")

@@ -20,13 +20,10 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from drafter.domain.catalogue import Catalogue, Kind, ValueType
+from drafter.domain.catalogue import SUMMABLE, Catalogue, Kind
 from drafter.domain.periods import Period
 from drafter.domain.report import Report, Value
 from drafter.domain.units import Unit
-
-# Scores and choices of a longer period are the latest quarter's, never a sum.
-SUMMABLE = (ValueType.COUNT, ValueType.MONEY, ValueType.DECIMAL)
 
 
 def empty_report(unit: Unit, period: Period, date: dt.date) -> Report:

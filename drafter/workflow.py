@@ -69,10 +69,12 @@ def mark_final(store: Store, report_id: int) -> Report:
     return report
 
 
-def render_stored(store: Store, report_id: int, path: Path, text: bool = False) -> Path:
+def render_stored(store: Store, report_id: int, path: Path, text: bool = False,
+                  pack: TemplatePack | None = None) -> Path:
     """Render a stored report with both comparisons; a final one must pass its checks."""
     from drafter.api import render_to_file  # the writer loads only when something is written
 
     report = store.get(report_id)
     previous, last_year = comparisons(store, report)
-    return render_to_file(report, path, previous=previous, last_year=last_year, text=text)
+    return render_to_file(report, path, previous=previous, last_year=last_year, text=text,
+                          pack=pack)

@@ -22,8 +22,8 @@ DATA = Path(__file__).parent / "data" / "inconsistent"
      "Lỗi       [7.2.4] Tỷ lệ hồ sơ TTHC được tiếp nhận trực tuyến được ghi là 93,3% nhưng "
      "tính từ số liệu là 24,14% (7/29)"),
     ("staff-total-differs.toml",
-     "Lỗi       Tổng số cán bộ, công chức có mặt được ghi là 270 người, khác với số liệu đã "
-     "nhập (268 người)"),
+     "Lỗi       [5.5.2] Tổng số cán bộ, công chức có mặt được ghi là 270 người, khác với số liệu "
+     "đã nhập (268 người)"),
     ("impossible-date.toml",
      'Lỗi       Mục II.6 Chính quyền điện tử, chính quyền số, đoạn 1: ngày không có thật '
      '"31/11/2022"'),

@@ -8,36 +8,25 @@ from pathlib import Path
 from drafter import workflow
 from drafter.api import demo_files, render_to_file
 from drafter.checks import check_report
+from drafter.cli.common import announce, pack_of, period_of, store_of
 from drafter.datafile import dump_report, load_report
-from drafter.domain.periods import Period
 from drafter.domain.report import Report
 from drafter.errors import DrafterError
 from drafter.exchange import export_table, import_table
-from drafter.storage import Store, connect
+from drafter.storage import Store
 from drafter.vi.periods import period_name
 from drafter.writer.atomic import write_atomic
-from drafter.writer.pdf import convert_to_pdf
-
-
-def _store(args: argparse.Namespace) -> Store:
-    return Store(connect(args.db))
 
 
 def render_file(args: argparse.Namespace) -> int:
-    report = load_report(args.file)
-    _announce(args, render_to_file(report, args.output, text=args.text))
+    pack = pack_of(args)
+    report = load_report(args.file, pack.catalogue)
+    announce(args, render_to_file(report, args.output, pack=pack, text=args.text))
     return 0
 
 
-def _announce(args: argparse.Namespace, path: Path) -> None:
-    """Report the written DOCX, then convert it when ``--pdf`` was asked for."""
-    print(f"Đã ghi {path}")
-    if getattr(args, "pdf", False):
-        print(f"Đã ghi {convert_to_pdf(path)}")
-
-
 def list_reports(args: argparse.Namespace) -> int:
-    summaries = _store(args).list(args.unit)
+    summaries = store_of(args).list(args.unit)
     if not summaries:
         print("Chưa có báo cáo nào.")
         return 0
@@ -50,14 +39,14 @@ def list_reports(args: argparse.Namespace) -> int:
 
 def import_report(args: argparse.Namespace) -> int:
     report = load_report(args.file)
-    report_id = _store(args).save_report(report)
+    report_id = store_of(args).save_report(report)
     print(f"Đã nhập báo cáo {report.period.code} của {report.unit.kind} {report.unit.name} "
           f"(số {report_id}).")
     return 0
 
 
 def export_report(args: argparse.Namespace) -> int:
-    report = _store(args).get(args.id)
+    report = store_of(args).get(args.id)
     text = dump_report(report)
     path = write_atomic(args.output, text.encode("utf-8"))
     print(f"Đã ghi {path}")
@@ -65,7 +54,8 @@ def export_report(args: argparse.Namespace) -> int:
 
 
 def render_stored(args: argparse.Namespace) -> int:
-    _announce(args, workflow.render_stored(_store(args), args.id, args.output, text=args.text))
+    announce(args, workflow.render_stored(store_of(args), args.id, args.output, text=args.text,
+                                             pack=pack_of(args)))
     return 0
 
 
@@ -89,9 +79,9 @@ def check(args: argparse.Namespace) -> int:
 
 
 def new_report(args: argparse.Namespace) -> int:
-    store = _store(args)
-    report = workflow.start_report(store, args.unit, _period(args.period), date=args.date,
-                                   source=_period(args.source) if args.source else None,
+    store = store_of(args)
+    report = workflow.start_report(store, args.unit, period_of(args.period), date=args.date,
+                                   source=period_of(args.source) if args.source else None,
                                    empty=args.empty)
     report_id = store.save_report(report)
     print(f"Đã tạo báo cáo {period_name(report.period)} của {report.unit.kind} "
@@ -102,21 +92,14 @@ def new_report(args: argparse.Namespace) -> int:
 
 
 def mark_final(args: argparse.Namespace) -> int:
-    report = workflow.mark_final(_store(args), args.id)
+    report = workflow.mark_final(store_of(args), args.id)
     print(f"Báo cáo {period_name(report.period)} của {report.unit.kind} {report.unit.name} "
           "đã chuyển sang bản chính thức.")
     return 0
 
 
-def _period(code: str) -> Period:
-    try:
-        return Period.parse(code)
-    except ValueError as exc:
-        raise DrafterError(str(exc)) from None
-
-
 def demo(args: argparse.Namespace) -> int:
-    store = _store(args)
+    store = store_of(args)
     ids = [store.save_report(load_report(path)) for path in demo_files()]
     for report_id in ids:
         report = store.get(report_id)
@@ -132,7 +115,7 @@ def _one_report(args: argparse.Namespace, file: Path | None) -> tuple[Report, St
         raise DrafterError("cần đúng một trong hai: TỆP hoặc --report SỐ")
     if file is not None:
         return load_report(file), None
-    store = _store(args)
+    store = store_of(args)
     return store.get(args.report), store
 
 

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from drafter.cli import commands
+from drafter.cli.district_parser import add_district_commands
+from drafter.cli.options import add_output, date_arg
 from drafter.cli.vi_argparse import ArgumentParser
 from drafter.errors import DrafterError
-from drafter.vi.dates import parse_date
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -24,11 +24,13 @@ def build_parser() -> ArgumentParser:
     )
     parser.add_argument("--db", metavar="URL", help="cơ sở dữ liệu (mặc định: SQLite của người "
                         "dùng, hoặc biến môi trường DRAFTER_DB)")
+    parser.add_argument("--pack", metavar="THƯ_MỤC", help="bộ mẫu dùng để soạn (mặc định: bộ "
+                        "mẫu có sẵn; xem lệnh pack)")
     sub = parser.add_subparsers(dest="command", metavar="LỆNH", parser_class=ArgumentParser)
 
     render = sub.add_parser("render", help="soạn báo cáo từ tệp dữ liệu TOML ra DOCX")
     render.add_argument("file", type=Path, metavar="TỆP", help="tệp dữ liệu báo cáo (.toml)")
-    _output(render)
+    add_output(render)
     render.set_defaults(handler=commands.render_file)
 
     report = sub.add_parser("report", help="báo cáo đã lưu trong cơ sở dữ liệu")
@@ -55,7 +57,7 @@ def build_parser() -> ArgumentParser:
                         help="chép từ báo cáo kỳ này (mặc định: kỳ trước; báo cáo 6 tháng, "
                              "9 tháng, năm: cộng từ các quý)")
     source.add_argument("--empty", action="store_true", help="tạo báo cáo trống")
-    new.add_argument("--date", type=_date, metavar="NGÀY",
+    new.add_argument("--date", type=date_arg, metavar="NGÀY",
                      help="ngày báo cáo (mặc định: hôm nay), ví dụ 28/6/2024")
     new.set_defaults(handler=commands.new_report)
     final = report_sub.add_parser("final", help="chuyển báo cáo sang bản chính thức (nếu "
@@ -64,7 +66,7 @@ def build_parser() -> ArgumentParser:
     final.set_defaults(handler=commands.mark_final)
     stored = report_sub.add_parser("render", help="soạn DOCX từ báo cáo đã lưu")
     stored.add_argument("id", type=int, metavar="SỐ", help="số của báo cáo (xem report list)")
-    _output(stored)
+    add_output(stored)
     stored.set_defaults(handler=commands.render_stored)
 
     check = sub.add_parser("check", help="kiểm tra số liệu của báo cáo; mã thoát 1 nếu có lỗi")
@@ -95,6 +97,8 @@ def build_parser() -> ArgumentParser:
                          help="tệp TOML ghi kết quả (bắt buộc khi dùng --into)")
     timport.set_defaults(handler=commands.table_import)
 
+    add_district_commands(sub)
+
     tui = sub.add_parser("tui", help="mở giao diện soạn báo cáo (cũng là lệnh mặc định)")
     tui.add_argument("-o", "--output", type=Path, metavar="THƯ_MỤC",
                      help="thư mục ghi tệp DOCX (mặc định: out trong thư mục hiện tại)")
@@ -105,22 +109,6 @@ def build_parser() -> ArgumentParser:
                       help="thư mục ghi các tệp DOCX (mặc định: out)")
     demo.set_defaults(handler=commands.demo)
     return parser
-
-
-def _output(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP",
-                        help="tệp DOCX cần ghi")
-    parser.add_argument("--text", action="store_true",
-                        help="ghi thêm bản văn bản thuần (.txt) bên cạnh để xem nhanh")
-    parser.add_argument("--pdf", action="store_true",
-                        help="chuyển thêm sang PDF bằng LibreOffice (cần cài LibreOffice)")
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return parse_date(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:

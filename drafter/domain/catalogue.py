@@ -31,6 +31,8 @@ class Kind(StrEnum):
 
 DERIVED_TYPES = (ValueType.RATE, ValueType.SUM)
 NUMERIC_TYPES = (ValueType.COUNT, ValueType.DECIMAL, ValueType.MONEY, ValueType.SCORE)
+# Types whose values add up across periods or units; scores and choices never do.
+SUMMABLE = (ValueType.COUNT, ValueType.MONEY, ValueType.DECIMAL)
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,15 @@ class Layout:
 
 
 @dataclass(frozen=True)
+class CommuneTable:
+    """The district appendix that lists each commune: ``columns`` are (key, heading) pairs."""
+
+    label: str
+    title: str
+    columns: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
 class Section:
     id: str
     title: str
@@ -94,6 +105,7 @@ class Catalogue:
     indicators: dict[str, Indicator]
     sections: list[Section]
     layouts: dict[Tier, Layout] = field(default_factory=dict)
+    commune_table: CommuneTable | None = None
 
     def __getitem__(self, key: str) -> Indicator:
         return self.indicators[key]
@@ -167,4 +179,18 @@ def build_catalogue(
             label = str(raw.get("label") or (indicators[key].label if key else ""))
             rows.append(LayoutRow(str(raw.get("stt", "")), label, key, bool(raw.get("sub", False))))
         layouts[tier] = Layout(raw_layout["label"], raw_layout["title"], tuple(rows))
-    return Catalogue(indicators, sections, layouts)
+    return Catalogue(indicators, sections, layouts, _commune_table(appendix_doc, indicators))
+
+
+def _commune_table(appendix_doc: Mapping[str, Any],
+                   indicators: Mapping[str, Indicator]) -> CommuneTable | None:
+    raw = appendix_doc.get("communes")
+    if raw is None:
+        return None
+    columns = []
+    for column in raw.get("columns", []):
+        key = str(column.get("key", ""))
+        if key not in indicators:
+            raise PackError(f"biểu các xã: chỉ tiêu không có trong danh mục: {key}")
+        columns.append((key, str(column.get("label") or indicators[key].label)))
+    return CommuneTable(str(raw.get("label", "")), str(raw.get("title", "")), tuple(columns))

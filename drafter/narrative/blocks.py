@@ -87,7 +87,10 @@ class TableRow:
 
 @dataclass
 class Table:
+    """Rows of cells; ``widths`` are relative column widths (empty: the appendix layout)."""
+
     rows: list[TableRow] = field(default_factory=list)
+    widths: tuple[float, ...] = ()
 
     @property
     def head(self) -> list[TableRow]:

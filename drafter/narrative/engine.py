@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from copy import deepcopy
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +15,10 @@ from drafter.domain.report import LISTS, Report, Status
 from drafter.errors import RenderError
 from drafter.narrative import filters, markup
 from drafter.narrative.blocks import Document, Metadata, Paragraph, Role
+from drafter.narrative.communes import communes_context
 from drafter.narrative.context import Rates, Values, appendix_rows
 from drafter.pack import TemplatePack, builtin_pack
+from drafter.rollup import Rollup
 from drafter.vi.names import Abbreviations
 from drafter.vi.periods import period_name
 
@@ -43,9 +46,15 @@ def _environment(pack: TemplatePack) -> SandboxedEnvironment:
 
 def build_context(
     report: Report, pack: TemplatePack, previous: Report | None = None,
-    last_year: Report | None = None,
+    last_year: Report | None = None, rollup: Rollup | None = None,
 ) -> dict[str, Any]:
-    """Everything a template may read for one report (``prev``/``ly``: the comparison periods)."""
+    """Everything a template may read for one report (``prev``/``ly``: the comparison periods;
+    ``communes``: the district's communes after a roll-up, else ``None``).
+
+    The reports are copies and so are the settings: the sandbox lets a template call
+    ``list.append``, and it must not change what the caller or the next report sees.
+    """
+    report, previous, last_year = deepcopy((report, previous, last_year))
     figures = Figures(pack.catalogue, report.figures)
     abbr = Abbreviations(pack.abbreviations)
     prev_figures = Figures(pack.catalogue, previous.figures) if previous else None
@@ -69,15 +78,16 @@ def build_context(
             figures, pack.catalogue.layout(report.unit.tier), pack.settings
         ),
         "draft": report.status is not Status.FINAL,
-        "settings": pack.settings,
+        "settings": dict(pack.settings),
+        "communes": communes_context(rollup, pack.catalogue, pack.settings) if rollup else None,
     }
 
 
 def render_markup(report: Report, pack: TemplatePack, previous: Report | None = None,
-                  last_year: Report | None = None) -> str:
+                  last_year: Report | None = None, rollup: Rollup | None = None) -> str:
     """The pack's templates applied to ``report``: the line markup, before parsing."""
     env = _environment(pack)
-    context = build_context(report, pack, previous, last_year)
+    context = build_context(report, pack, previous, last_year, rollup)
     try:
         return env.get_template("document.j2").render(context)
     except UnknownIndicatorError as exc:
@@ -93,14 +103,16 @@ def render(
     previous: Report | None = None,
     now: dt.datetime | None = None,
     last_year: Report | None = None,
+    rollup: Rollup | None = None,
 ) -> Document:
     """Render a report into a :class:`Document` of blocks — no TUI, no database needed.
 
     ``previous`` is the stored report of the previous period and ``last_year`` that of the
-    same period last year, when they exist; the narrative compares with each.
+    same period last year, when they exist; the narrative compares with each. ``rollup``
+    (a district report built by :func:`drafter.rollup.roll_up`) adds the communes' appendix.
     """
     pack = pack or builtin_pack()
-    blocks = markup.parse(render_markup(report, pack, previous, last_year))
+    blocks = markup.parse(render_markup(report, pack, previous, last_year, rollup))
     subject = next((b.text for b in blocks if isinstance(b, Paragraph) and b.role is Role.SUBJECT),
                    period_name(report.period))
     meta = Metadata(

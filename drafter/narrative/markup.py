@@ -9,6 +9,7 @@ One block per non-empty line::
     @sign.<field> …         (recipients_title, recipient, authority, signer)
     @appendix.<field> …     (label, title, note)
     @table.<kind> c1<TAB>c2 (head, group, item, sub; `item:3` gives the indent depth)
+    @table.widths 12 48 24 … (relative column widths; default: the five appendix columns)
     @pagebreak
 
 Inline ``[b]bold[/b]`` and ``[i]italic[/i]``. Templates emit text, never XML: escaping is
@@ -101,6 +102,9 @@ def parse(markup: str) -> list[Block]:
                     table = Table()
                     blocks.append(table)
                 kind, _, depth = name[6:].partition(":")
+                if kind == "widths":
+                    table.widths = _widths(rest, number)
+                    continue
                 try:
                     row_kind = RowKind(kind)
                 except ValueError:
@@ -124,6 +128,16 @@ def parse(markup: str) -> list[Block]:
         else:
             blocks.append(Paragraph(parse_inline(line)))
     return blocks
+
+
+def _widths(text: str, number: int) -> tuple[float, ...]:
+    try:
+        widths = tuple(float(part) for part in text.split())
+    except ValueError:
+        raise RenderError(f"dòng {number} của mẫu: độ rộng cột không hợp lệ: {text}") from None
+    if not widths or min(widths) <= 0:
+        raise RenderError(f"dòng {number} của mẫu: độ rộng cột không hợp lệ: {text}")
+    return widths
 
 
 def _set(target: Header | Signoff, field_name: str, value: str, number: int) -> None:

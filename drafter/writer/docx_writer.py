@@ -210,7 +210,8 @@ class _Writer:
                 paragraph.paragraph_format.keep_together = True
 
     def table(self, block: Table) -> None:
-        widths = layout.APPENDIX_COLUMNS
+        widths = layout.column_widths(block.widths) if block.widths else layout.APPENDIX_COLUMNS
+        notes_column = len(widths) - 1 if not block.widths else -1
         table = self.docx.add_table(rows=0, cols=len(widths))
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
@@ -227,7 +228,7 @@ class _Writer:
                     paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
                     indent = 0 if row_block.kind is RowKind.GROUP else 3 * (row_block.depth - 1)
                     paragraph.paragraph_format.left_indent = Mm(indent)
-                elif index == 4 and not head:
+                elif index == notes_column and not head:
                     paragraph.alignment = LEFT
                 run = paragraph.add_run(text)
                 run.bold = head or row_block.kind is RowKind.GROUP

@@ -38,6 +38,12 @@ APPENDIX_COLUMNS = (13, 84, 21, 20, TEXT_WIDTH - 13 - 84 - 21 - 20)
 CELL_MARGINS = 3.8  # left + right default cell margins
 
 
+def column_widths(relative: tuple[float, ...]) -> tuple[float, ...]:
+    """Relative widths scaled to fill the text width, in millimetres."""
+    total = sum(relative)
+    return tuple(TEXT_WIDTH * part / total for part in relative)
+
+
 def text_width_mm(text: str, size_pt: float, bold: bool = False) -> float:
     """A rough width of ``text`` in Times New Roman, to size the rules drawn under lines."""
     em = 0.0

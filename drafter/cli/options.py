@@ -1,0 +1,27 @@
+"""Options several commands share."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+from drafter.vi.dates import parse_date
+
+
+def add_output(parser: argparse.ArgumentParser, required: bool = True) -> None:
+    """``-o TỆP`` for a DOCX, with ``--text`` and ``--pdf``."""
+    parser.add_argument("-o", "--output", type=Path, required=required, metavar="TỆP",
+                        help="tệp DOCX cần ghi")
+    parser.add_argument("--text", action="store_true",
+                        help="ghi thêm bản văn bản thuần (.txt) bên cạnh để xem nhanh")
+    parser.add_argument("--pdf", action="store_true",
+                        help="chuyển thêm sang PDF bằng LibreOffice (cần cài LibreOffice)")
+
+
+def date_arg(text: str) -> dt.date:
+    """An argparse type: a Vietnamese or ISO date."""
+    try:
+        return parse_date(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None

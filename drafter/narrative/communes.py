@@ -1,0 +1,84 @@
+"""What a district report's templates see of its communes after a roll-up."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from drafter.domain.catalogue import Catalogue, CommuneTable
+from drafter.domain.figures import Figures
+from drafter.domain.units import Unit
+from drafter.narrative.context import Rates, Values, cell_value
+from drafter.rollup import Rollup
+from drafter.vi.text import sentence_case
+
+
+@dataclass(frozen=True)
+class CommuneRow:
+    """One row of the per-commune appendix: ``received`` is final, draft or missing."""
+
+    stt: str
+    name: str
+    cells: tuple[str, ...]
+    received: str
+
+
+@dataclass(frozen=True)
+class Communes:
+    """The communes of a roll-up, ready for templates.
+
+    ``v``/``r`` are the values and rates summed over the communes whose report arrived,
+    with rates recomputed from the summed counts.
+    """
+
+    label: str
+    title: str
+    headings: tuple[str, ...]
+    rows: tuple[CommuneRow, ...]
+    total: tuple[str, ...]
+    count: int
+    received: tuple[str, ...]
+    missing: tuple[str, ...]
+    drafts: tuple[str, ...]
+    v: Values
+    r: Rates
+
+
+def _name(unit: Unit) -> str:
+    return sentence_case(f"{unit.kind} {unit.name}")
+
+
+def _cells(figures: Figures, table: CommuneTable, missing: str, undefined: str) -> tuple[str, ...]:
+    cells = []
+    for key, _ in table.columns:
+        value, is_undefined = cell_value(figures, key, missing, "Có", "Không")
+        cells.append(undefined if is_undefined else value)
+    return tuple(cells)
+
+
+def communes_context(rollup: Rollup, catalogue: Catalogue,
+                     settings: dict[str, object]) -> Communes | None:
+    """The per-commune table and lists of a roll-up; ``None`` when the pack declares none."""
+    table = catalogue.commune_table
+    if table is None:
+        return None
+    missing_cell = str(settings.get("missing_cell", "-"))
+    undefined = str(settings.get("rate_undefined_note", "Chưa phát sinh"))
+    rows = []
+    for index, (line, figures) in enumerate(rollup.commune_figures(catalogue), start=1):
+        cells = (_cells(figures, table, missing_cell, undefined) if figures
+                 else tuple(missing_cell for _ in table.columns))
+        rows.append(CommuneRow(str(index), _name(line.unit), cells, line.received.value))
+    totals = Figures(catalogue, dict(rollup.totals))
+    return Communes(
+        label=table.label,
+        title=table.title,
+        headings=tuple(heading for _, heading in table.columns),
+        rows=tuple(rows),
+        total=_cells(totals, table, missing_cell, undefined),
+        count=len(rollup.lines),
+        received=tuple(_name(line.unit) for line in rollup.lines if line.report is not None),
+        missing=tuple(_name(unit) for unit in rollup.missing),
+        drafts=tuple(_name(unit) for unit in rollup.drafts),
+        v=Values(totals),
+        r=Rates(totals),
+    )

@@ -1,0 +1,124 @@
+"""District roll-up: a district's figures built from its communes' reports.
+
+Only figures the catalogue marks ``rollup = "sum"`` are built: each is the sum of the
+communes' values of ``rollup_from`` (default: the same key). Rates are never rolled up or
+averaged — the district's rates are derived from the summed counts like any other rate, so a
+commune whose rate is 0/0 weighs exactly its (zero) counts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from enum import StrEnum
+
+from drafter.domain.catalogue import SUMMABLE, Catalogue
+from drafter.domain.figures import Figures
+from drafter.domain.periods import Period
+from drafter.domain.report import Report, Status, Value
+from drafter.domain.units import Unit
+
+
+class Received(StrEnum):
+    """Where a commune's report stands for the district."""
+
+    FINAL = "final"
+    DRAFT = "draft"
+    MISSING = "missing"
+
+
+@dataclass(frozen=True)
+class CommuneLine:
+    """One commune of the district and its report for the period (``None`` when missing)."""
+
+    unit: Unit
+    report: Report | None
+    source: str = ""
+
+    @property
+    def received(self) -> Received:
+        if self.report is None:
+            return Received.MISSING
+        return Received.FINAL if self.report.status is Status.FINAL else Received.DRAFT
+
+
+@dataclass
+class Rollup:
+    """The communes of a district for one period and the figures summed from them.
+
+    ``totals`` sums every summable figure over the communes (the appendix's total row);
+    ``keys`` are every rolled-up key; ``gaps`` names, per rolled-up key, the communes whose
+    report left that figure empty.
+    """
+
+    district: Unit
+    period: Period
+    lines: list[CommuneLine]
+    keys: list[str] = field(default_factory=list)
+    totals: dict[str, Value] = field(default_factory=dict)
+    figures: dict[str, Value] = field(default_factory=dict)
+    gaps: dict[str, list[Unit]] = field(default_factory=dict)
+
+    def units(self, received: Received) -> list[Unit]:
+        return [line.unit for line in self.lines if line.received is received]
+
+    @property
+    def missing(self) -> list[Unit]:
+        return self.units(Received.MISSING)
+
+    @property
+    def drafts(self) -> list[Unit]:
+        return self.units(Received.DRAFT)
+
+    def commune_figures(self, catalogue: Catalogue) -> list[tuple[CommuneLine, Figures | None]]:
+        """Each commune with its own figures (``None`` when its report is missing)."""
+        return [(line, Figures(catalogue, line.report.figures) if line.report else None)
+                for line in self.lines]
+
+
+def _add(total: Value | None, value: Value) -> Value:
+    if total is None:
+        return value
+    assert isinstance(total, int | Decimal) and isinstance(value, int | Decimal)
+    return total + value
+
+
+def roll_up(catalogue: Catalogue, district: Unit, period: Period, communes: Sequence[Unit],
+            reports: Mapping[str, Report], sources: Mapping[str, str] | None = None) -> Rollup:
+    """Sum the communes' reports (by unit code) into the district's rolled-up figures."""
+    lines = [CommuneLine(unit, reports.get(unit.code), (sources or {}).get(unit.code, ""))
+             for unit in sorted(communes, key=lambda u: u.code)]
+    rollup = Rollup(district, period, lines)
+    received = [line.report for line in lines if line.report is not None]
+    for indicator in catalogue:
+        if indicator.derived or indicator.type not in SUMMABLE:
+            continue
+        for report in received:
+            value = report.figures.get(indicator.key)
+            if value is not None:
+                rollup.totals[indicator.key] = _add(rollup.totals.get(indicator.key), value)
+    for indicator in catalogue:
+        if indicator.rollup != "sum":
+            continue
+        rollup.keys.append(indicator.key)
+        source_key = indicator.rollup_from or indicator.key
+        gaps = [line.unit for line in lines
+                if line.report is not None and line.report.figures.get(source_key) is None]
+        if gaps:
+            rollup.gaps[indicator.key] = gaps
+        if source_key in rollup.totals:
+            rollup.figures[indicator.key] = rollup.totals[source_key]
+    return rollup
+
+
+def apply_rollup(report: Report, rollup: Rollup) -> Report:
+    """The district report with its rolled-up figures replaced by the communes' sums.
+
+    Figures no commune reported are removed rather than left at a stale value.
+    """
+    figures = dict(report.figures)
+    for key in rollup.keys:
+        figures.pop(key, None)
+    figures.update(rollup.figures)
+    return replace(report, figures=figures)
