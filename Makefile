@@ -24,6 +24,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_render.py
 	$(BIN)/python benchmarks/bench_tui_startup.py
+	$(BIN)/python benchmarks/bench_render_all.py
 
 docs: $(STAMP)
 	$(BIN)/python -m drafter.docgen > docs/data-format.md

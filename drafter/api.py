@@ -7,6 +7,7 @@ from pathlib import Path
 from drafter.checks.final import ensure_can_be_final
 from drafter.domain.report import Report
 from drafter.narrative import render
+from drafter.narrative.blocks import Document
 from drafter.pack import TemplatePack
 from drafter.resources import demo_dir
 from drafter.rollup import Rollup
@@ -25,10 +26,14 @@ def render_to_file(report: Report, path: Path, previous: Report | None = None,
     """
     ensure_can_be_final(report, previous, pack)
     document = render(report, pack=pack, previous=previous, last_year=last_year, rollup=rollup)
+    return save_document(document, path, text)
+
+
+def save_document(document: Document, path: Path, text: bool = False) -> Path:
+    """Write the DOCX (and optionally a ``.txt`` preview next to it), each atomically."""
     written = save_docx(document, path)
     if text:
-        preview = to_text(document).encode("utf-8")
-        write_atomic(path.with_suffix(".txt"), preview)
+        write_atomic(path.with_suffix(".txt"), to_text(document).encode("utf-8"))
     return written
 
 

@@ -14,6 +14,7 @@ from drafter.domain.units import Tier, Unit
 from drafter.errors import DrafterError, StorageError
 from drafter.exchange import import_table
 from drafter.pack import TemplatePack, builtin_pack
+from drafter.parallel import Job
 from drafter.rollup import Rollup, apply_rollup, roll_up
 from drafter.storage import Store
 from drafter.workflow import start_report
@@ -100,3 +101,19 @@ def aggregate(store: Store, district_code: str, period: Period, files: Sequence[
     base = store.find(district_code, period) or start_report(store, district_code, period,
                                                              date, pack=pack)
     return Aggregated(apply_rollup(base, rollup), rollup)
+
+
+def render_jobs(store: Store, district_code: str, period: Period,
+                out_dir: Path) -> tuple[list[Job], list[Unit]]:
+    """A job per commune with a stored report for ``period`` (with its comparisons), and the
+    communes without one."""
+    jobs, missing = [], []
+    for unit in communes_of(store, district_unit(store, district_code)):
+        report = store.find(unit.code, period)
+        if report is None:
+            missing.append(unit)
+            continue
+        jobs.append(Job(report, out_dir / f"{unit.code}-{period.code}.docx",
+                        previous=store.find(unit.code, period.previous()),
+                        last_year=store.find(unit.code, period.same_period_last_year())))
+    return jobs, missing

@@ -11,6 +11,7 @@ from typing import Any
 
 from drafter.domain.catalogue import Catalogue, build_catalogue
 from drafter.domain.check_rules import CheckRules, build_rules
+from drafter.domain.ranking import RankingRules, build_ranking_rules
 from drafter.errors import PackError
 from drafter.resources import builtin_pack_dir
 
@@ -26,7 +27,8 @@ class Band:
 @dataclass
 class TemplatePack:
     """A loaded pack. ``bands`` hold the threshold wording declared in ``rules.toml``,
-    ``checks`` the cross-field checks and their messages from ``checks.toml``."""
+    ``checks`` the cross-field checks and their messages from ``checks.toml``, ``ranking``
+    the fields and classes of the communes' yearly index from ``ranking.toml``."""
 
     path: Path
     name: str
@@ -36,6 +38,7 @@ class TemplatePack:
     catalogue: Catalogue
     bands: dict[str, list[Band]] = field(default_factory=dict)
     checks: CheckRules = field(default_factory=CheckRules)
+    ranking: RankingRules | None = None
 
     @property
     def template_dir(self) -> Path:
@@ -93,6 +96,7 @@ def load_pack(path: Path) -> TemplatePack:
         catalogue=catalogue,
         bands=bands,
         checks=build_rules(_read_toml(path / "checks.toml"), catalogue),
+        ranking=build_ranking_rules(_read_toml(path / "ranking.toml")),
     )
 
 

@@ -97,6 +97,17 @@ class StateRow(SQLModel, table=True):
     value: str
 
 
+class ScoreRow(SQLModel, table=True):
+    """One field of a unit's yearly CCHC index; ``field`` ``total`` is the total score."""
+
+    __tablename__ = "scores"
+
+    unit_id: int = Field(foreign_key="units.id", primary_key=True, ondelete="CASCADE")
+    year: int = Field(primary_key=True)
+    field: str = Field(primary_key=True)
+    value: str
+
+
 class MigrationRow(SQLModel, table=True):
     __tablename__ = "migrations"
 

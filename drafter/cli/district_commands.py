@@ -3,12 +3,27 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import sys
+from decimal import Decimal
+from pathlib import Path
 
-from drafter.api import render_to_file
+from drafter.api import render_to_file, save_document
 from drafter.cli.common import announce, pack_of, period_of, store_of
+from drafter.cli.progress import ProgressBar
 from drafter.district import aggregate as aggregate_reports
-from drafter.domain.report import Status
+from drafter.district import communes_of, district_unit, render_jobs
+from drafter.domain.periods import Period
+from drafter.domain.ranking import RankingRules, Score, ScoreError, check_score, rank_scores
+from drafter.domain.report import Report, Status
 from drafter.domain.units import Unit
+from drafter.errors import DrafterError
+from drafter.exchange.scores import read_scores
+from drafter.narrative.ranking import render_ranking
+from drafter.pack import load_pack
+from drafter.pack_tools import check_pack, init_pack
+from drafter.parallel import render_all as render_all_jobs
+from drafter.vi.numbers import format_number, parse_number
 from drafter.vi.periods import period_name
 from drafter.vi.text import join_vi
 
@@ -44,3 +59,109 @@ def aggregate(args: argparse.Namespace) -> int:
         announce(args, render_to_file(report, args.output, previous=previous, pack=pack,
                                       text=args.text, last_year=last_year, rollup=rollup))
     return 0
+
+
+def _rules(args: argparse.Namespace) -> RankingRules:
+    rules = pack_of(args).ranking
+    if rules is None:
+        raise DrafterError("bộ mẫu không khai báo bộ chỉ số (ranking.toml)")
+    return rules
+
+
+def score_import(args: argparse.Namespace) -> int:
+    store = store_of(args)
+    communes = communes_of(store, district_unit(store, args.unit))
+    scores = read_scores(args.book, communes, _rules(args))
+    count = store.save_scores(args.year, scores)
+    print(f"Đã nhập điểm Chỉ số CCHC năm {args.year} của {count} đơn vị.")
+    return 0
+
+
+def score_set(args: argparse.Namespace) -> int:
+    store = store_of(args)
+    unit = store.unit(args.unit)
+    if unit is None:
+        raise DrafterError(f"chưa có đơn vị mã {args.unit} trong cơ sở dữ liệu")
+    fields = {}
+    for item in args.field:
+        key, _, value = item.partition("=")
+        fields[key.strip()] = _score_number(value, key)
+    score = Score(unit, _score_number(args.total, "tổng điểm"), fields)
+    try:
+        check_score(score, _rules(args))
+    except ScoreError as exc:
+        raise DrafterError(str(exc)) from None
+    store.save_scores(args.year, [score])
+    print(f"Đã lưu điểm Chỉ số CCHC năm {args.year} của {unit.kind} {unit.name}: "
+          f"{format_number(score.total)} điểm.")
+    return 0
+
+
+def _score_number(text: str, name: str) -> Decimal:
+    try:
+        return parse_number(text)
+    except ValueError:
+        raise DrafterError(f"điểm {name} không hợp lệ: {text!r}") from None
+
+
+def ranking(args: argparse.Namespace) -> int:
+    pack = pack_of(args)
+    store = store_of(args)
+    district = district_unit(store, args.unit)
+    communes = communes_of(store, district)
+    scores = store.scores(args.year, communes)
+    unscored = sorted({u.code for u in communes} - {s.unit.code for s in scores})
+    ranked = rank_scores(scores, _rules(args))
+    report = Report(unit=district, period=Period.parse(str(args.year)),
+                    date=args.date or dt.date.today(), number=args.number,
+                    recipients=list(district.recipients), status=Status.FINAL)
+    print(f"Xếp hạng Chỉ số CCHC năm {args.year}: {len(ranked)} đơn vị.")
+    for item in ranked:
+        unit = item.score.unit
+        print(f"  {item.rank:>3}  {unit.kind} {unit.name:<24} {format_number(item.score.total):>7}"
+              f"  {item.klass}")
+    if unscored:
+        print(f"Chưa có điểm: {', '.join(unscored)}")
+    document = render_ranking(report, ranked, pack)
+    announce(args, save_document(document, args.output, args.text))
+    return 0
+
+
+def pack_init(args: argparse.Namespace) -> int:
+    path = init_pack(args.dir, args.name)
+    print(f"Đã tạo bộ mẫu {path}. Sửa câu chữ trong {path / 'templates'}, tăng version trong "
+          f"{path / 'pack.toml'} mỗi lần sửa, rồi chạy: drafter pack check {path}")
+    return 0
+
+
+def pack_check(args: argparse.Namespace) -> int:
+    problems = check_pack(args.dir)
+    if problems:
+        print(f"Bộ mẫu {args.dir} có {len(problems)} lỗi:")
+        for problem in problems:
+            print(f"  - {problem}")
+        return 1
+    pack = load_pack(args.dir)
+    print(f"Bộ mẫu {pack.name} phiên bản {pack.version}: không có lỗi.")
+    return 0
+
+
+def render_all(args: argparse.Namespace) -> int:
+    store = store_of(args)
+    period = period_of(args.period)
+    jobs, missing = render_jobs(store, args.unit, period, args.output)
+    if missing:
+        print(f"Chưa có báo cáo {period_name(period)}: {_names(missing)}")
+    if not jobs:
+        print("Không có báo cáo nào để soạn.")
+        return 0
+    bar = ProgressBar(sys.stderr)
+    outcomes = render_all_jobs(jobs, Path(args.pack) if args.pack else None, args.jobs, bar)
+    failed = [outcome for outcome in outcomes if not outcome.ok]
+    print(f"Đã soạn {len(jobs) - len(failed)}/{len(jobs)} báo cáo vào {args.output}.")
+    if failed:
+        print(f"Không soạn được {len(failed)} báo cáo:")
+        for outcome in failed:
+            unit = outcome.job.report.unit
+            print(f"  - {unit.kind} {unit.name}: {outcome.error}")
+    return 1 if failed else 0

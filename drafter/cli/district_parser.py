@@ -24,8 +24,66 @@ def add_district_commands(sub: Any) -> None:
     add_output(agg, required=False)
     agg.set_defaults(handler=district_commands.aggregate)
 
+    batch = sub.add_parser("render-all", help="soạn báo cáo của mọi xã trong huyện, song song "
+                           "trên mọi nhân CPU")
+    _unit_period(batch, "mã đơn vị cấp huyện")
+    batch.add_argument("-o", "--output", type=Path, required=True, metavar="THƯ_MỤC",
+                       help="thư mục ghi các tệp DOCX")
+    batch.add_argument("--jobs", type=int, metavar="SỐ",
+                       help="số tiến trình soạn cùng lúc (mặc định: số nhân CPU)")
+    batch.set_defaults(handler=district_commands.render_all)
+
 
 def _unit_period(parser: argparse.ArgumentParser, unit_help: str) -> None:
     parser.add_argument("--unit", required=True, metavar="MÃ", help=unit_help)
     parser.add_argument("--period", required=True, metavar="KỲ",
                         help="kỳ báo cáo: 2024-Q1, 2024-H1, 2024-9M hoặc 2024")
+
+
+def add_ranking_commands(sub: Any) -> None:
+    """``score`` (enter or import the yearly index) and ``ranking`` (the ranking report)."""
+    score = sub.add_parser("score", help="điểm Chỉ số CCHC hằng năm của các xã")
+    score_sub = score.add_subparsers(dest="score_command", metavar="LỆNH", required=True,
+                                     parser_class=type(score))
+    imp = score_sub.add_parser("import", help="nhập điểm từ bảng .xlsx hoặc .csv (cột Đơn vị "
+                               "hoặc Mã, Tổng điểm, và các lĩnh vực nếu có)")
+    imp.add_argument("book", type=Path, metavar="BẢNG", help="tệp .xlsx hoặc .csv")
+    imp.add_argument("--unit", required=True, metavar="MÃ", help="mã đơn vị cấp huyện")
+    _year(imp)
+    imp.set_defaults(handler=district_commands.score_import)
+    put = score_sub.add_parser("set", help="nhập điểm của một xã")
+    put.add_argument("--unit", required=True, metavar="MÃ", help="mã xã")
+    _year(put)
+    put.add_argument("--total", required=True, metavar="ĐIỂM", help="tổng điểm, ví dụ 85,5")
+    put.add_argument("--field", action="append", default=[], metavar="LĨNH_VỰC=ĐIỂM",
+                     help="điểm một lĩnh vực theo mã trong ranking.toml, ví dụ direction=12,5 "
+                          "(lặp lại cho từng lĩnh vực)")
+    put.set_defaults(handler=district_commands.score_set)
+
+    ranking = sub.add_parser("ranking", help="báo cáo xếp hạng Chỉ số CCHC của các xã")
+    ranking.add_argument("--unit", required=True, metavar="MÃ", help="mã đơn vị cấp huyện")
+    _year(ranking)
+    ranking.add_argument("--number", metavar="SỐ", help="số văn bản của báo cáo")
+    ranking.add_argument("--date", type=date_arg, metavar="NGÀY",
+                         help="ngày báo cáo (mặc định: hôm nay)")
+    add_output(ranking)
+    ranking.set_defaults(handler=district_commands.ranking)
+
+
+def _year(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--year", type=int, required=True, metavar="NĂM", help="năm đánh giá")
+
+
+def add_pack_commands(sub: Any) -> None:
+    """``pack init`` and ``pack check``: a district's own template pack."""
+    pack = sub.add_parser("pack", help="bộ mẫu (câu chữ, danh mục chỉ tiêu, quy tắc) của đơn vị")
+    pack_sub = pack.add_subparsers(dest="pack_command", metavar="LỆNH", required=True,
+                                   parser_class=type(pack))
+    init = pack_sub.add_parser("init", help="tạo bộ mẫu riêng, chép từ bộ mẫu có sẵn")
+    init.add_argument("dir", type=Path, metavar="THƯ_MỤC", help="thư mục mới của bộ mẫu")
+    init.add_argument("--name", metavar="TÊN", help="tên bộ mẫu (mặc định: tên thư mục)")
+    init.set_defaults(handler=district_commands.pack_init)
+    check = pack_sub.add_parser("check", help="kiểm tra bộ mẫu: cú pháp, khóa lạ, tệp và mục "
+                                "còn thiếu, soạn thử báo cáo mẫu; mã thoát 1 nếu có lỗi")
+    check.add_argument("dir", type=Path, metavar="THƯ_MỤC", help="thư mục bộ mẫu")
+    check.set_defaults(handler=district_commands.pack_check)

@@ -8,7 +8,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from drafter.cli import commands
-from drafter.cli.district_parser import add_district_commands
+from drafter.cli.district_parser import (
+    add_district_commands,
+    add_pack_commands,
+    add_ranking_commands,
+)
 from drafter.cli.options import add_output, date_arg
 from drafter.cli.vi_argparse import ArgumentParser
 from drafter.errors import DrafterError
@@ -98,6 +102,8 @@ def build_parser() -> ArgumentParser:
     timport.set_defaults(handler=commands.table_import)
 
     add_district_commands(sub)
+    add_ranking_commands(sub)
+    add_pack_commands(sub)
 
     tui = sub.add_parser("tui", help="mở giao diện soạn báo cáo (cũng là lệnh mặc định)")
     tui.add_argument("-o", "--output", type=Path, metavar="THƯ_MỤC",

@@ -22,16 +22,14 @@ from drafter.rollup import Rollup
 from drafter.vi.names import Abbreviations
 from drafter.vi.periods import period_name
 
-_ENVIRONMENTS: dict[Path, SandboxedEnvironment] = {}
+_ENVIRONMENTS: dict[int, tuple[TemplatePack, SandboxedEnvironment]] = {}
 
 
-def _environment(pack: TemplatePack) -> SandboxedEnvironment:
-    """One sandboxed environment per pack: templates cannot read files or run code."""
-    env = _ENVIRONMENTS.get(pack.path)
-    if env is not None:
-        return env
-    env = SandboxedEnvironment(
-        loader=FileSystemLoader(pack.template_dir),
+def sandbox(template_dir: Path) -> SandboxedEnvironment:
+    """The sandboxed environment pack templates run in: they cannot read files outside
+    ``template_dir``, reach Python internals or run code."""
+    return SandboxedEnvironment(
+        loader=FileSystemLoader(template_dir),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -39,8 +37,20 @@ def _environment(pack: TemplatePack) -> SandboxedEnvironment:
         keep_trailing_newline=True,
         extensions=["jinja2.ext.do"],
     )
+
+
+def _environment(pack: TemplatePack) -> SandboxedEnvironment:
+    """One environment per loaded pack, with the language layer's filters installed.
+
+    Keyed by the pack object, not its path: a pack reloaded after an edit gets filters that
+    see its new settings. The pack is kept with its environment so its id stays unique.
+    """
+    cached = _ENVIRONMENTS.get(id(pack))
+    if cached is not None:
+        return cached[1]
+    env = sandbox(pack.template_dir)
     filters.install(env, pack)
-    _ENVIRONMENTS[pack.path] = env
+    _ENVIRONMENTS[id(pack)] = (pack, env)
     return env
 
 
@@ -86,15 +96,21 @@ def build_context(
 def render_markup(report: Report, pack: TemplatePack, previous: Report | None = None,
                   last_year: Report | None = None, rollup: Rollup | None = None) -> str:
     """The pack's templates applied to ``report``: the line markup, before parsing."""
-    env = _environment(pack)
-    context = build_context(report, pack, previous, last_year, rollup)
+    return _apply(pack, "document.j2", build_context(report, pack, previous, last_year, rollup))
+
+
+def _apply(pack: TemplatePack, template: str, context: dict[str, Any]) -> str:
     try:
-        return env.get_template("document.j2").render(context)
+        return _environment(pack).get_template(template).render(context)
     except UnknownIndicatorError as exc:
         raise RenderError(f"mẫu dùng chỉ tiêu không có trong danh mục: {exc.args[0]}") from exc
     except TemplateError as exc:
         where = f"{getattr(exc, 'filename', '') or ''}:{getattr(exc, 'lineno', '') or ''}"
         raise RenderError(f"lỗi trong mẫu {where}: {exc}") from exc
+    except (ArithmeticError, LookupError, TypeError, ValueError) as exc:
+        # A pack's template doing impossible arithmetic or indexing (or asking the sandbox
+        # for a huge range) is the pack's error, reported like any other.
+        raise RenderError(f"lỗi khi chạy mẫu {template}: {exc}") from exc
 
 
 def render(
@@ -112,7 +128,20 @@ def render(
     (a district report built by :func:`drafter.rollup.roll_up`) adds the communes' appendix.
     """
     pack = pack or builtin_pack()
-    blocks = markup.parse(render_markup(report, pack, previous, last_year, rollup))
+    return _document(render_markup(report, pack, previous, last_year, rollup), report, pack, now)
+
+
+def render_with(template: str, report: Report, pack: TemplatePack, extra: dict[str, Any],
+                now: dt.datetime | None = None) -> Document:
+    """Render another document of the pack (``template``) for ``report``'s unit and date,
+    with ``extra`` added to the usual context."""
+    context = build_context(report, pack) | extra
+    return _document(_apply(pack, template, context), report, pack, now)
+
+
+def _document(text: str, report: Report, pack: TemplatePack,
+              now: dt.datetime | None) -> Document:
+    blocks = markup.parse(text)
     subject = next((b.text for b in blocks if isinstance(b, Paragraph) and b.role is Role.SUBJECT),
                    period_name(report.period))
     meta = Metadata(

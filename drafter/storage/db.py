@@ -14,7 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, SQLModel, select
 
 from drafter.errors import StorageError
-from models import MigrationRow, StateRow
+from models import MigrationRow, ScoreRow, StateRow
 
 
 def default_url() -> str:
@@ -42,11 +42,16 @@ def _ui_state(connection: Connection) -> None:
     StateRow.__table__.create(connection, checkfirst=True)  # type: ignore[attr-defined]
 
 
+def _scores(connection: Connection) -> None:
+    ScoreRow.__table__.create(connection, checkfirst=True)  # type: ignore[attr-defined]
+
+
 # Applied in order, each in its own transaction, recorded in the ``migrations`` table.
 MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("0001_initial", _initial),
     ("0002_report_review", _review_column),
     ("0003_ui_state", _ui_state),
+    ("0004_scores", _scores),
 ]
 
 

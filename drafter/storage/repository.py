@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import Engine, delete
@@ -10,11 +12,13 @@ from sqlmodel import Session, col, select
 
 from drafter.domain.catalogue import Catalogue
 from drafter.domain.periods import Period
+from drafter.domain.ranking import Score
 from drafter.domain.report import Report
 from drafter.domain.units import Unit
 from drafter.errors import StorageError
 from drafter.pack import builtin_pack
 from drafter.storage import convert
+from drafter.storage.scores import load_scores, save_scores
 from models import DocumentRow, FigureRow, ItemRow, ReportRow, StateRow, UnitRow
 
 
@@ -130,6 +134,14 @@ class Store:
                 for report, unit in session.exec(query).all()
             ]
         return sorted(summaries, key=lambda s: (s.unit_code, s.period))
+
+    def save_scores(self, year: int, scores: Iterable[Score]) -> int:
+        """Store the ``year`` index scores of units (replacing theirs); returns the count."""
+        return save_scores(self.engine, year, scores)
+
+    def scores(self, year: int, units: Iterable[Unit]) -> builtins.list[Score]:
+        """The stored ``year`` index scores of ``units``."""
+        return load_scores(self.engine, year, (unit.code for unit in units))
 
     def get_state(self, key: str) -> str | None:
         """A value the TUI kept between runs (``None`` if never set)."""
