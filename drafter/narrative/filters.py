@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -20,6 +21,19 @@ from drafter.vi.references import format_reference
 def _names(context: Context) -> Any:
     """The per-document abbreviation tracker's ``apply`` (full form at first use)."""
     return context["abbr"].apply
+
+
+# What a formatting filter returns for a figure that was not entered. The markup parser drops
+# every line holding it: a sentence that needs a missing figure is left out, never written
+# with a blank or "None", even where a template forgot to test for the figure.
+MISSING = "\ue000"
+
+
+def _needs_value(format_value: Callable[..., str]) -> Callable[..., str]:
+    def wrapped(value: Any, *args: Any) -> str:
+        return MISSING if value is None else format_value(value, *args)
+
+    return wrapped
 
 
 def install(env: Any, pack: TemplatePack) -> None:
@@ -58,15 +72,15 @@ def install(env: Any, pack: TemplatePack) -> None:
         return "\t".join("" if item is None else str(item) for item in items)
 
     env.filters.update(
-        num=lambda value, places=2: numbers.format_number(value, places),
-        count=count,
-        pct=pct,
-        ratio=ratio,
-        money=lambda value, *others: money.format_money(value, threshold, *others),
-        trieu=money.format_trieu,
-        ty=money.format_ty,
-        dateline=dates.date_line,
-        d=dates.short_date,
+        num=_needs_value(lambda value, places=2: numbers.format_number(value, places)),
+        count=_needs_value(count),
+        pct=_needs_value(pct),
+        ratio=_needs_value(ratio),
+        money=_needs_value(lambda value, *others: money.format_money(value, threshold, *others)),
+        trieu=_needs_value(money.format_trieu),
+        ty=_needs_value(money.format_ty),
+        dateline=_needs_value(dates.date_line),
+        d=_needs_value(dates.short_date),
         period=periods.period_name,
         period_span=periods.period_span,
         ref=ref,

@@ -34,6 +34,7 @@ from drafter.narrative.blocks import (
     Table,
     TableRow,
 )
+from drafter.narrative.filters import MISSING
 
 _INLINE = re.compile(r"\[(/?)([bi])\]")
 _ROLES = {
@@ -74,7 +75,7 @@ def parse(markup: str) -> list[Block]:
     table: Table | None = None
     for number, raw in enumerate(markup.splitlines(), start=1):
         line = raw.strip()
-        if not line:
+        if not line or MISSING in line:
             continue
         if not line.startswith("@table.") and table is not None:
             table = None
