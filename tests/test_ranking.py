@@ -110,7 +110,8 @@ def test_import_and_ranking_report(db_url: str, tmp_path: Path, district_q2: Rep
     printed = capsys.readouterr().out
     assert "Chưa có điểm: xa-dong-hung" in printed
     document = open_docx(str(out))
-    ranking, fields = (t for t in document.tables if t.rows[0].cells[0].text == "Xếp hạng")
+    [ranking] = [t for t in document.tables if t.rows[0].cells[0].text == "Xếp hạng"]
+    [fields] = [t for t in document.tables if t.rows[0].cells[0].text == "Hạng"]
     rows = [[c.text for c in row.cells] for row in ranking.rows]
     assert rows == [["Xếp hạng", "Đơn vị", "Tổng điểm", "Xếp loại"],
                     ["1", "Xã Đông Lợi", "91", "Tốt"],

@@ -228,7 +228,8 @@ class _Writer:
                 paragraph._p.style = style_id
                 head = row_block.kind is RowKind.HEAD
                 if index == 1 and not head:
-                    paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+                    # Unit names in narrow custom tables would stretch when justified.
+                    paragraph.alignment = LEFT if block.widths else WD_ALIGN_PARAGRAPH.JUSTIFY
                     indent = 0 if row_block.kind is RowKind.GROUP else 3 * (row_block.depth - 1)
                     paragraph.paragraph_format.left_indent = Mm(indent)
                 elif index == notes_column and not head:
