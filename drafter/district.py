@@ -96,8 +96,7 @@ def aggregate(store: Store, district_code: str, period: Period, files: Sequence[
     sent = _from_files(files, district, communes, period, pack)
     reports = {code: report for code in communes
                if (report := sent.get(code) or store.find(code, period)) is not None}
-    sources = {code: "tệp" if code in sent else "cơ sở dữ liệu" for code in reports}
-    rollup = roll_up(pack.catalogue, district, period, list(communes.values()), reports, sources)
+    rollup = roll_up(pack.catalogue, district, period, list(communes.values()), reports)
     base = store.find(district_code, period) or start_report(store, district_code, period,
                                                              date, pack=pack)
     return Aggregated(apply_rollup(base, rollup), rollup)

@@ -34,7 +34,6 @@ class CommuneLine:
 
     unit: Unit
     report: Report | None
-    source: str = ""
 
     @property
     def received(self) -> Received:
@@ -85,9 +84,9 @@ def _add(total: Value | None, value: Value) -> Value:
 
 
 def roll_up(catalogue: Catalogue, district: Unit, period: Period, communes: Sequence[Unit],
-            reports: Mapping[str, Report], sources: Mapping[str, str] | None = None) -> Rollup:
+            reports: Mapping[str, Report]) -> Rollup:
     """Sum the communes' reports (by unit code) into the district's rolled-up figures."""
-    lines = [CommuneLine(unit, reports.get(unit.code), (sources or {}).get(unit.code, ""))
+    lines = [CommuneLine(unit, reports.get(unit.code))
              for unit in sorted(communes, key=lambda u: u.code)]
     rollup = Rollup(district, period, lines)
     received = [line.report for line in lines if line.report is not None]

@@ -52,9 +52,6 @@ class RankingRules:
                 return score_class.name
         return self.classes[-1].name
 
-    def label(self, field_id: str) -> str:
-        return next((f.label for f in self.fields if f.id == field_id), field_id)
-
 
 @dataclass(frozen=True)
 class Score:

@@ -16,7 +16,7 @@ from drafter.domain.catalogue import Catalogue, LayoutRow, ValueType
 from drafter.domain.report import Report, Value
 from drafter.domain.units import Tier
 from drafter.errors import DataFileError
-from drafter.exchange.read import RawCell, read_rows
+from drafter.exchange.read import RawCell, norm_cell, read_rows
 from drafter.pack import TemplatePack, builtin_pack
 from drafter.vi.text import clean
 
@@ -37,16 +37,10 @@ class ImportResult:
         report.stated.update(self.stated)
 
 
-def _norm(cell: RawCell) -> str:
-    if cell is None:
-        return ""
-    return clean(str(cell)).lower().rstrip(" .:")
-
-
 def _columns(rows: list[list[RawCell]], path: Path) -> tuple[int, int, int, int]:
     """(header row index, STT column, label column, value column)."""
     for index, row in enumerate(rows[:30]):
-        cells = [_norm(c) for c in row]
+        cells = [norm_cell(c) for c in row]
         stt = next((i for i, c in enumerate(cells) if c in ("stt", "tt", "số tt")), None)
         label = next((i for i, c in enumerate(cells)
                       if c.startswith(("chỉ tiêu", "nội dung", "tên chỉ tiêu"))), None)
@@ -66,10 +60,10 @@ def _match(layout: tuple[LayoutRow, ...], stt: str, label: str, after: int) -> i
     """The layout position of a row: by STT and label, or by label after the last match."""
     if stt:
         for position, row in enumerate(layout):
-            if row.stt == stt and _norm(row.label) == label:
+            if row.stt == stt and norm_cell(row.label) == label:
                 return position
         return None
-    candidates = [i for i, row in enumerate(layout) if _norm(row.label) == label]
+    candidates = [i for i, row in enumerate(layout) if norm_cell(row.label) == label]
     later = [i for i in candidates if i > after]
     if later:
         return later[0]
@@ -100,7 +94,7 @@ def import_table(path: Path, tier: Tier, pack: TemplatePack | None = None) -> Im
     result = ImportResult()
     last = -1
     for number, row in enumerate(rows[header + 1:], start=header + 2):
-        stt, label = _norm(_cell(row, stt_col)), _norm(_cell(row, label_col))
+        stt, label = norm_cell(_cell(row, stt_col)), norm_cell(_cell(row, label_col))
         value = _cell(row, value_col)
         if not label:
             continue
@@ -111,7 +105,7 @@ def import_table(path: Path, tier: Tier, pack: TemplatePack | None = None) -> Im
             continue
         last = position
         key = layout[position].key
-        if not key or value is None or _norm(value) in _EMPTY:
+        if not key or value is None or norm_cell(value) in _EMPTY:
             continue
         try:
             parsed = _value(pack.catalogue, key, value)

@@ -12,8 +12,14 @@ from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from drafter.errors import DataFileError
+from drafter.vi.text import clean
 
 RawCell = str | int | float | bool | None
+
+
+def norm_cell(cell: RawCell) -> str:
+    """A cell as text to match on: cleaned, lower case, without trailing ``.:`` or spaces."""
+    return "" if cell is None else clean(str(cell)).lower().rstrip(" .:")
 
 
 def read_rows(path: Path) -> list[list[RawCell]]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from drafter.domain.catalogue import Catalogue, CommuneTable
 from drafter.domain.figures import Figures
 from drafter.domain.units import Unit
-from drafter.narrative.context import Rates, Values, cell_value
+from drafter.narrative.context import cell_value
 from drafter.rollup import Rollup
 from drafter.vi.text import sentence_case
 
@@ -24,11 +24,8 @@ class CommuneRow:
 
 @dataclass(frozen=True)
 class Communes:
-    """The communes of a roll-up, ready for templates.
-
-    ``v``/``r`` are the values and rates summed over the communes whose report arrived,
-    with rates recomputed from the summed counts.
-    """
+    """The communes of a roll-up, ready for templates; ``total`` holds the cells of the
+    communes whose report arrived, summed, with rates recomputed from the summed counts."""
 
     label: str
     title: str
@@ -38,9 +35,6 @@ class Communes:
     count: int
     received: tuple[str, ...]
     missing: tuple[str, ...]
-    drafts: tuple[str, ...]
-    v: Values
-    r: Rates
 
 
 def _name(unit: Unit) -> str:
@@ -78,7 +72,4 @@ def communes_context(rollup: Rollup, catalogue: Catalogue,
         count=len(rollup.lines),
         received=tuple(_name(line.unit) for line in rollup.lines if line.report is not None),
         missing=tuple(_name(unit) for unit in rollup.missing),
-        drafts=tuple(_name(unit) for unit in rollup.drafts),
-        v=Values(totals),
-        r=Rates(totals),
     )

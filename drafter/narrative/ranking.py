@@ -40,12 +40,7 @@ class RankingView:
     fields: tuple[str, ...]
     classes: tuple[ClassCount, ...]
     average: str
-    missing: str
-
-    @property
-    def has_fields(self) -> bool:
-        """Whether any unit's score is known per field (else the field table is left out)."""
-        return any(row.fields != (self.missing,) * len(row.fields) for row in self.rows)
+    has_fields: bool  # whether any unit is scored per field (else no field table)
 
     @property
     def top(self) -> tuple[RankingRow, ...]:
@@ -71,7 +66,7 @@ def ranking_view(ranked: list[Ranked], rules: RankingRules, year: int,
     average = format_number(round_half_up(total / len(ranked))) if ranked else missing_cell
     return RankingView(rules.title, year, tuple(rows),
                        tuple(f"{f.label} ({format_number(f.max)} điểm)" for f in rules.fields),
-                       classes, average, missing_cell)
+                       classes, average, any(item.score.fields for item in ranked))
 
 
 def render_ranking(report: Report, ranked: list[Ranked], pack: TemplatePack | None = None,
