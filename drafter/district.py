@@ -17,7 +17,7 @@ from drafter.pack import TemplatePack, builtin_pack
 from drafter.parallel import Job
 from drafter.rollup import Rollup, apply_rollup, roll_up
 from drafter.storage import Store
-from drafter.workflow import start_report
+from drafter.workflow import comparisons, start_report
 
 TABLE_SUFFIXES = (".xlsx", ".csv")
 
@@ -112,7 +112,7 @@ def render_jobs(store: Store, district_code: str, period: Period,
         if report is None:
             missing.append(unit)
             continue
+        previous, last_year = comparisons(store, report)
         jobs.append(Job(report, out_dir / f"{unit.code}-{period.code}.docx",
-                        previous=store.find(unit.code, period.previous()),
-                        last_year=store.find(unit.code, period.same_period_last_year())))
+                        previous=previous, last_year=last_year))
     return jobs, missing

@@ -54,8 +54,9 @@ def export_report(args: argparse.Namespace) -> int:
 
 
 def render_stored(args: argparse.Namespace) -> int:
-    announce(args, workflow.render_stored(store_of(args), args.id, args.output, text=args.text,
-                                             pack=pack_of(args)))
+    pack = pack_of(args)
+    announce(args, workflow.render_stored(store_of(args, pack), args.id, args.output,
+                                          text=args.text, pack=pack))
     return 0
 
 

@@ -18,8 +18,9 @@ def pack_of(args: argparse.Namespace) -> TemplatePack:
     return load_pack(Path(path)) if path else builtin_pack()
 
 
-def store_of(args: argparse.Namespace) -> Store:
-    return Store(connect(args.db), pack_of(args).catalogue)
+def store_of(args: argparse.Namespace, pack: TemplatePack | None = None) -> Store:
+    """The store of ``--db``, reading figures by ``pack``'s catalogue (default: ``--pack``'s)."""
+    return Store(connect(args.db), (pack or pack_of(args)).catalogue)
 
 
 def period_of(code: str) -> Period:

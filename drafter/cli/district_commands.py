@@ -20,12 +20,13 @@ from drafter.domain.units import Unit
 from drafter.errors import DrafterError
 from drafter.exchange.scores import read_scores
 from drafter.narrative.ranking import render_ranking
-from drafter.pack import load_pack
+from drafter.pack import TemplatePack, load_pack
 from drafter.pack_tools import check_pack, init_pack
 from drafter.parallel import render_all as render_all_jobs
 from drafter.vi.numbers import format_number, parse_number
 from drafter.vi.periods import period_name
 from drafter.vi.text import join_vi
+from drafter.workflow import comparisons
 
 
 def _names(units: list[Unit]) -> str:
@@ -34,7 +35,7 @@ def _names(units: list[Unit]) -> str:
 
 def aggregate(args: argparse.Namespace) -> int:
     pack = pack_of(args)
-    store = store_of(args)
+    store = store_of(args, pack)
     result = aggregate_reports(store, args.unit, period_of(args.period), args.files, pack,
                                args.date)
     rollup, report = result.rollup, result.report
@@ -54,31 +55,32 @@ def aggregate(args: argparse.Namespace) -> int:
         print(f"Đã lưu số liệu tổng hợp vào báo cáo {period_name(report.period)} của "
               f"{report.unit.kind} {report.unit.name} (số {report_id}).")
     if args.output is not None:
-        previous = store.find(report.unit.code, report.period.previous())
-        last_year = store.find(report.unit.code, report.period.same_period_last_year())
+        previous, last_year = comparisons(store, report)
         announce(args, render_to_file(report, args.output, previous=previous, pack=pack,
                                       text=args.text, last_year=last_year, rollup=rollup))
     return 0
 
 
-def _rules(args: argparse.Namespace) -> RankingRules:
-    rules = pack_of(args).ranking
+def _rules(pack: TemplatePack) -> RankingRules:
+    rules = pack.ranking
     if rules is None:
         raise DrafterError("bộ mẫu không khai báo bộ chỉ số (ranking.toml)")
     return rules
 
 
 def score_import(args: argparse.Namespace) -> int:
-    store = store_of(args)
+    pack = pack_of(args)
+    store = store_of(args, pack)
     communes = communes_of(store, district_unit(store, args.unit))
-    scores = read_scores(args.book, communes, _rules(args))
+    scores = read_scores(args.book, communes, _rules(pack))
     count = store.save_scores(args.year, scores)
     print(f"Đã nhập điểm Chỉ số CCHC năm {args.year} của {count} đơn vị.")
     return 0
 
 
 def score_set(args: argparse.Namespace) -> int:
-    store = store_of(args)
+    pack = pack_of(args)
+    store = store_of(args, pack)
     unit = store.unit(args.unit)
     if unit is None:
         raise DrafterError(f"chưa có đơn vị mã {args.unit} trong cơ sở dữ liệu")
@@ -88,7 +90,7 @@ def score_set(args: argparse.Namespace) -> int:
         fields[key.strip()] = _score_number(value, key)
     score = Score(unit, _score_number(args.total, "tổng điểm"), fields)
     try:
-        check_score(score, _rules(args))
+        check_score(score, _rules(pack))
     except ScoreError as exc:
         raise DrafterError(str(exc)) from None
     store.save_scores(args.year, [score])
@@ -106,12 +108,12 @@ def _score_number(text: str, name: str) -> Decimal:
 
 def ranking(args: argparse.Namespace) -> int:
     pack = pack_of(args)
-    store = store_of(args)
+    store = store_of(args, pack)
     district = district_unit(store, args.unit)
     communes = communes_of(store, district)
     scores = store.scores(args.year, communes)
     unscored = sorted({u.code for u in communes} - {s.unit.code for s in scores})
-    ranked = rank_scores(scores, _rules(args))
+    ranked = rank_scores(scores, _rules(pack))
     report = Report(unit=district, period=Period.parse(str(args.year)),
                     date=args.date or dt.date.today(), number=args.number,
                     recipients=list(district.recipients), status=Status.FINAL)
