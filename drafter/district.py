@@ -39,7 +39,7 @@ def district_unit(store: Store, code: str) -> Unit:
     if unit is None:
         raise StorageError(f"chưa có đơn vị mã {code} trong cơ sở dữ liệu")
     if unit.tier is not Tier.DISTRICT:
-        raise StorageError(f"{unit.kind} {unit.name} không phải là đơn vị cấp huyện")
+        raise StorageError(f"{unit.label} không phải là đơn vị cấp huyện")
     return unit
 
 
@@ -72,8 +72,8 @@ def _from_files(files: Sequence[Path], district: Unit, communes: dict[str, Unit]
             report = load_report(path, pack.catalogue)
             if report.unit.parent != district.code and report.unit.code not in communes:
                 raise NotInDistrictError(
-                    f"{path.name}: báo cáo của {report.unit.kind} {report.unit.name}, "
-                    f"không thuộc {district.kind} {district.name}")
+                    f"{path.name}: báo cáo của {report.unit.label}, "
+                    f"không thuộc {district.label}")
             if report.period != period:
                 raise NotInDistrictError(
                     f"{path.name}: báo cáo kỳ {report.period.code}, không phải kỳ {period.code}")

@@ -40,7 +40,7 @@ def list_reports(args: argparse.Namespace) -> int:
 def import_report(args: argparse.Namespace) -> int:
     report = load_report(args.file)
     report_id = store_of(args).save_report(report)
-    print(f"Đã nhập báo cáo {report.period.code} của {report.unit.kind} {report.unit.name} "
+    print(f"Đã nhập báo cáo {report.period.code} của {report.unit.label} "
           f"(số {report_id}).")
     return 0
 
@@ -67,7 +67,7 @@ def check(args: argparse.Namespace) -> int:
     else:
         previous = load_report(args.previous) if args.previous else None
         problems = check_report(report, previous=previous)
-    print(f"Báo cáo {period_name(report.period)} của {report.unit.kind} {report.unit.name}:")
+    print(f"Báo cáo {period_name(report.period)} của {report.unit.label}:")
     for problem in problems:
         print(f"  {problem.severity.label:<9} {problem.located}")
     errors = sum(1 for p in problems if p.is_error)
@@ -85,8 +85,8 @@ def new_report(args: argparse.Namespace) -> int:
                                    source=period_of(args.source) if args.source else None,
                                    empty=args.empty)
     report_id = store.save_report(report)
-    print(f"Đã tạo báo cáo {period_name(report.period)} của {report.unit.kind} "
-          f"{report.unit.name} (số {report_id}).")
+    print(f"Đã tạo báo cáo {period_name(report.period)} của {report.unit.label} "
+          f"(số {report_id}).")
     if report.review:
         print(f"Có {len(report.review)} số liệu, nội dung lấy từ kỳ trước cần xác nhận lại.")
     return 0
@@ -94,7 +94,7 @@ def new_report(args: argparse.Namespace) -> int:
 
 def mark_final(args: argparse.Namespace) -> int:
     report = workflow.mark_final(store_of(args), args.id)
-    print(f"Báo cáo {period_name(report.period)} của {report.unit.kind} {report.unit.name} "
+    print(f"Báo cáo {period_name(report.period)} của {report.unit.label} "
           "đã chuyển sang bản chính thức.")
     return 0
 

@@ -30,7 +30,7 @@ from drafter.workflow import comparisons
 
 
 def _names(units: list[Unit]) -> str:
-    return join_vi((f"{unit.kind} {unit.name}" for unit in units), ", ")
+    return join_vi((f"{unit.label}" for unit in units), ", ")
 
 
 def aggregate(args: argparse.Namespace) -> int:
@@ -40,8 +40,8 @@ def aggregate(args: argparse.Namespace) -> int:
                                args.date)
     rollup, report = result.rollup, result.report
     received = len(rollup.lines) - len(rollup.missing)
-    print(f"Tổng hợp {period_name(rollup.period)} của {rollup.district.kind} "
-          f"{rollup.district.name}: đã nhận {received}/{len(rollup.lines)} báo cáo của cấp xã.")
+    print(f"Tổng hợp {period_name(rollup.period)} của {rollup.district.label}: "
+          f"đã nhận {received}/{len(rollup.lines)} báo cáo của cấp xã.")
     if rollup.missing:
         print(f"  Chưa gửi: {_names(rollup.missing)}")
     if rollup.drafts:
@@ -53,7 +53,7 @@ def aggregate(args: argparse.Namespace) -> int:
     elif not args.no_save:
         report_id = store.save_report(report)
         print(f"Đã lưu số liệu tổng hợp vào báo cáo {period_name(report.period)} của "
-              f"{report.unit.kind} {report.unit.name} (số {report_id}).")
+              f"{report.unit.label} (số {report_id}).")
     if args.output is not None:
         previous, last_year = comparisons(store, report)
         announce(args, render_to_file(report, args.output, previous=previous, pack=pack,
@@ -94,7 +94,7 @@ def score_set(args: argparse.Namespace) -> int:
     except ScoreError as exc:
         raise DrafterError(str(exc)) from None
     store.save_scores(args.year, [score])
-    print(f"Đã lưu điểm Chỉ số CCHC năm {args.year} của {unit.kind} {unit.name}: "
+    print(f"Đã lưu điểm Chỉ số CCHC năm {args.year} của {unit.label}: "
           f"{format_number(score.total)} điểm.")
     return 0
 
@@ -165,5 +165,5 @@ def render_all(args: argparse.Namespace) -> int:
         print(f"Không soạn được {len(failed)} báo cáo:")
         for outcome in failed:
             unit = outcome.job.report.unit
-            print(f"  - {unit.kind} {unit.name}: {outcome.error}")
+            print(f"  - {unit.label}: {outcome.error}")
     return 1 if failed else 0

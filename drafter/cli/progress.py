@@ -20,7 +20,7 @@ class ProgressBar:
         unit = outcome.job.report.unit
         mark = "" if outcome.ok else " (lỗi)"
         line = (f"[{'#' * filled}{'-' * (self.width - filled)}] {done}/{total} "
-                f"{unit.kind} {unit.name}{mark}")
+                f"{unit.label}{mark}")
         if self.live:
             end = "\n" if done == total else ""
             self.stream.write(f"\r\x1b[2K{line}{end}")

@@ -91,7 +91,7 @@ def build_ranking_rules(doc: Mapping[str, Any]) -> RankingRules:
 def check_score(score: Score, rules: RankingRules) -> None:
     """Raise :class:`ScoreError` for a total or field outside its range, an unknown field,
     or fields that do not add up to the total."""
-    name = f"{score.unit.kind} {score.unit.name}"
+    name = f"{score.unit.label}"
     maxima = {f.id: f for f in rules.fields}
     if not Decimal(0) <= score.total <= rules.max_total:
         raise ScoreError(f"{name}: tổng điểm ({format_number(score.total)}) phải từ 0 đến "

@@ -61,14 +61,19 @@ class Unit:
         return UNIT_KINDS[self.kind]
 
     @property
+    def label(self) -> str:
+        """``xã Cẩm Giàng``, as running text names the unit."""
+        return f"{self.kind} {self.name}"
+
+    @property
     def body(self) -> str:
         """``Ủy ban nhân dân xã Cẩm Giàng``."""
-        return f"Ủy ban nhân dân {self.kind} {self.name}"
+        return f"Ủy ban nhân dân {self.label}"
 
     @property
     def short_body(self) -> str:
         """``UBND xã Cẩm Giàng``."""
-        return f"UBND {self.kind} {self.name}"
+        return f"UBND {self.label}"
 
 
 def unit_code(kind: str, name: str) -> str:

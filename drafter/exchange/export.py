@@ -54,7 +54,7 @@ def _xlsx(report: Report, pack: TemplatePack) -> bytes:
     sheet.title = layout.label
     sheet.append([layout.label])
     sheet.append([layout.title])
-    sheet.append([f"{report.unit.kind} {report.unit.name}, {period_name(report.period)}"])
+    sheet.append([f"{report.unit.label}, {period_name(report.period)}"])
     sheet.append(list(HEADER))
     thin = Side(style="thin")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)

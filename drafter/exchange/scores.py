@@ -54,7 +54,7 @@ def read_scores(path: Path, units: Sequence[Unit], rules: RankingRules) -> list[
     labels = {norm_cell(f.label): f.id for f in rules.fields} | {f.id: f.id for f in rules.fields}
     field_cols = {i: labels[norm_cell(c)] for i, c in enumerate(rows[header])
                   if norm_cell(c) in labels}
-    by_name = {_unit_key(f"{u.kind} {u.name}".lower()): u for u in units}
+    by_name = {_unit_key(f"{u.label}".lower()): u for u in units}
     by_name |= {u.code: u for u in units}
     bare = [u.name.lower() for u in units]
     by_name |= {u.name.lower(): u for u in units if bare.count(u.name.lower()) == 1}

@@ -38,7 +38,7 @@ class Communes:
 
 
 def _name(unit: Unit) -> str:
-    return sentence_case(f"{unit.kind} {unit.name}")
+    return sentence_case(f"{unit.label}")
 
 
 def _cells(figures: Figures, table: CommuneTable, missing: str, undefined: str) -> tuple[str, ...]:

@@ -58,7 +58,7 @@ def ranking_view(ranked: list[Ranked], rules: RankingRules, year: int,
         score = item.score
         cells = tuple(format_number(score.fields[f.id]) if f.id in score.fields
                       else missing_cell for f in rules.fields)
-        rows.append(RankingRow(item.rank, sentence_case(f"{score.unit.kind} {score.unit.name}"),
+        rows.append(RankingRow(item.rank, sentence_case(f"{score.unit.label}"),
                                format_number(score.total), item.klass, cells))
     classes = tuple(ClassCount(c.name, tuple(r.name for r in rows if r.klass == c.name))
                     for c in rules.classes)
