@@ -48,6 +48,16 @@ class TemplatePack:
     def leading_zero(self) -> bool:
         return bool(self.settings.get("leading_zero", True))
 
+    @property
+    def missing_cell(self) -> str:
+        """What a table cell shows for a figure not entered."""
+        return str(self.settings.get("missing_cell", "-"))
+
+    @property
+    def undefined_note(self) -> str:
+        """What a table shows for a 0/0 rate."""
+        return str(self.settings.get("rate_undefined_note", "Chưa phát sinh"))
+
     def band(self, name: str, value: Decimal | int) -> str:
         """The wording of the first band (highest ``min`` first) that ``value`` reaches."""
         try:

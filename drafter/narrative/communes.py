@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from drafter.domain.catalogue import Catalogue, CommuneTable
+from drafter.domain.catalogue import CommuneTable
 from drafter.domain.figures import Figures
 from drafter.domain.units import Unit
 from drafter.narrative.context import cell_value
+from drafter.pack import TemplatePack
 from drafter.rollup import Rollup
 from drafter.vi.text import sentence_case
 
@@ -49,14 +50,13 @@ def _cells(figures: Figures, table: CommuneTable, missing: str, undefined: str) 
     return tuple(cells)
 
 
-def communes_context(rollup: Rollup, catalogue: Catalogue,
-                     settings: dict[str, object]) -> Communes | None:
+def communes_context(rollup: Rollup, pack: TemplatePack) -> Communes | None:
     """The per-commune table and lists of a roll-up; ``None`` when the pack declares none."""
+    catalogue = pack.catalogue
     table = catalogue.commune_table
     if table is None:
         return None
-    missing_cell = str(settings.get("missing_cell", "-"))
-    undefined = str(settings.get("rate_undefined_note", "Chưa phát sinh"))
+    missing_cell, undefined = pack.missing_cell, pack.undefined_note
     rows = []
     for index, (line, figures) in enumerate(rollup.commune_figures(catalogue), start=1):
         cells = (_cells(figures, table, missing_cell, undefined) if figures

@@ -8,6 +8,7 @@ from decimal import Decimal
 from drafter.domain.catalogue import Layout, ValueType
 from drafter.domain.figures import Figures
 from drafter.domain.report import Value
+from drafter.pack import TemplatePack
 from drafter.vi.numbers import format_number
 from drafter.vi.rates import Rate
 
@@ -76,12 +77,9 @@ def cell_value(figures: Figures, key: str, missing: str, yes: str, no: str) -> t
     return format_number(Decimal(value), places), False
 
 
-def appendix_rows(
-    figures: Figures, layout: Layout, settings: dict[str, object]
-) -> list[AppendixRow]:
+def appendix_rows(figures: Figures, layout: Layout, pack: TemplatePack) -> list[AppendixRow]:
     """The rows of the statistical appendix for one tier's layout."""
-    missing = str(settings.get("missing_cell", "-"))
-    undefined_note = str(settings.get("rate_undefined_note", "Chưa phát sinh"))
+    missing, undefined_note = pack.missing_cell, pack.undefined_note
     rows = []
     for row in layout.rows:
         if row.is_group:

@@ -84,12 +84,10 @@ def build_context(
         "notes": report.notes,
         "docs": report.documents_for,
         "appendix": pack.catalogue.layout(report.unit.tier),
-        "appendix_rows": appendix_rows(
-            figures, pack.catalogue.layout(report.unit.tier), pack.settings
-        ),
+        "appendix_rows": appendix_rows(figures, pack.catalogue.layout(report.unit.tier), pack),
         "draft": report.status is not Status.FINAL,
         "settings": dict(pack.settings),
-        "communes": communes_context(rollup, pack.catalogue, pack.settings) if rollup else None,
+        "communes": communes_context(rollup, pack) if rollup else None,
     }
 
 

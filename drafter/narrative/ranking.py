@@ -52,7 +52,7 @@ class RankingView:
 
 
 def ranking_view(ranked: list[Ranked], rules: RankingRules, year: int,
-                 missing_cell: str = "-") -> RankingView:
+                 missing_cell: str) -> RankingView:
     rows = []
     for item in ranked:
         score = item.score
@@ -77,6 +77,5 @@ def render_ranking(report: Report, ranked: list[Ranked], pack: TemplatePack | No
     """
     pack = pack or builtin_pack()
     assert pack.ranking is not None
-    view = ranking_view(ranked, pack.ranking, report.period.year,
-                        str(pack.settings.get("missing_cell", "-")))
+    view = ranking_view(ranked, pack.ranking, report.period.year, pack.missing_cell)
     return render_with("ranking.j2", report, pack, {"ranking": view}, now)
