@@ -9,9 +9,16 @@ from enum import StrEnum
 
 @dataclass(frozen=True)
 class Run:
+    """A piece of text in one format; a run with ``note`` is a footnote reference instead.
+
+    A footnote reference has no text of its own: the writer numbers it (¹, ²…) and puts
+    ``note`` at the foot of the page.
+    """
+
     text: str
     bold: bool = False
     italic: bool = False
+    note: tuple[Run, ...] = ()
 
 
 class Role(StrEnum):
@@ -106,7 +113,19 @@ class PageBreak:
     pass
 
 
-Block = Header | Paragraph | Heading | Signoff | Table | PageBreak
+class Orientation(StrEnum):
+    PORTRAIT = "portrait"
+    LANDSCAPE = "landscape"
+
+
+@dataclass(frozen=True)
+class Section:
+    """A new section on a new page, e.g. a landscape appendix for a wide table."""
+
+    orientation: Orientation = Orientation.PORTRAIT
+
+
+Block = Header | Paragraph | Heading | Signoff | Table | PageBreak | Section
 
 
 @dataclass

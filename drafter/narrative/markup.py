@@ -10,10 +10,11 @@ One block per non-empty line::
     @appendix.<field> …     (label, title, note)
     @table.<kind> c1<TAB>c2 (head, group, item, sub; `item:3` gives the indent depth)
     @table.widths 12 48 24 … (relative column widths; default: the five appendix columns)
-    @pagebreak
+    @pagebreak              @section landscape     @section portrait (a new section, new page)
 
-Inline ``[b]bold[/b]`` and ``[i]italic[/i]``. Templates emit text, never XML: escaping is
-the writer's job.
+Inline ``[b]bold[/b]``, ``[i]italic[/i]`` and ``[fn]a footnote[/fn]`` (a real footnote: the
+text goes to the foot of the page, a number stays in the line). Templates emit text, never
+XML: escaping is the writer's job.
 """
 
 from __future__ import annotations
@@ -25,11 +26,13 @@ from drafter.narrative.blocks import (
     Block,
     Header,
     Heading,
+    Orientation,
     PageBreak,
     Paragraph,
     Role,
     RowKind,
     Run,
+    Section,
     Signoff,
     Table,
     TableRow,
@@ -37,6 +40,7 @@ from drafter.narrative.blocks import (
 from drafter.narrative.filters import MISSING
 
 _INLINE = re.compile(r"\[(/?)([bi])\]")
+_FOOTNOTE = re.compile(r"\[fn\](.*?)\[/fn\]")
 _ROLES = {
     "title": Role.TITLE,
     "subject": Role.SUBJECT,
@@ -48,8 +52,25 @@ _ROLES = {
 }
 
 
-def parse_inline(text: str) -> tuple[Run, ...]:
-    """Split ``a [b]b[/b] c`` into runs."""
+def parse_inline(text: str, number: int = 0) -> tuple[Run, ...]:
+    """Split ``a [b]b[/b] c[fn]note[/fn]`` into runs; a footnote becomes one ``note`` run."""
+    runs: list[Run] = []
+    position = 0
+    for match in _FOOTNOTE.finditer(text):
+        runs.extend(_formatted(text[position : match.start()]))
+        note = _formatted(match.group(1).strip())
+        if not note:
+            raise RenderError(f"dòng {number} của mẫu: chú thích [fn] trống")
+        runs.append(Run("", note=note))
+        position = match.end()
+    rest = text[position:]
+    if "[fn]" in rest or "[/fn]" in rest:
+        raise RenderError(f"dòng {number} của mẫu: thẻ chú thích [fn] và [/fn] không thành cặp")
+    runs.extend(_formatted(rest))
+    return tuple(runs)
+
+
+def _formatted(text: str) -> tuple[Run, ...]:
     runs: list[Run] = []
     bold = italic = False
     position = 0
@@ -116,18 +137,25 @@ def parse(markup: str) -> list[Block]:
                 table.rows.append(TableRow(row_kind, cells, int(depth or 1)))
             elif name == "pagebreak":
                 blocks.append(PageBreak())
+            elif name == "section":
+                try:
+                    blocks.append(Section(Orientation(rest)))
+                except ValueError:
+                    raise RenderError(
+                        f"dòng {number} của mẫu: hướng trang không có: {rest} "
+                        "(dùng portrait hoặc landscape)") from None
             elif name in _ROLES:
-                blocks.append(Paragraph(parse_inline(rest), _ROLES[name]))
+                blocks.append(Paragraph(parse_inline(rest, number), _ROLES[name]))
             else:
                 raise RenderError(f"dòng {number} của mẫu: lệnh không có: @{name}")
         elif line.startswith("#"):
             level = len(line) - len(line.lstrip("#"))
-            blocks.append(Heading(level, parse_inline(line[level:].strip())))
+            blocks.append(Heading(level, parse_inline(line[level:].strip(), number)))
         elif line.startswith(("- ", "+ ")):
             role = Role.DASH if line[0] == "-" else Role.PLUS
-            blocks.append(Paragraph(parse_inline(line), role))
+            blocks.append(Paragraph(parse_inline(line, number), role))
         else:
-            blocks.append(Paragraph(parse_inline(line)))
+            blocks.append(Paragraph(parse_inline(line, number)))
     return blocks
 
 

@@ -1,0 +1,50 @@
+"""The line markup templates write: inline formats, footnotes, sections, and its errors."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafter.errors import RenderError
+from drafter.narrative.blocks import Document, Orientation, Paragraph, Run, Section, Table
+from drafter.narrative.markup import parse, parse_inline
+from drafter.writer.text import to_text
+
+
+def test_inline_bold_and_italic() -> None:
+    assert parse_inline("a [b]đậm[/b] [i]nghiêng[/i]") == (
+        Run("a "), Run("đậm", bold=True), Run(" "), Run("nghiêng", italic=True))
+
+
+def test_a_footnote_is_one_reference_run_holding_its_text() -> None:
+    runs = parse_inline("đã ban hành 04 văn bản[fn]Kế hoạch số 1; [i]Quyết định[/i] số 2.[/fn].")
+    assert runs == (
+        Run("đã ban hành 04 văn bản"),
+        Run("", note=(Run("Kế hoạch số 1; "), Run("Quyết định", italic=True), Run(" số 2."))),
+        Run("."),
+    )
+    assert Paragraph(runs).text == "đã ban hành 04 văn bản."
+
+
+@pytest.mark.parametrize("text", ["a[fn]b", "a[/fn]", "a[fn]  [/fn]"])
+def test_broken_footnotes_are_template_errors(text: str) -> None:
+    with pytest.raises(RenderError, match=r"dòng 7 của mẫu: .*chú thích"):
+        parse_inline(text, 7)
+
+
+def test_sections_and_their_errors() -> None:
+    blocks = parse("Đoạn\n@section landscape\n@table.head A\tB\n@section portrait\n")
+    assert blocks[1] == Section(Orientation.LANDSCAPE)
+    assert isinstance(blocks[2], Table)
+    assert blocks[3] == Section(Orientation.PORTRAIT)
+    with pytest.raises(RenderError, match="dòng 2 của mẫu: hướng trang không có: ngang"):
+        parse("Đoạn\n@section ngang\n")
+
+
+def test_plain_text_numbers_footnotes_after_their_paragraph() -> None:
+    document = Document(parse(
+        "Một[fn]Chú thích một.[/fn] và hai[fn]Chú thích hai.[/fn].\n"
+        "Đoạn sau[fn]Chú thích ba.[/fn].\n"))
+    assert to_text(document).splitlines() == [
+        "Một¹ và hai².", "¹ Chú thích một.", "² Chú thích hai.",
+        "Đoạn sau³.", "³ Chú thích ba.",
+    ]
