@@ -29,7 +29,8 @@ _LAYOUT = {"label", "title", "rows"}
 SCHEMA: dict[str, dict[str, set[str]]] = {
     "pack.toml": {"": {"name", "version", "title", "based_on", "settings", "abbreviations"},
                   "settings": {"leading_zero", "money_ty_threshold", "rate_undefined",
-                               "rate_undefined_note", "missing_cell", "draft_watermark"},
+                               "rate_undefined_note", "missing_cell", "draft_watermark",
+                               "documents_in_footnote_from"},
                   "abbreviations": {"*"}},
     "catalogue.toml": {"": {"section"}, "section": {"id", "title", "indicators"},
                        "section.indicators": {"key", "label", "unit", "type", "kind",

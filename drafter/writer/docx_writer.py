@@ -12,32 +12,34 @@ from pathlib import Path
 from typing import Any
 
 from docx import Document as new_docx
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Cm, Mm, Pt
+from docx.shared import Mm, Pt
 
 from drafter.narrative.blocks import (
     Document,
     Header,
     Heading,
+    Orientation,
     PageBreak,
     Paragraph,
     Role,
-    RowKind,
     Run,
+    Section,
     Signoff,
     Table,
 )
 from drafter.writer import layout
 from drafter.writer.atomic import write_atomic
+from drafter.writer.footnotes import Footnotes
 from drafter.writer.ooxml import (
     bottom_border,
     mark_size,
     page_field,
     row_flags,
-    table_borders,
 )
-from drafter.writer.styles import COMPACT_STYLE, TABLE_STYLE, setup_styles
+from drafter.writer.styles import COMPACT_STYLE, setup_styles
+from drafter.writer.tables import borderless_table, cell_line, data_table
 from drafter.writer.watermark import add_watermark
 
 CENTER = WD_ALIGN_PARAGRAPH.CENTER
@@ -109,22 +111,52 @@ def _properties(docx: Any, document: Document) -> None:
 class _Writer:
     def __init__(self, docx: Any) -> None:
         self.docx = docx
+        self.footnotes = Footnotes(docx)
         self.page_break = False  # set by a PageBreak block, consumed by the next paragraph
+        self.text_width: float = layout.TEXT_WIDTH  # of the current section
 
     def block(self, block: Any) -> None:
         if isinstance(block, Header):
             self.header(block)
         elif isinstance(block, Heading):
-            paragraph = self.docx.add_paragraph(style=f"Heading {min(block.level, 3)}")
-            _runs(paragraph, block.runs)
+            paragraph = self._new_paragraph(f"Heading {min(block.level, 3)}")
+            self.runs(paragraph, block.runs)
         elif isinstance(block, Paragraph):
             self.paragraph(block)
         elif isinstance(block, Signoff):
             self.signoff(block)
         elif isinstance(block, Table):
-            self.table(block)
+            data_table(self.docx, block, self.text_width)
         elif isinstance(block, PageBreak):
             self.page_break = True
+        elif isinstance(block, Section):
+            self.section(block)
+
+    def section(self, block: Section) -> None:
+        """A new section on a new page; margins carry over, the page turns if asked."""
+        section = self.docx.add_section(WD_SECTION.NEW_PAGE)
+        landscape = block.orientation is Orientation.LANDSCAPE
+        short, long = Mm(layout.PAGE_WIDTH), Mm(layout.PAGE_HEIGHT)
+        section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = (long, short) if landscape else (short, long)
+        # The clone of the first section would hide the number on this section's first page.
+        section.different_first_page_header_footer = False
+        self.text_width = layout.text_width(landscape)
+        self.page_break = False
+
+    def runs(self, paragraph: Any, runs: tuple[Run, ...], size: float | None = None,
+             bold: bool = False, italic: bool = False) -> None:
+        for run in runs:
+            if run.note:
+                self.footnotes.add(paragraph, run.note)
+                continue
+            docx_run = paragraph.add_run(run.text)
+            if run.bold or bold:
+                docx_run.bold = True
+            if run.italic or italic:
+                docx_run.italic = True
+            if size is not None:
+                docx_run.font.size = Pt(size)
 
     def _new_paragraph(self, style: str | None = None) -> Any:
         paragraph = self.docx.add_paragraph(style=style)
@@ -145,7 +177,7 @@ class _Writer:
             fmt.space_before = Pt(12 if role in (Role.TITLE, Role.TO) else 0)
             fmt.space_after = Pt(6 if role in (Role.TO, Role.APPENDIX_NOTE) else 0)
             fmt.keep_with_next = True
-            _runs(paragraph, block.runs, size=layout.TITLE_SIZE, bold=bold, italic=italic)
+            self.runs(paragraph, block.runs, size=layout.TITLE_SIZE, bold=bold, italic=italic)
             if role is Role.SUBJECT:
                 width = min(layout.text_width_mm(block.text, layout.TITLE_SIZE, True), 160) / 3
                 self._rule(layout.TEXT_WIDTH, max(width, 25), space_after=12)
@@ -153,7 +185,7 @@ class _Writer:
         paragraph = self._new_paragraph()
         if role is Role.CLOSING:
             paragraph.paragraph_format.keep_with_next = True
-        _runs(paragraph, block.runs)
+        self.runs(paragraph, block.runs)
 
     def _rule(self, container_mm: float, rule_mm: float, cell: Any = None,
               space_after: float = 0) -> None:
@@ -170,108 +202,41 @@ class _Writer:
         bottom_border(paragraph)
 
     def header(self, block: Header) -> None:
-        table = self._borderless_table(layout.HEADER_COLUMNS)
+        table = borderless_table(self.docx, layout.HEADER_COLUMNS)
         left, right = table.rows[0].cells
         left_width = layout.HEADER_COLUMNS[0] - layout.CELL_MARGINS
         right_width = layout.HEADER_COLUMNS[1] - layout.CELL_MARGINS
         first = True
         if block.superior:
-            _cell_line(left, block.superior, layout.SUPERIOR_SIZE, first=first)
+            cell_line(left, block.superior, layout.SUPERIOR_SIZE, first=first)
             first = False
-        _cell_line(left, block.issuer, layout.ISSUER_SIZE, bold=True, first=first)
+        cell_line(left, block.issuer, layout.ISSUER_SIZE, bold=True, first=first)
         issuer_mm = min(layout.text_width_mm(block.issuer, layout.ISSUER_SIZE, True), left_width)
         self._rule(left_width, issuer_mm * 0.4, cell=left, space_after=6)
-        _cell_line(left, block.number, layout.NUMBER_SIZE)
-        _cell_line(right, block.motto, layout.MOTTO_SIZE, bold=True, first=True)
-        _cell_line(right, block.motto_sub, layout.MOTTO_SUB_SIZE, bold=True)
+        cell_line(left, block.number, layout.NUMBER_SIZE)
+        cell_line(right, block.motto, layout.MOTTO_SIZE, bold=True, first=True)
+        cell_line(right, block.motto_sub, layout.MOTTO_SUB_SIZE, bold=True)
         motto_mm = min(layout.text_width_mm(block.motto_sub, layout.MOTTO_SUB_SIZE, True),
                        right_width)
         self._rule(right_width, motto_mm, cell=right, space_after=6)
-        _cell_line(right, block.dateline, layout.DATELINE_SIZE, italic=True)
+        cell_line(right, block.dateline, layout.DATELINE_SIZE, italic=True)
 
     def signoff(self, block: Signoff) -> None:
-        table = self._borderless_table(layout.SIGNOFF_COLUMNS)
+        table = borderless_table(self.docx, layout.SIGNOFF_COLUMNS)
         row_flags(table.rows[0])
         left, right = table.rows[0].cells
-        title = _cell_line(left, block.recipients_title, layout.RECIPIENTS_TITLE_SIZE,
+        title = cell_line(left, block.recipients_title, layout.RECIPIENTS_TITLE_SIZE,
                            bold=True, italic=True, first=True, align=LEFT)
         title.paragraph_format.space_before = Pt(6)
         for item in block.recipients:
-            _cell_line(left, item, layout.RECIPIENTS_SIZE, align=LEFT)
+            cell_line(left, item, layout.RECIPIENTS_SIZE, align=LEFT)
         for index, line in enumerate(block.authority):
-            paragraph = _cell_line(right, line, layout.AUTHORITY_SIZE, bold=True, first=index == 0)
+            paragraph = cell_line(right, line, layout.AUTHORITY_SIZE, bold=True, first=index == 0)
             if index == 0:
                 paragraph.paragraph_format.space_before = Pt(6)
-        name = _cell_line(right, block.signer, layout.AUTHORITY_SIZE, bold=True)
+        name = cell_line(right, block.signer, layout.AUTHORITY_SIZE, bold=True)
         name.paragraph_format.space_before = Pt(layout.SIGN_SPACE)
         for cell in (left, right):
             for paragraph in cell.paragraphs:
                 paragraph.paragraph_format.keep_with_next = True
                 paragraph.paragraph_format.keep_together = True
-
-    def table(self, block: Table) -> None:
-        widths = layout.column_widths(block.widths) if block.widths else layout.APPENDIX_COLUMNS
-        notes_column = len(widths) - 1 if not block.widths else -1
-        table = self.docx.add_table(rows=0, cols=len(widths))
-        table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        table.autofit = False
-        table_borders(table, "single")
-        # Setting ``paragraph.style`` makes python-docx search every style for the default
-        # one, about a millisecond per cell; the style id is looked up once and set directly.
-        style_id = self.docx.styles[TABLE_STYLE].style_id
-        for row_block in block.rows:
-            row = table.add_row()
-            row_flags(row, header=row_block.kind is RowKind.HEAD)
-            for index, (cell, text) in enumerate(zip(row.cells, row_block.cells, strict=False)):
-                cell.width = Mm(widths[index])
-                paragraph = cell.paragraphs[0]
-                paragraph._p.style = style_id
-                head = row_block.kind is RowKind.HEAD
-                if index == 1 and not head:
-                    # Unit names in narrow custom tables would stretch when justified.
-                    paragraph.alignment = LEFT if block.widths else WD_ALIGN_PARAGRAPH.JUSTIFY
-                    indent = 0 if row_block.kind is RowKind.GROUP else 3 * (row_block.depth - 1)
-                    paragraph.paragraph_format.left_indent = Mm(indent)
-                elif index == notes_column and not head:
-                    paragraph.alignment = LEFT
-                run = paragraph.add_run(text)
-                run.bold = head or row_block.kind is RowKind.GROUP
-                run.italic = row_block.kind is RowKind.SUB
-        for index, column in enumerate(table.columns):
-            column.width = Mm(widths[index])
-
-    def _borderless_table(self, widths: tuple[float, ...]) -> Any:
-        table = self.docx.add_table(rows=1, cols=len(widths))
-        table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        table.autofit = False
-        table_borders(table, "none")
-        for index, width in enumerate(widths):
-            table.columns[index].width = Mm(width)
-            table.rows[0].cells[index].width = Mm(width)
-        return table
-
-
-def _runs(paragraph: Any, runs: tuple[Run, ...], size: float | None = None,
-          bold: bool = False, italic: bool = False) -> None:
-    for run in runs:
-        docx_run = paragraph.add_run(run.text)
-        if run.bold or bold:
-            docx_run.bold = True
-        if run.italic or italic:
-            docx_run.italic = True
-        if size is not None:
-            docx_run.font.size = Pt(size)
-
-
-def _cell_line(cell: Any, text: str, size: float, bold: bool = False, italic: bool = False,
-               first: bool = False, align: Any = CENTER) -> Any:
-    """A compact line in a header or signature cell (the cell's first paragraph is reused)."""
-    paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
-    paragraph.style = cell.part.document.styles[COMPACT_STYLE]
-    paragraph.alignment = align
-    paragraph.paragraph_format.first_line_indent = Cm(0)
-    run = paragraph.add_run(text)
-    run.font.size = Pt(size)
-    run.bold = bold or None
-    run.italic = italic or None
-    return paragraph

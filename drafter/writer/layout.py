@@ -30,6 +30,7 @@ RECIPIENTS_SIZE = 11
 AUTHORITY_SIZE = 14  # 13–14, bold
 PAGE_NUMBER_SIZE = 14  # 13–14
 TABLE_SIZE = 12
+FOOTNOTE_SIZE = 12  # the decree sets none; a size below the body's, as Word's own style
 SIGN_SPACE = 72  # points left blank to sign and seal
 
 HEADER_COLUMNS = (70, TEXT_WIDTH - 70)
@@ -38,10 +39,15 @@ APPENDIX_COLUMNS = (13, 84, 21, 20, TEXT_WIDTH - 13 - 84 - 21 - 20)
 CELL_MARGINS = 3.8  # left + right default cell margins
 
 
-def column_widths(relative: tuple[float, ...]) -> tuple[float, ...]:
-    """Relative widths scaled to fill the text width, in millimetres."""
+def text_width(landscape: bool = False) -> float:
+    """Width between the margins; a landscape page keeps the portrait margins."""
+    return (PAGE_HEIGHT if landscape else PAGE_WIDTH) - MARGIN_LEFT - MARGIN_RIGHT
+
+
+def column_widths(relative: tuple[float, ...], width: float = TEXT_WIDTH) -> tuple[float, ...]:
+    """Relative widths scaled to fill ``width`` (the text width), in millimetres."""
     total = sum(relative)
-    return tuple(TEXT_WIDTH * part / total for part in relative)
+    return tuple(width * part / total for part in relative)
 
 
 def text_width_mm(text: str, size_pt: float, bold: bool = False) -> float:

@@ -14,10 +14,13 @@ from drafter.writer.ooxml import set_color_black, set_fonts
 
 TABLE_STYLE = "Bảng số liệu"
 COMPACT_STYLE = "Dòng gọn"
+# Word's built-in footnote styles, under the ids Word itself gives them.
+NOTE_STYLE_ID = "FootnoteText"
+REFERENCE_STYLE_ID = "FootnoteReference"
 
 
 def setup_styles(document: Any) -> None:
-    """Set document defaults, Normal, the heading styles and two compact paragraph styles."""
+    """Set document defaults, Normal, the headings, two compact styles and the footnotes'."""
     styles = document.styles
     defaults = styles.element.find(qn("w:docDefaults"))
     rpr_default = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
@@ -52,12 +55,23 @@ def setup_styles(document: Any) -> None:
         heading_fmt.keep_with_next = True
 
     for name, size in ((COMPACT_STYLE, layout.BODY_SIZE), (TABLE_STYLE, layout.TABLE_SIZE)):
-        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-        style.base_style = normal
-        style.font.size = Pt(size)
-        compact = style.paragraph_format
-        compact.first_line_indent = Cm(0)
-        compact.space_before = Pt(0)
-        compact.space_after = Pt(0)
-        compact.line_spacing = 1.0
-        compact.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _compact(styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH), normal, size,
+                 WD_ALIGN_PARAGRAPH.CENTER)
+    note = styles.add_style("footnote text", WD_STYLE_TYPE.PARAGRAPH, builtin=True)
+    note.element.styleId = NOTE_STYLE_ID
+    _compact(note, normal, layout.FOOTNOTE_SIZE, WD_ALIGN_PARAGRAPH.JUSTIFY)
+    reference = styles.add_style("footnote reference", WD_STYLE_TYPE.CHARACTER, builtin=True)
+    reference.element.styleId = REFERENCE_STYLE_ID
+    reference.font.superscript = True
+
+
+def _compact(style: Any, normal: Any, size: float, alignment: Any) -> None:
+    """Single-spaced, no indent, no space around: lines in cells, tables and footnotes."""
+    style.base_style = normal
+    style.font.size = Pt(size)
+    fmt = style.paragraph_format
+    fmt.first_line_indent = Cm(0)
+    fmt.space_before = Pt(0)
+    fmt.space_after = Pt(0)
+    fmt.line_spacing = 1.0
+    fmt.alignment = alignment
