@@ -43,16 +43,25 @@ def change_text(now: Value | None, before: Value | None) -> str:
 
 
 class ProblemRow(Vertical):
-    """A row that can show the check message about its figure beneath it."""
+    """A row that can show the check message about its figure beneath it.
+
+    The message label is mounted with the first message: a section has dozens of rows and
+    every widget mounted counts in the editor's start-up time.
+    """
 
     indicator: Indicator
 
     def show_problem(self, message: str, error: bool) -> None:
-        label = self.query_one(".problem", Label)
-        label.update(message)
-        label.display = bool(message)
         self.set_class(bool(message) and error, "-error")
         self.set_class(bool(message) and not error, "-warning")
+        labels = self.query(".problem").results(Label)
+        label = next(labels, None)
+        if label is None:
+            if message:
+                self.mount(Label(message, classes="problem"))
+            return
+        label.update(message)
+        label.display = bool(message)
 
 
 class FigureRow(ProblemRow):
@@ -84,7 +93,6 @@ class FigureRow(ProblemRow):
                 yield Input(show_value(self.value), id=f"in-{ind.key}", classes="entry",
                             compact=True, select_on_focus=False)
             yield Label(self._after(self.value), classes="before")
-        yield Label("", classes="problem")
 
     def _after(self, value: Value | None) -> str:
         # One label for the unit and the comparison keeps the row small: the editor mounts a
@@ -119,7 +127,6 @@ class RateRow(ProblemRow):
     def compose(self) -> ComposeResult:
         yield Label(self.indicator.label, classes="figure-label")
         yield Label("", classes="computed-value")
-        yield Label("", classes="problem")
 
     def update_from(self, figures: Figures, undefined: str) -> None:
         ind = self.indicator
