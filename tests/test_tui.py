@@ -5,7 +5,8 @@ import datetime as dt
 from pathlib import Path
 
 import docx
-from textual.widgets import Input, Label, Static
+from textual.command import CommandPalette
+from textual.widgets import ContentSwitcher, Input, Label, Static
 
 from drafter.domain.periods import Period
 from drafter.storage import Store, connect
@@ -166,5 +167,51 @@ def test_editing_a_document_keeps_what_the_form_does_not_show(tmp_path: Path) ->
         assert (saved.issuer, saved.symbol, saved.number) == (
             original.issuer, original.symbol, original.number)
         assert len(store.get(report_id).documents) == len(report.documents)
+
+    asyncio.run(scenario())
+
+
+def test_command_palette_speaks_vietnamese_and_jumps_to_sections(tmp_path: Path) -> None:
+    async def scenario() -> None:
+        app, _ = _app(tmp_path)
+        async with app.run_test(size=(100, 40)) as pilot:
+            await _create_unit(pilot)
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            palette = pilot.app.screen
+            assert isinstance(palette, CommandPalette)
+            assert palette.query_one(Input).placeholder == "Gõ để tìm lệnh…"
+            await pilot.press(*"bao cao moi", "enter")  # fuzzy, without tone marks
+            await pilot.pause(0.3)
+            assert isinstance(pilot.app.screen, NewReportScreen)
+            await pilot.click("#create")
+            await pilot.pause()
+            editor = pilot.app.screen
+            assert isinstance(editor, EditorScreen)
+            titles = [command.title for command in editor.palette_commands()]
+            assert "Đến mục II.6 Xây dựng và phát triển chính quyền điện tử, chính quyền số" \
+                in titles
+            assert "Ghi DOCX (Ctrl+S)" in titles
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            await pilot.press(*"chinh quyen so", "enter")
+            await pilot.pause(0.3)
+            assert pilot.app.screen is editor
+            assert editor.query_one("#panes", ContentSwitcher).current == "e_government"
+            assert pilot.app.focused is not None and pilot.app.focused.id == "in-" + \
+                editor.session.pack.catalogue.in_section("e_government")[0].key
+
+    asyncio.run(scenario())
+
+
+def test_footer_names_the_palette_in_vietnamese(tmp_path: Path) -> None:
+    async def scenario() -> None:
+        app, _ = _app(tmp_path)
+        async with app.run_test(size=(100, 40)) as pilot:
+            await _create_unit(pilot)
+            # The footer shows the palette key with this binding's description.
+            assert pilot.app.active_bindings["ctrl+p"].binding.description == "Lệnh"
+            assert not [c for c in pilot.app.get_system_commands(pilot.app.screen)
+                        if c.title in ("Theme", "Quit", "Keys", "Screenshot")]
 
     asyncio.run(scenario())

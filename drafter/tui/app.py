@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
+from textual.screen import Screen
 
 from drafter.storage import Store, connect
 from drafter.tui.session import Session
@@ -18,6 +21,10 @@ class DrafterApp(App[None]):
     TITLE = "drafter — soạn báo cáo cải cách hành chính"
     BINDINGS = [
         Binding("ctrl+q", "quit", "Thoát", priority=True),
+        # Declared here so the footer and the palette speak Vietnamese (Textual's own is
+        # "palette"); the palette lists the commands of the screen it is opened from.
+        Binding("ctrl+p", "command_palette", "Lệnh", show=False, priority=True,
+                tooltip="Mở bảng lệnh: gõ vài chữ để tìm"),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -36,6 +43,18 @@ class DrafterApp(App[None]):
         report_id, section = self.session.last_opened()
         if report_id is not None and self.session.exists(report_id):
             self.open_report(report_id, section)
+
+    def action_command_palette(self) -> None:
+        if not isinstance(self.screen, CommandPalette):
+            self.push_screen(CommandPalette(placeholder="Gõ để tìm lệnh…",
+                                            id="--command-palette"))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The screen's own commands (``palette_commands``), then quitting."""
+        commands = getattr(screen, "palette_commands", None)
+        if commands is not None:
+            yield from commands()
+        yield SystemCommand("Thoát", "Đóng drafter (mọi thay đổi đã được lưu)", self.exit)
 
     def open_report(self, report_id: int, section: str | None = None) -> None:
         from drafter.tui.screens.editor import EditorScreen

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from textual import work
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
@@ -174,6 +176,27 @@ class EditorScreen(Screen[None]):
         sidebar = self.query_one("#sidebar", ListView)
         if sidebar.index != self.pane_ids.index(pane):
             sidebar.index = self.pane_ids.index(pane)
+
+    async def go_to(self, pane: str) -> None:
+        """Show ``pane`` with the cursor in its first field."""
+        await self.action_show(pane)
+        self.focus_pane()
+
+    def palette_commands(self) -> Iterator[SystemCommand]:
+        """What Ctrl+P offers here: every section by name, then the editor's actions."""
+        catalogue = self.session.pack.catalogue
+        titles = {s.id: f"{NUMBERS[s.id]} {s.title}" for s in catalogue.sections}
+        for pane in self.pane_ids:
+            title = titles.get(pane) or OTHER_PANES[pane]
+            yield SystemCommand(f"Đến mục {title}", "Mở mục này của báo cáo",
+                                partial(self.go_to, pane))
+        yield SystemCommand("Ghi DOCX (Ctrl+S)", "Ghi báo cáo ra tệp DOCX",
+                            self.action_write_docx)
+        if self.last_written is not None:
+            yield SystemCommand("Mở thư mục DOCX (Ctrl+O)", str(self.last_written.parent),
+                                self.action_open_folder)
+        yield SystemCommand("Về danh sách báo cáo (Esc)", "Đóng báo cáo này (đã được lưu)",
+                            self.action_back)
 
     def action_focus_sidebar(self) -> None:
         self.query_one("#sidebar").focus()

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from functools import partial
 from typing import TYPE_CHECKING, cast
 
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label
@@ -62,6 +64,17 @@ class ReportsScreen(Screen[None]):
         table.display = bool(summaries)
         if summaries:
             table.focus()
+
+    def palette_commands(self) -> Iterator[SystemCommand]:
+        """What Ctrl+P offers here: a new report, the unit, and each report by its period."""
+        yield SystemCommand("Báo cáo mới (N)", "Tạo báo cáo cho một kỳ mới", self.action_new)
+        yield SystemCommand("Sửa thông tin đơn vị (U)", self.unit.short_body,
+                            self.action_edit_unit)
+        app = cast("DrafterApp", self.app)
+        for summary in app.session.reports(self.unit.code):
+            yield SystemCommand(f"Mở báo cáo {period_name(summary.period)}",
+                                STATUS.get(summary.status, ""),
+                                partial(app.open_report, summary.id))
 
     def action_open(self) -> None:
         table = self.query_one(DataTable)
