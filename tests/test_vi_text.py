@@ -8,7 +8,15 @@ from drafter.domain.periods import Period
 from drafter.vi.names import Abbreviations
 from drafter.vi.periods import period_name, previous_name
 from drafter.vi.references import format_reference
-from drafter.vi.text import clean, join_vi, normalize_tones, roman, sentence_case, upper
+from drafter.vi.text import (
+    clean,
+    join_vi,
+    normalize_tones,
+    roman,
+    sentence_case,
+    upper,
+    without_marks,
+)
 
 
 @pytest.mark.parametrize(
@@ -96,3 +104,11 @@ def test_abbreviation_first_use_per_document() -> None:
     assert first.first("CCHC") == "cải cách hành chính (CCHC)"
     assert first.first("CCHC") == "CCHC"
     assert Abbreviations({"CCHC": "cải cách hành chính"}).first("CCHC").endswith("(CCHC)")
+
+
+def test_without_marks_keeps_one_letter_per_letter() -> None:
+    text = "Đến mục II.6 Xây dựng chính quyền số; Ủy ban, hòa, Thoát"
+    folded = without_marks(text)
+    assert folded == "Den muc II.6 Xay dung chinh quyen so; Uy ban, hoa, Thoat"
+    assert len(folded) == len(text)
+    assert without_marks("ăâêôơư ĂÂÊÔƠƯ") == "aaeoou AAEOOU"

@@ -11,6 +11,7 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 
 from drafter.storage import Store, connect
+from drafter.tui.palette import ScreenCommands
 from drafter.tui.session import Session
 
 
@@ -18,6 +19,8 @@ class DrafterApp(App[None]):
     """Units → reports → the editor of one report. All labels are Vietnamese."""
 
     CSS_PATH = "drafter.tcss"
+    # Textual's system commands are English; ours come from the screen (see palette.py).
+    COMMANDS = {ScreenCommands}
     TITLE = "drafter — soạn báo cáo cải cách hành chính"
     BINDINGS = [
         Binding("ctrl+q", "quit", "Thoát", priority=True),

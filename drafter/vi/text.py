@@ -97,3 +97,16 @@ def roman(number: int) -> str:
 def strip_item_marker(text: str) -> str:
     """User list items sometimes start with their own ``-``/``+``/``1.``; the template adds one."""
     return re.sub(r"^\s*(?:[-+•*–]|\d+[.)])\s+", "", text)
+
+
+def without_marks(text: str) -> str:
+    """``Báo cáo mới, Đông`` → ``Bao cao moi, Dong``: for searching as people type.
+
+    Each character of ``text`` (NFC) gives exactly one character, so a match position in the
+    result is the same position in ``text``.
+    """
+    letters = []
+    for char in unicodedata.normalize("NFC", text):
+        base = unicodedata.normalize("NFD", char)[0]
+        letters.append({"đ": "d", "Đ": "D"}.get(base, base))
+    return "".join(letters)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, cast
 
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
@@ -66,6 +67,11 @@ class UnitScreen(Screen[None]):
 
     def _text(self, field_id: str) -> str:
         return clean(self.query_one(f"#{field_id}", Input).value)
+
+    def palette_commands(self) -> Iterator[SystemCommand]:
+        """What Ctrl+P offers here."""
+        yield SystemCommand("Lưu đơn vị (Ctrl+S)", "Lưu thông tin đơn vị rồi mở danh sách báo cáo",
+                            self.action_save)
 
     def action_save(self) -> None:
         kind = str(self.query_one("#kind", Select).value)
