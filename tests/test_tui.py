@@ -5,6 +5,7 @@ import datetime as dt
 from pathlib import Path
 
 import docx
+from textual import events
 from textual.command import CommandList, CommandPalette
 from textual.widgets import ContentSwitcher, Input, Label, Static
 
@@ -231,5 +232,25 @@ def test_footer_names_the_palette_in_vietnamese(tmp_path: Path) -> None:
             assert pilot.app.active_bindings["ctrl+p"].binding.description == "Lệnh"
             assert not [c for c in pilot.app.get_system_commands(pilot.app.screen)
                         if c.title in ("Theme", "Quit", "Keys", "Screenshot")]
+
+    asyncio.run(scenario())
+
+
+def test_keys_typed_ahead_of_tab_land_in_the_next_field(tmp_path: Path) -> None:
+    """A fast typist's "3⇥18" arrives in one read: 3 in this field, 18 in the next."""
+    async def scenario() -> None:
+        app, _ = _app(tmp_path)
+        async with app.run_test(size=(100, 40)) as pilot:
+            await _create_unit(pilot)
+            await _new_report(pilot, "Q1")
+            first, second = pilot.app.screen.session.pack.catalogue.in_section("direction")[:2]
+            assert pilot.app.focused is not None and pilot.app.focused.id == f"in-{first.key}"
+            # What the terminal driver does with one read of "3\t18": post the keys at once.
+            for key, char in (("3", "3"), ("tab", "\t"), ("1", "1"), ("8", "8")):
+                pilot.app.post_message(events.Key(key, char))
+            await pilot.pause()
+            screen = pilot.app.screen
+            assert screen.query_one(f"#in-{first.key}", Input).value == "3"
+            assert screen.query_one(f"#in-{second.key}", Input).value == "18"
 
     asyncio.run(scenario())

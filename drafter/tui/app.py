@@ -24,6 +24,11 @@ class DrafterApp(App[None]):
     TITLE = "drafter — soạn báo cáo cải cách hành chính"
     BINDINGS = [
         Binding("ctrl+q", "quit", "Thoát", priority=True),
+        # Priority, so keys typed right after Tab go to the next field: Textual's own Tab
+        # binding runs only after the key bubbles up from the field, by which time keys that
+        # came in the same read are queued to that field ("3⇥18" gave 318 in one box).
+        Binding("tab", "focus_next", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", show=False, priority=True),
         # Declared here so the footer and the palette speak Vietnamese (Textual's own is
         # "palette"); the palette lists the commands of the screen it is opened from.
         Binding("ctrl+p", "command_palette", "Lệnh", show=False, priority=True,

@@ -61,6 +61,10 @@ class UnitScreen(Screen[None]):
             yield Button("Lưu đơn vị (Ctrl+S)", id="save", variant="primary")
         yield Footer()
 
+    def on_mount(self) -> None:
+        # The level defaults to "xã"; a new user starts typing the name straight away.
+        self.query_one("#name", Input).focus()
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":
             self.action_save()
