@@ -69,3 +69,15 @@ def test_editor_with_an_error(snap_compare, tmp_path: Path,  # type: ignore[no-u
         await _steady(pilot)
 
     assert snap_compare(_app(tmp_path, "direction"), terminal_size=size, run_before=mistype)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_checks_summary(snap_compare, tmp_path: Path,  # type: ignore[no-untyped-def]
+                        size: tuple[int, int]) -> None:
+    async def mistype_then_check(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press("tab", "tab", "tab", "backspace", *"200", "f6")
+        await _steady(pilot)
+
+    # Each message wraps in the pane at 80 columns instead of being cut off.
+    assert snap_compare(_app(tmp_path, "direction"), terminal_size=size,
+                        run_before=mistype_then_check)
