@@ -1,10 +1,13 @@
-"""The line markup templates write: inline formats, footnotes, sections, and its errors."""
+"""The line markup templates write (inline formats, footnotes, sections, errors) and the
+plain-text rendering of its blocks."""
 
 from __future__ import annotations
 
 import pytest
 
+from drafter.domain.report import Report
 from drafter.errors import RenderError
+from drafter.narrative import render
 from drafter.narrative.blocks import Document, Orientation, Paragraph, Run, Section, Table
 from drafter.narrative.markup import parse, parse_inline
 from drafter.writer.text import to_text
@@ -48,3 +51,13 @@ def test_plain_text_numbers_footnotes_after_their_paragraph() -> None:
         "Một¹ và hai².", "¹ Chú thích một.", "² Chú thích hai.",
         "Đoạn sau³.", "³ Chú thích ba.",
     ]
+
+
+def test_plain_text_header_stacks_its_columns_when_narrow(commune_q1: Report) -> None:
+    document = render(commune_q1)
+    wide = to_text(document).splitlines()
+    assert wide[1].startswith("ỦY BAN NHÂN DÂN XÃ THANH MAI") and "Độc lập" in wide[1]
+    narrow = to_text(document, width=50).splitlines()
+    assert narrow[:7] == ["UBND HUYỆN ĐÔNG SƠN", "ỦY BAN NHÂN DÂN XÃ THANH MAI",
+                          "Số: 18/BC-UBND", "", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                          "Độc lập - Tự do - Hạnh phúc", "Thanh Mai, ngày 14 tháng 3 năm 2024"]

@@ -254,3 +254,26 @@ def test_keys_typed_ahead_of_tab_land_in_the_next_field(tmp_path: Path) -> None:
             assert screen.query_one(f"#in-{second.key}", Input).value == "18"
 
     asyncio.run(scenario())
+
+
+def test_reopened_at_the_preview_it_shows_the_narrative(tmp_path: Path) -> None:
+    async def first() -> None:
+        app, _ = _app(tmp_path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await _create_unit(pilot)
+            await _new_report(pilot, "Q1")
+            await pilot.press("f5")
+            await pilot.pause()
+
+    async def second() -> None:
+        app, _ = _app(tmp_path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.pause()
+            text = str(pilot.app.screen.query_one("#preview-text", Static).content)
+            # Laid out for the 80-column pane: the header's columns one after the other.
+            assert text.startswith("UBND HUYỆN ĐÔNG SƠN\nỦY BAN NHÂN DÂN XÃ THANH MAI\n")
+            assert "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC" in text
+
+    asyncio.run(first())
+    asyncio.run(second())

@@ -64,12 +64,13 @@ class Session:
         return check_report(report, self.pack, previous, self.today)
 
     def preview(self, report: Report, previous: Report | None,
-                last_year: Report | None) -> str:
+                last_year: Report | None, width: int = 96) -> str:
+        """The report as plain text, laid out for ``width`` columns."""
         # The narrative engine and the writer load on first use, not at start-up.
         from drafter.narrative import render
         from drafter.writer.text import to_text
 
-        return to_text(render(report, self.pack, previous, last_year=last_year))
+        return to_text(render(report, self.pack, previous, last_year=last_year), width)
 
     def write_docx(self, report: Report, previous: Report | None,
                    last_year: Report | None) -> Path:

@@ -45,8 +45,11 @@ def to_text(document: Document, width: int = 96) -> str:
             left = [block.superior, block.issuer, block.number]
             right = [block.motto, block.motto_sub, block.dateline]
             half = width // 2
-            for l_text, r_text in zip(left, right, strict=True):
-                lines.append(f"{l_text:<{half}}{r_text}".rstrip())
+            if max(map(len, left)) < half and max(map(len, right)) <= width - half:
+                for l_text, r_text in zip(left, right, strict=True):
+                    lines.append(f"{l_text:<{half}}{r_text}".rstrip())
+            else:  # too narrow for two columns (a preview pane): one after the other
+                lines.extend([*left, "", *right])
             lines.append("")
         elif isinstance(block, Heading):
             lines.append(text_of(block.runs))

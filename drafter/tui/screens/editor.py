@@ -141,6 +141,8 @@ class EditorScreen(Screen[None]):
         self.sub_title = f"{self.report.unit.short_body} — {period_name(self.report.period)}"
         self.query_one("#busy").display = False
         self.session.remember(self.report_id, self._initial())
+        if self._initial() == "preview":  # reopened where the official left off
+            self.call_after_refresh(self.show_preview)
         self.refresh_checks()
         self.focus_pane()
 
@@ -171,8 +173,7 @@ class EditorScreen(Screen[None]):
         switcher.current = pane
         self.session.remember(self.report_id, pane)
         if pane == "preview":
-            self.query_one("#preview-text", Static).update(
-                self.session.preview(self.report, self.previous, self.last_year))
+            self.call_after_refresh(self.show_preview)
         sidebar = self.query_one("#sidebar", ListView)
         if sidebar.index != self.pane_ids.index(pane):
             sidebar.index = self.pane_ids.index(pane)
@@ -197,6 +198,13 @@ class EditorScreen(Screen[None]):
                                 self.action_open_folder)
         yield SystemCommand("Về danh sách báo cáo (Esc)", "Đóng báo cáo này (đã được lưu)",
                             self.action_back)
+
+    def show_preview(self) -> None:
+        """The narrative as it will read, laid out for the pane's width (known once shown)."""
+        width = self.query_one("#preview", VerticalScroll).scrollable_content_region.width
+        self.query_one("#preview-text", Static).update(
+            self.session.preview(self.report, self.previous, self.last_year,
+                                 max(width - 1, 40)))
 
     def action_focus_sidebar(self) -> None:
         self.query_one("#sidebar").focus()
