@@ -1,5 +1,6 @@
 """Acceptance tests on real .docx files read back with python-docx."""
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -103,6 +104,9 @@ def test_properties(commune_docx: docx.document.Document) -> None:
     assert props.author == "Ủy ban nhân dân xã Thanh Mai"
     assert "quý I năm 2024" in props.title
     assert "python-docx" not in (props.comments + props.last_modified_by + props.title)
+    # Created on the report's date (python-docx's template would say 2013).
+    assert props.created is not None and props.created.date() == dt.date(2024, 3, 14)
+    assert props.last_modified_by == props.author and props.revision == 1
 
 
 def test_text_with_xml_characters_is_escaped(tmp_path: Path, commune_q1: Report) -> None:
