@@ -148,7 +148,8 @@ class _Writer:
              bold: bool = False, italic: bool = False) -> None:
         for run in runs:
             if run.note:
-                self.footnotes.add(paragraph, run.note)
+                # The note is formatted as body runs are, in the footnote's own paragraph.
+                self.runs(self.footnotes.add(paragraph), run.note)
                 continue
             docx_run = paragraph.add_run(run.text)
             if run.bold or bold:
@@ -180,7 +181,7 @@ class _Writer:
             self.runs(paragraph, block.runs, size=layout.TITLE_SIZE, bold=bold, italic=italic)
             if role is Role.SUBJECT:
                 width = min(layout.text_width_mm(block.text, layout.TITLE_SIZE, True), 160) / 3
-                self._rule(layout.TEXT_WIDTH, max(width, 25), space_after=12)
+                self._rule(self.text_width, max(width, 25), space_after=12)
             return
         paragraph = self._new_paragraph()
         if role is Role.CLOSING:

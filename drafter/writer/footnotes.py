@@ -15,8 +15,8 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import XmlPart
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.text.paragraph import Paragraph as DocxParagraph
 
-from drafter.narrative.blocks import Run
 from drafter.writer.styles import NOTE_STYLE_ID, REFERENCE_STYLE_ID
 
 _EMPTY = (
@@ -37,14 +37,15 @@ class Footnotes:
         self.part: XmlPart | None = None
         self.count = 0
 
-    def add(self, paragraph: Any, note: tuple[Run, ...]) -> None:
-        """A footnote reference at the end of ``paragraph`` and the note at the foot."""
+    def add(self, paragraph: Any) -> Any:
+        """A footnote reference at the end of ``paragraph``; returns the note's own paragraph
+        (its number already in place) for the writer to fill like any other."""
         if self.part is None:
             self.part = self._create()
         self.count += 1
         note_id = str(self.count)
         reference = paragraph.add_run()._r
-        reference.append(_run_style(REFERENCE_STYLE_ID))
+        reference.style = REFERENCE_STYLE_ID
         mark = OxmlElement("w:footnoteReference")
         mark.set(qn("w:id"), note_id)
         reference.append(mark)
@@ -52,19 +53,15 @@ class Footnotes:
         footnote = OxmlElement("w:footnote")
         footnote.set(qn("w:id"), note_id)
         body = OxmlElement("w:p")
-        ppr = OxmlElement("w:pPr")
-        style = OxmlElement("w:pStyle")
-        style.set(qn("w:val"), NOTE_STYLE_ID)
-        ppr.append(style)
-        body.append(ppr)
-        own = OxmlElement("w:r")
-        own.append(_run_style(REFERENCE_STYLE_ID))
-        own.append(OxmlElement("w:footnoteRef"))
-        body.append(own)
-        for index, run in enumerate(note):
-            body.append(_text_run((" " if index == 0 else "") + run.text, run))
         footnote.append(body)
         self.part.element.append(footnote)
+        note = DocxParagraph(body, paragraph._parent)
+        body.style = NOTE_STYLE_ID
+        number = note.add_run()._r
+        number.style = REFERENCE_STYLE_ID
+        number.append(OxmlElement("w:footnoteRef"))
+        note.add_run(" ")
+        return note
 
     def _create(self) -> XmlPart:
         document_part = self.docx.part
@@ -73,29 +70,6 @@ class Footnotes:
         document_part.relate_to(part, RT.FOOTNOTES)
         _name_separators(self.docx.settings.element)
         return part
-
-
-def _run_style(style_id: str) -> Any:
-    rpr = OxmlElement("w:rPr")
-    style = OxmlElement("w:rStyle")
-    style.set(qn("w:val"), style_id)
-    rpr.append(style)
-    return rpr
-
-
-def _text_run(text: str, run: Run) -> Any:
-    element = OxmlElement("w:r")
-    if run.bold or run.italic:
-        rpr = OxmlElement("w:rPr")
-        for flag, tag in ((run.bold, "w:b"), (run.italic, "w:i")):
-            if flag:
-                rpr.append(OxmlElement(tag))
-        element.append(rpr)
-    value = OxmlElement("w:t")
-    value.set(qn("xml:space"), "preserve")
-    value.text = text
-    element.append(value)
-    return element
 
 
 def _name_separators(settings: Any) -> None:
