@@ -5,6 +5,7 @@ import pytest
 
 from drafter.domain.documents import DocRef
 from drafter.domain.periods import Period
+from drafter.domain.units import unit_code
 from drafter.vi.names import Abbreviations
 from drafter.vi.periods import period_name, previous_name
 from drafter.vi.references import format_reference
@@ -112,3 +113,13 @@ def test_without_marks_keeps_one_letter_per_letter() -> None:
     assert folded == "Den muc II.6 Xay dung chinh quyen so; Uy ban, hoa, Thoat"
     assert len(folded) == len(text)
     assert without_marks("ăâêôơư ĂÂÊÔƠƯ") == "aaeoou AAEOOU"
+
+
+@pytest.mark.parametrize(("kind", "name", "code"), [
+    ("xã", "Cẩm Giàng", "xa-cam-giang"), ("thị trấn", "Hà Trung", "thi-tran-ha-trung"),
+    ("huyện", "ĐÔNG SƠN", "huyen-dong-son"), ("phường", "Ngọc Hà 2", "phuong-ngoc-ha-2"),
+    ("xã", "Quỳnh  Lưu (mới)", "xa-quynh-luu-moi"),
+])
+def test_unit_codes_are_the_name_without_marks(kind: str, name: str, code: str) -> None:
+    # Codes are stored keys: the same name must always give the same code.
+    assert unit_code(kind, name) == code

@@ -4,9 +4,10 @@ thành phố)."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+from drafter.vi.text import without_marks
 
 
 class Tier(StrEnum):
@@ -78,6 +79,4 @@ class Unit:
 
 def unit_code(kind: str, name: str) -> str:
     """A stable ASCII code from the kind and name: ``xã``, ``Cẩm Giàng`` → ``xa-cam-giang``."""
-    text = f"{kind} {name}".lower().replace("đ", "d")
-    ascii_text = unicodedata.normalize("NFD", text).encode("ascii", "ignore").decode()
-    return "-".join(re.findall(r"[a-z0-9]+", ascii_text))
+    return "-".join(re.findall(r"[a-z0-9]+", without_marks(f"{kind} {name}").lower()))

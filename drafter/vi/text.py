@@ -19,6 +19,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
 _SPACE_BEFORE_PUNCT = re.compile(r" +([,.;:!?)\]])")
 _SPACE_AFTER_OPEN = re.compile(r"([(\[]) +")
+# The one Vietnamese letter that is not a base letter plus marks in Unicode.
+_D_BAR = {"đ": "d", "Đ": "D"}
 
 
 def _move_tone(match: re.Match[str]) -> str:
@@ -108,5 +110,5 @@ def without_marks(text: str) -> str:
     letters = []
     for char in unicodedata.normalize("NFC", text):
         base = unicodedata.normalize("NFD", char)[0]
-        letters.append({"đ": "d", "Đ": "D"}.get(base, base))
+        letters.append(_D_BAR.get(base, base))
     return "".join(letters)
