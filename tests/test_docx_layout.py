@@ -70,6 +70,13 @@ def _by_text(document: Any, text: str) -> Any:
     return next(p for p in document.paragraphs if p.text == text)
 
 
+def _following(document: Any, paragraph: Any, count: int) -> list[Any]:
+    """The ``count`` body paragraphs right after ``paragraph``."""
+    paragraphs = document.paragraphs
+    index = [p._p for p in paragraphs].index(paragraph._p)
+    return paragraphs[index + 1 : index + 1 + count]
+
+
 def test_header_left_column(commune: Any) -> None:
     """Superior body 12–13 regular; issuing body 12–13 bold with a centred rule 1/3–1/2 of
     its length under it; the number size 13."""
@@ -138,9 +145,7 @@ def test_title_subject_and_recipient(district: Any) -> None:
     title = _by_text(district, "BÁO CÁO")
     assert _line(title) == {"text": "BÁO CÁO", "size": 14, "bold": True, "italic": False,
                             "align": CENTER}
-    paragraphs = district.paragraphs
-    index = [p._p for p in paragraphs].index(title._p)
-    subject, rule, to = paragraphs[index + 1], paragraphs[index + 2], paragraphs[index + 3]
+    subject, rule, to = _following(district, title, 3)
     assert _line(subject)["bold"] and _line(subject)["align"] is CENTER
     assert _line(subject)["size"] == 14
     assert subject.text.startswith("Kết quả thực hiện công tác cải cách hành chính")
@@ -256,9 +261,7 @@ def test_appendix_heading_lines(commune: Any) -> None:
     label = _by_text(commune, "Phụ lục I")
     assert label.paragraph_format.page_break_before
     assert _line(label)["bold"] and _line(label)["align"] is CENTER
-    paragraphs = commune.paragraphs
-    index = [p._p for p in paragraphs].index(label._p)
-    title, note = paragraphs[index + 1], paragraphs[index + 2]
+    title, note = _following(commune, label, 2)
     assert _line(title)["bold"] and title.text == title.text.upper()
     assert _line(note)["italic"] and not _line(note)["bold"]
     assert note.text == ("(Kèm theo Báo cáo số 18/BC-UBND ngày 14/3/2024 "

@@ -112,8 +112,7 @@ class EditorScreen(Screen[None]):
         if pane == "issuing":
             return [IssuingEditor(report)]
         prev = self.previous.figures if self.previous else {}
-        section = next(s for s in catalogue.sections if s.id == pane)
-        widgets: list[Widget] = [Label(f"{NUMBERS[pane]} {section.title}", classes="subtitle")]
+        widgets: list[Widget] = [Label(self._full_title(pane), classes="subtitle")]
         for ind in catalogue.in_section(pane):
             widgets.append(RateRow(ind) if ind.derived else
                            FigureRow(ind, report.figures.get(ind.key), prev.get(ind.key)))
@@ -132,6 +131,13 @@ class EditorScreen(Screen[None]):
 
     def _title(self, pane: str) -> str:
         return SHORT.get(pane) or OTHER_PANES.get(pane) or pane
+
+    def _full_title(self, pane: str) -> str:
+        """``II.2 Cải cách thủ tục hành chính``: a catalogue section numbered, or the pane."""
+        for section in self.session.pack.catalogue.sections:
+            if section.id == pane:
+                return f"{NUMBERS[pane]} {section.title}"
+        return OTHER_PANES[pane]
 
     def _initial(self) -> str:
         return self.start_section if self.start_section in self.pane_ids else self.pane_ids[0]
@@ -185,11 +191,8 @@ class EditorScreen(Screen[None]):
 
     def palette_commands(self) -> Iterator[SystemCommand]:
         """What Ctrl+P offers here: every section by name, then the editor's actions."""
-        catalogue = self.session.pack.catalogue
-        titles = {s.id: f"{NUMBERS[s.id]} {s.title}" for s in catalogue.sections}
         for pane in self.pane_ids:
-            title = titles.get(pane) or OTHER_PANES[pane]
-            yield SystemCommand(f"Đến mục {title}", "Mở mục này của báo cáo",
+            yield SystemCommand(f"Đến mục {self._full_title(pane)}", "Mở mục này của báo cáo",
                                 partial(self.go_to, pane))
         yield SystemCommand("Ghi DOCX (Ctrl+S)", "Ghi báo cáo ra tệp DOCX",
                             self.action_write_docx)
