@@ -107,3 +107,29 @@ def test_document_numbers_are_split_as_officials_write_them() -> None:
         assert split_number(text) == parts, text
     for doc in demo().documents + demo().basis:
         assert split_number(written_number(doc)) == (doc.number, doc.year, doc.symbol)
+
+
+def test_the_checks_on_documents_and_dates_show_in_their_pane(tmp_path: Path) -> None:
+    """Defect 11: a document dated a year before the period with no trích yếu, and a report
+    dated today for a 2024 quarter, were accepted without a word in the TUI."""
+    import dataclasses
+
+    async def scenario() -> None:
+        app, store = make_app(tmp_path, today=dt.date(2026, 11, 23))
+        report = demo()
+        report.documents[0] = dataclasses.replace(report.documents[0], subject="",
+                                                  date=dt.date(2023, 3, 15))
+        report.date = dt.date(2026, 11, 23)
+        reopen_at(store, report, "documents")
+        async with app.run_test(size=(100, 40)) as pilot:
+            screen = pilot.app.screen
+            await pilot.pause()
+            shown = str(screen.query_one("#doc-problems").content)
+            assert "đề ngày 15/3/2023, trước kỳ báo cáo" in shown
+            assert "chưa có trích yếu" in shown
+            await screen.action_show("issuing")
+            await pilot.pause()
+            shown = str(screen.query_one("#is-problems").content)
+            assert "Ngày báo cáo (23/11/2026) sau ngày kết thúc quý I năm 2024" in shown
+
+    asyncio.run(scenario())

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from drafter.checks import document_checks, figure_checks, history_checks, text_checks
+from drafter.checks import (
+    document_checks,
+    figure_checks,
+    history_checks,
+    plausibility_checks,
+    text_checks,
+)
 from drafter.checks.context import CheckContext
 from drafter.checks.problems import Problem, Severity, has_errors
 from drafter.domain.report import Report
@@ -23,6 +29,9 @@ CHECKS = (
     document_checks.document_dates,
     document_checks.duplicate_documents,
     text_checks.text_hygiene,
+    plausibility_checks.rates_plausible,
+    plausibility_checks.report_date_near_period,
+    plausibility_checks.documents_have_subjects,
 )
 
 
