@@ -23,6 +23,8 @@ from drafter.vi.periods import period_name
 
 LAST_REPORT = "last_report"
 LAST_SECTION = "last_section"
+LAST_UNIT = "last_unit"
+THEME = "theme"
 DRAFTS = "drafts:"
 
 
@@ -39,10 +41,14 @@ class Session:
     def units(self) -> list[Unit]:
         return self.store.units()
 
+    def unit(self, code: str) -> Unit | None:
+        return self.store.unit(code)
+
     def save_unit(self, unit: Unit) -> None:
         self.store.save_unit(unit)
 
-    def reports(self, unit_code: str) -> list[ReportSummary]:
+    def reports(self, unit_code: str | None = None) -> list[ReportSummary]:
+        """The reports of a unit, or of every unit."""
         return self.store.list(unit_code)
 
     def can_carry(self, unit_code: str, period: Period) -> bool:
@@ -106,6 +112,24 @@ class Session:
 
     def forget(self) -> None:
         self.store.set_state(LAST_REPORT, "")
+
+    def last_unit(self) -> str | None:
+        """The code of the unit whose reports were open last (or of the report open last)."""
+        code = self.store.get_state(LAST_UNIT)
+        if code:
+            return code
+        report_id, _ = self.last_opened()
+        return self.store.get(report_id).unit.code if report_id and self.exists(report_id) \
+            else None
+
+    def remember_unit(self, code: str) -> None:
+        self.store.set_state(LAST_UNIT, code)
+
+    def theme(self) -> str | None:
+        return self.store.get_state(THEME)
+
+    def remember_theme(self, name: str) -> None:
+        self.store.set_state(THEME, name)
 
     def drafts(self, report_id: int) -> dict[str, str]:
         """Text typed into the report's boxes and not yet taken into it (see :meth:`keep`)."""

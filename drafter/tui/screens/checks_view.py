@@ -42,15 +42,18 @@ class ChecksView:
             if problem.rule != "review":  # shown as ↻ on each carried row instead
                 for key in problem.keys:
                     by_key.setdefault(key, problem)
+        told = {id(problem): self._told(problem) for problem in by_key.values()}
         for row in screen.query(ProblemRow):
             key = row.indicator.key
             found = by_key.get(key)
             if found is None:
-                row.show_problem("", False)
+                row.show_problem("", "")
             elif found.rule == "required" and key not in editing.visited:
-                row.show_problem(REQUIRED, True, quiet=True)  # until the official has been there
+                row.show_problem(REQUIRED, "required")  # until the official has been there
             else:
-                row.show_problem(found.message, found.is_error)
+                # The message once per pane, under the field to fix; the others are marked.
+                shown = found.message if key in told[id(found)] else ""
+                row.show_problem(shown, "error" if found.is_error else "warning")
         for documents in screen.query(DocumentsEditor):
             documents.show_problems([p.message for p in problems if documents.role in p.keys])
         for issuing in screen.query(IssuingEditor):
@@ -63,6 +66,18 @@ class ChecksView:
         screen.query_one("#nav-checks Label", Label).update(
             panes.short("checks") + (f" ({errors} lỗi)" if errors else ""))
         screen.refresh_bindings()
+
+    def _told(self, problem: Problem) -> set[str]:
+        """The rows that say a problem's message: the field to fix, and in each other pane
+        the problem reaches, its first field there."""
+        panes = self.screen.panes
+        target = self.target(problem)
+        rows, reached = {target}, {panes.of(target)}
+        for key in problem.keys:
+            if panes.of(key) not in reached:
+                rows.add(key)
+                reached.add(panes.of(key))
+        return rows
 
     def _line(self, problem: Problem) -> str:
         if problem.rule == "review":

@@ -14,7 +14,6 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import (
     ContentSwitcher,
-    Footer,
     Header,
     Label,
     ListItem,
@@ -30,12 +29,14 @@ from drafter.tui.screens.checks_view import ChecksView
 from drafter.tui.screens.panes import BUILT_WHEN_SHOWN, Panes
 from drafter.tui.session import Session
 from drafter.tui.widgets.checks_list import ChecksList
-from drafter.tui.widgets.documents import DocumentsEditor
+from drafter.tui.widgets.documents import DocTable, DocumentsEditor
 from drafter.tui.widgets.drafts import Draft
 from drafter.tui.widgets.figure_row import FigureRow
+from drafter.tui.widgets.footer import KeyFooter
 from drafter.tui.widgets.issuing import IssuingEditor
 from drafter.tui.widgets.list_editor import ListEditor
 from drafter.vi.periods import period_name
+from drafter.vi.text import sentence_case
 
 if TYPE_CHECKING:
     from drafter.tui.app import DrafterApp
@@ -44,18 +45,24 @@ if TYPE_CHECKING:
 class EditorScreen(Screen[None]):
     """Edits one report; every change is saved at once, and what does not parse is kept."""
 
+    HELP_TITLE = "Soạn báo cáo"
+    HELP_WIDGETS = (FigureRow, ListEditor, DocumentsEditor, DocTable)
     HELP = ("Chọn mục ở danh mục bên trái (↑/↓, Enter) rồi nhập số liệu; Tab sang ô sau. "
             "Mọi thay đổi được lưu ngay, kể cả chữ đang gõ dở. Tỷ lệ tự tính từ số liệu. "
             "Số liệu lấy từ kỳ trước có dấu ↻: Enter để xác nhận, F8 xác nhận cả mục. "
             "F6 xem mọi lỗi, Enter trên một lỗi để đến ô cần sửa. Ctrl+S ghi tệp DOCX.")
     BINDINGS = [
-        Binding("f2", "focus_sidebar", "Danh mục"),
-        Binding("f5", "show('preview')", "Xem trước"),
-        Binding("f6", "checks", "Kiểm tra"),
-        Binding("f8", "confirm_pane", "Xác nhận mục"),
-        Binding("ctrl+s", "write_docx", "Ghi DOCX"),
-        Binding("ctrl+o", "open_folder", "Mở thư mục", show=False),
-        Binding("escape", "back", "Danh sách"),
+        Binding("f2", "focus_sidebar", "Mục", tooltip="Về danh mục các mục bên trái"),
+        Binding("f5", "show('preview')", "Xem trước",
+                tooltip="Xem trước báo cáo như khi in"),
+        Binding("f6", "checks", "Kiểm tra",
+                tooltip="Mọi lỗi và cảnh báo; Enter trên một dòng để đến chỗ cần sửa"),
+        Binding("f8", "confirm_pane", "Xác nhận mục",
+                tooltip="Xác nhận mọi số liệu, nội dung lấy từ kỳ trước ở mục đang mở"),
+        Binding("ctrl+s", "write_docx", "Ghi DOCX", tooltip="Ghi báo cáo ra tệp DOCX"),
+        Binding("ctrl+o", "open_folder", "Mở thư mục", show=False,
+                tooltip="Mở thư mục chứa tệp DOCX vừa ghi"),
+        Binding("escape", "back", "Danh sách", tooltip="Về danh sách báo cáo"),
     ]
 
     def __init__(self, report_id: int, section: str | None = None) -> None:
@@ -95,7 +102,7 @@ class EditorScreen(Screen[None]):
                 with VerticalScroll(id="preview", classes="pane"):
                     yield Static("", id="preview-text")
                     yield LoadingIndicator(id="busy")
-        yield Footer()
+        yield KeyFooter()
 
     async def ensure_pane(self, pane: str) -> None:
         """Fill a pane the first time it is shown."""
@@ -111,10 +118,12 @@ class EditorScreen(Screen[None]):
 
     async def on_mount(self) -> None:
         await self.ensure_pane(self._initial())
+        # The unit and the period, not the app's name: at 80 columns the period was cut off.
         self.title = self.report.unit.short_body
-        self.sub_title = period_name(self.report.period)
+        self.sub_title = sentence_case(period_name(self.report.period))
         self.query_one("#busy").display = False
         self.session.remember(self.report_id, self._initial())
+        self.session.remember_unit(self.report.unit.code)
         if self._initial() == "preview":  # reopened where the official left off
             self.call_after_refresh(self.show_preview)
         self.refresh_checks()

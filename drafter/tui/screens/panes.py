@@ -28,7 +28,7 @@ OTHER_PANES = {"basis": "Văn bản căn cứ", "documents": "Văn bản đã ba
                "checks": "Kiểm tra số liệu", "preview": "Xem trước"}
 PANE_LISTS = {"assessment": ("strengths", "shortcomings", "causes"), "tasks": ("tasks",),
               "proposals": ("proposals",)}
-DOCUMENT_PANES = {"basis": "Văn bản căn cứ (Thực hiện / Căn cứ …), với cơ quan ban hành",
+DOCUMENT_PANES = {"basis": "Văn bản căn cứ: văn bản của cấp trên mà báo cáo này thực hiện",
                   "documents": "Văn bản đơn vị đã ban hành trong kỳ"}
 BUILT_WHEN_SHOWN = ("checks", "preview")  # filled on demand, not from the report
 

@@ -42,7 +42,7 @@ class DocumentForm(Vertical):
             yield Dropdown([(k, k) for k in KIND_SYMBOLS], prompt="Loại văn bản",
                            value=kind or Select.NULL, id=self.box("kind"), compact=True)
             yield Input(typed.get(self.box("number"), ""), placeholder="Số, ví dụ 17",
-                        id=self.box("number"), compact=True, classes="short")
+                        id=self.box("number"), compact=True, classes="wide")
             yield Input(typed.get(self.box("date"), ""), placeholder="Ngày 06/02/2024",
                         id=self.box("date"), compact=True, classes="short")
         if not self.own_issuer:
@@ -50,13 +50,12 @@ class DocumentForm(Vertical):
                         placeholder="Cơ quan ban hành, ví dụ: UBND huyện Bạch Thông")
         yield Input(typed.get(self.box("subject"), ""), placeholder="Trích yếu: về …",
                     id=self.box("subject"), compact=True)
-        with Horizontal(classes="row"):
-            if self.own_issuer:
-                section = typed.get(self.box("section"), "direction")
-                yield Dropdown([(title, key) for key, title in NOTE_SECTIONS.items()],
-                               prompt="Trích dẫn ở mục", value=section, id=self.box("section"),
-                               compact=True)
-            yield Button("Lưu văn bản (Enter)", id=self.box("save"), compact=True)
+        if self.own_issuer:
+            section = typed.get(self.box("section"), "direction")
+            yield Dropdown([(title, key) for key, title in NOTE_SECTIONS.items()],
+                           prompt="Trích dẫn ở mục", value=section, id=self.box("section"),
+                           compact=True, classes="wide")
+        yield Button("Lưu văn bản (Enter)", id=self.box("save"), compact=True)
         yield Label("", id=self.box("error"), classes="error")
 
     def on_input_changed(self, event: Input.Changed) -> None:

@@ -21,12 +21,14 @@ from drafter.tui.widgets.drafts import Draft
 from drafter.vi.dates import short_date
 
 EDITING = "@"  # the draft key suffix holding the index of the document being edited
+HINT = "Trên bảng: Enter sửa · Delete xóa (Ctrl+Z hoàn tác) · Ctrl+↑/↓ đổi thứ tự"
 
 
 class DocTable(DataTable[str]):
     """Home and End go to the first and last document (Textual's scroll sideways)."""
 
-    BINDINGS = [Binding("home", "first", show=False), Binding("end", "last", show=False)]
+    BINDINGS = [Binding("home", "first", "Văn bản đầu", show=False),
+                Binding("end", "last", "Văn bản cuối", show=False)]
 
     def action_first(self) -> None:
         self.move_cursor(row=0)
@@ -42,8 +44,8 @@ class DocumentsEditor(Vertical):
     BINDINGS = [
         Binding("delete", "delete", "Xóa văn bản"),
         Binding("ctrl+z", "undo", "Hoàn tác xóa"),
-        Binding("ctrl+up", "move(-1)", "Lên"),
-        Binding("ctrl+down", "move(1)", "Xuống"),
+        Binding("ctrl+up", "move(-1)", "Chuyển văn bản lên", show=False),
+        Binding("ctrl+down", "move(1)", "Chuyển văn bản xuống", show=False),
     ]
 
     class Changed(Message):
@@ -69,6 +71,7 @@ class DocumentsEditor(Vertical):
         yield Label(self.title, classes="subtitle")
         yield DocTable(id=f"{self.prefix}-table", cursor_type="row")
         yield Label("", id=f"{self.prefix}-problems", classes="problem")
+        yield Label(HINT, classes="hint")
         yield DocumentForm(self.prefix, self.own_issuer, self.drafts)
 
     def on_mount(self) -> None:

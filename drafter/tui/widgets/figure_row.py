@@ -18,6 +18,7 @@ from drafter.vi.rates import format_rate, format_ratio
 
 YES_NO = [("Có", "Có"), ("Không", "Không")]
 CARRIED = "↻ Lấy từ kỳ trước — Enter để xác nhận"
+ROW_STATES = ("error", "warning", "required")
 
 
 def show_value(value: Value | None) -> str:
@@ -54,10 +55,12 @@ class ProblemRow(Vertical):
 
     indicator: Indicator
 
-    def show_problem(self, message: str, error: bool, quiet: bool = False) -> None:
-        self.set_class(bool(message) and error and not quiet, "-error")
-        self.set_class(bool(message) and not error and not quiet, "-warning")
-        self.set_class(bool(message) and quiet, "-required")
+    def show_problem(self, message: str, kind: str) -> None:
+        """Mark the row ``error``, ``warning`` or ``required`` (or nothing: ``""``) and show
+        ``message`` under it; a row involved in a problem shown under another row is marked
+        with no message of its own."""
+        for state in ROW_STATES:
+            self.set_class(kind == state, f"-{state}")
         labels = self.query(".problem").results(Label)
         label = next(labels, None)
         if label is None:

@@ -23,8 +23,8 @@ class ListEditor(Vertical):
 
     BINDINGS = [
         Binding("delete", "delete", "Xóa ý"),
-        Binding("ctrl+up", "move(-1)", "Lên"),
-        Binding("ctrl+down", "move(1)", "Xuống"),
+        Binding("ctrl+up", "move(-1)", "Chuyển ý lên", show=False),
+        Binding("ctrl+down", "move(1)", "Chuyển ý xuống", show=False),
     ]
 
     class Changed(Message):
