@@ -37,7 +37,7 @@ class DrafterApp(App[None]):
         # Declared here so the footer and the palette speak Vietnamese (Textual's own is
         # "palette"); the palette lists the commands of the screen it is opened from.
         Binding("ctrl+p", "command_palette", "Lệnh", show=False, priority=True,
-                tooltip="Mở bảng lệnh: gõ vài chữ để tìm"),
+                tooltip="Bảng lệnh: gõ vài chữ để tìm lệnh (có dấu hay không dấu đều được)"),
     ]
 
     def __init__(self, session: Session) -> None:

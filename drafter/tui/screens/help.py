@@ -13,8 +13,7 @@ from textual.widgets import Label, Static
 # Keys every screen understands, handled by Textual's widgets rather than our bindings.
 COMMON = [("Tab / Shift+Tab", "Sang ô sau / về ô trước"),
           ("↑ / ↓", "Lên / xuống trong danh sách, bảng"),
-          ("Enter", "Chọn, mở, hoặc lưu nội dung vừa gõ"),
-          ("Ctrl+P", "Bảng lệnh: gõ vài chữ để tìm lệnh (có dấu hay không dấu đều được)")]
+          ("Enter", "Chọn, mở, hoặc lưu nội dung vừa gõ")]
 KEY_NAMES = {"escape": "Esc", "delete": "Delete", "enter": "Enter", "up": "↑", "down": "↓",
              "home": "Home", "end": "End", "question_mark": "?"}
 

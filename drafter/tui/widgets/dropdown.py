@@ -11,7 +11,8 @@ from textual.widgets._select import SelectCurrent, SelectOverlay
 
 
 class _Overlay(SelectOverlay):
-    BINDINGS = [Binding("escape", "dismiss", "Đóng danh sách")]
+    BINDINGS = [Binding("escape", "dismiss", "Đóng danh sách",
+                        tooltip="Đóng danh sách chọn đang mở")]
 
 
 class Dropdown(Select[Any]):
