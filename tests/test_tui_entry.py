@@ -230,3 +230,29 @@ def test_a_fresh_report_shows_required_quietly_until_visited(tmp_path: Path) -> 
             assert "Chưa nhập" in problem_under(pilot, "directive_docs")
 
     asyncio.run(scenario())
+
+
+def test_choosing_a_list_pane_puts_the_cursor_in_its_box(tmp_path: Path) -> None:
+    """Seen driving it in tmux: Enter on "IV. Nhiệm vụ trọng tâm" focused the empty list, so
+    what was typed next went nowhere; likewise the empty documents table."""
+    async def scenario() -> None:
+        app, store = make_app(tmp_path)
+        report = demo()
+        report.lists["tasks"] = []
+        report.documents = []
+        report_id = reopen_at(store, report, "direction")
+        async with app.run_test(size=(100, 40)) as pilot:
+            screen = pilot.app.screen
+            for pane, box in (("tasks", "add-tasks"), ("documents", "doc-kind")):
+                await pilot.press("f2")
+                await screen.action_show(pane)
+                await pilot.pause()
+                await pilot.press("enter")
+                await pilot.pause()
+                assert pilot.app.focused is not None and pilot.app.focused.id == box, pane
+            await screen.action_show("tasks")
+            await pilot.press("f2", "enter", *"Rà soát TTHC", "enter")
+            await pilot.pause()
+        assert store.get(report_id).items("tasks") == ["Rà soát TTHC"]
+
+    asyncio.run(scenario())

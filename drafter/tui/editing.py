@@ -26,6 +26,7 @@ class Editing:
         self.report_id = report_id
         self.report, self.previous, self.last_year = session.open(report_id)
         self.drafts = session.drafts(report_id)
+        self._kept = dict(self.drafts)  # the drafts as stored, to write them only on change
         self.unparsed: dict[str, Problem] = {}
         # Figures whose box the official has left (a required one is an error from then on)
         # and every field edited, most recent last (a check about several jumps to it).
@@ -84,9 +85,14 @@ class Editing:
         """Keep (or, when empty, drop) what is typed into a box and not yet submitted."""
         if text:
             self.drafts[box] = text
-        elif self.drafts.pop(box, None) is None:
-            return
-        self.session.keep(self.report_id, self.drafts)
+        else:
+            self.drafts.pop(box, None)
+        self._keep()
+
+    def _keep(self) -> None:
+        if self.drafts != self._kept:
+            self.session.keep(self.report_id, self.drafts)
+            self._kept = dict(self.drafts)
 
     def _touch(self, key: str) -> None:
         if key in self.recent:
@@ -97,7 +103,7 @@ class Editing:
     def save(self) -> None:
         """Autosave: the report in one transaction, then the drafts."""
         self.session.save(self.report)
-        self.session.keep(self.report_id, self.drafts)
+        self._keep()
 
     def problems(self) -> list[Problem]:
         """Entries that do not parse, then every problem the checks find (errors first)."""

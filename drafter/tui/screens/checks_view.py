@@ -26,16 +26,31 @@ REVIEW = ("Còn {count} số liệu, nội dung lấy từ kỳ trước chưa �
 
 
 class ChecksView:
+    """Runs at every keystroke: the widgets it updates are gathered once per pane filled
+    (querying the whole screen each time cost more than the checks themselves)."""
+
     def __init__(self, screen: EditorScreen) -> None:
         self.screen = screen
+        self.rates: list[RateRow] = []
+        self.rows: list[ProblemRow] = []
+        self.documents: list[DocumentsEditor] = []
+        self.issuing: list[IssuingEditor] = []
+        self.shown: dict[str, str] = {}  # the sidebar's labels as shown
+
+    def gather(self, pane: Widget) -> None:
+        """Take in the widgets of a pane just filled."""
+        self.rates += pane.query(RateRow)
+        self.rows += pane.query(ProblemRow)
+        self.documents += pane.query(DocumentsEditor)
+        self.issuing += pane.query(IssuingEditor)
 
     def show(self, problems: list[Problem]) -> None:
         screen = self.screen
-        editing, panes = screen.editing, screen.panes
+        editing = screen.editing
         catalogue = screen.session.pack.catalogue
         figures = Figures(catalogue, editing.report.figures)
         undefined = str(screen.session.pack.settings.get("rate_undefined", ""))
-        for rate_row in screen.query(RateRow):
+        for rate_row in self.rates:
             rate_row.update_from(figures, undefined)
         by_key: dict[str, Problem] = {}
         for problem in problems:
@@ -43,7 +58,7 @@ class ChecksView:
                 for key in problem.keys:
                     by_key.setdefault(key, problem)
         told = {id(problem): self._told(problem) for problem in by_key.values()}
-        for row in screen.query(ProblemRow):
+        for row in self.rows:
             key = row.indicator.key
             found = by_key.get(key)
             if found is None:
@@ -54,18 +69,25 @@ class ChecksView:
                 # The message once per pane, under the field to fix; the others are marked.
                 shown = found.message if key in told[id(found)] else ""
                 row.show_problem(shown, "error" if found.is_error else "warning")
-        for documents in screen.query(DocumentsEditor):
+        for documents in self.documents:
             documents.show_problems([p.message for p in problems if documents.role in p.keys])
-        for issuing in screen.query(IssuingEditor):
+        for issuing in self.issuing:
             issuing.show_problems([p.message for p in problems if p.field in ISSUING_FIELDS])
         screen.query_one(ChecksList).show(problems, [self._line(p) for p in problems])
-        for pane in panes.ids:
-            mark = CARRIED_MARK if panes.carried(pane) else ""
-            screen.query_one(f"#nav-{pane} Label", Label).update(panes.short(pane) + mark)
-        errors = screen.error_count
-        screen.query_one("#nav-checks Label", Label).update(
-            panes.short("checks") + (f" ({errors} lỗi)" if errors else ""))
+        self._sidebar()
         screen.refresh_bindings()
+
+    def _sidebar(self) -> None:
+        """Sections still to review marked ↻; the checks with their count of errors."""
+        panes, errors = self.screen.panes, self.screen.error_count
+        carried = {panes.of(field) for field in self.screen.editing.report.review}
+        for pane in panes.ids:
+            text = panes.short(pane) + (CARRIED_MARK if pane in carried else "")
+            if pane == "checks" and errors:
+                text += f" ({errors} lỗi)"
+            if self.shown.get(pane) != text:
+                self.shown[pane] = text
+                self.screen.query_one(f"#nav-{pane} Label", Label).update(text)
 
     def _told(self, problem: Problem) -> set[str]:
         """The rows that say a problem's message: the field to fix, and in each other pane

@@ -109,7 +109,9 @@ class EditorScreen(Screen[None]):
         if pane in self.filled or pane in BUILT_WHEN_SHOWN:
             return
         self.filled.add(pane)
-        await self.query_one(f"#{pane}", VerticalScroll).mount_all(self.panes.widgets(pane))
+        container = self.query_one(f"#{pane}", VerticalScroll)
+        await container.mount_all(self.panes.widgets(pane))
+        self.checks.gather(container)
         self.refresh_checks()
 
     def _initial(self) -> str:
@@ -130,13 +132,14 @@ class EditorScreen(Screen[None]):
         self.focus_pane()
 
     def focus_pane(self) -> None:
-        """Put the cursor in the first field of the pane shown (the official starts typing)."""
+        """Put the cursor in the first box of the pane shown (the official starts typing);
+        in a list or documents pane that is the box to add one, not the list."""
         pane = self.query_one("#panes", ContentSwitcher).current
-        for widget in self.query(f"#{pane} Input, #{pane} Select, #{pane} ListView, "
-                                 f"#{pane} DataTable"):
-            if widget.focusable:
-                widget.focus()
-                return
+        for kinds in (("Input", "Select"), ("ListView",)):
+            for widget in self.query(", ".join(f"#{pane} {kind}" for kind in kinds)):
+                if widget.focusable:
+                    widget.focus()
+                    return
 
     def on_list_view_selected(self, event: ListView.Selected) -> None:
         if event.list_view.id == "sidebar":

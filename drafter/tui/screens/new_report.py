@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 KINDS = [("Quý I", "Q1"), ("Quý II", "Q2"), ("Quý III", "Q3"), ("Quý IV", "Q4"),
          ("6 tháng đầu năm", "H1"), ("9 tháng", "9M"), ("Năm", "")]
 CARRY = "Chép từ báo cáo kỳ trước (nên dùng)"
-NOTHING_TO_CARRY = "Chép từ báo cáo kỳ trước (chưa có báo cáo để chép)"
+NOTHING_TO_CARRY = "Chép từ kỳ trước: chưa có báo cáo để chép"
 
 
 def next_period(periods: list[Period], today: dt.date) -> Period:

@@ -41,7 +41,8 @@ class DocumentForm(Vertical):
             kind = typed.get(self.box("kind"), "")
             yield Dropdown([(k, k) for k in KIND_SYMBOLS], prompt="Loại văn bản",
                            value=kind or Select.NULL, id=self.box("kind"), compact=True)
-            yield Input(typed.get(self.box("number"), ""), placeholder="Số, ví dụ 17",
+            example = "Số: 17" if self.own_issuer else "Số: 294/UBND-NV"
+            yield Input(typed.get(self.box("number"), ""), placeholder=example,
                         id=self.box("number"), compact=True, classes="wide")
             yield Input(typed.get(self.box("date"), ""), placeholder="Ngày 06/02/2024",
                         id=self.box("date"), compact=True, classes="short")

@@ -54,11 +54,15 @@ class ProblemRow(Vertical):
     """
 
     indicator: Indicator
+    _shown_problem: tuple[str, str] = ("", "")
 
     def show_problem(self, message: str, kind: str) -> None:
         """Mark the row ``error``, ``warning`` or ``required`` (or nothing: ``""``) and show
         ``message`` under it; a row involved in a problem shown under another row is marked
         with no message of its own."""
+        if (message, kind) == self._shown_problem:
+            return  # called at every keystroke for every row: most rows do not change
+        self._shown_problem = (message, kind)
         for state in ROW_STATES:
             self.set_class(kind == state, f"-{state}")
         labels = self.query(".problem").results(Label)
