@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingsMap
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
@@ -70,10 +70,20 @@ class HelpScreen(ModalScreen[None]):
             if how_to:
                 yield Static(how_to, id="help-how-to")
             yield Label("Phím", classes="subtitle")
-            rows = [*screen_keys(self.below), *COMMON]
-            width = max(len(key) for key, _ in rows)
-            yield Static("\n".join(f"{key:<{width}}  {text}" for key, text in rows),
-                         id="help-keys")
+            with Vertical(id="help-keys"):
+                for key, text in [*screen_keys(self.below), *COMMON]:
+                    with Horizontal(classes="help-row"):
+                        yield Label(key, classes="help-key")
+                        yield Label(text, classes="help-text")
+
+    def on_mount(self) -> None:
+        self.query_one("#help").focus()  # ↑/↓ scroll it at once
+
+    def keys(self) -> list[tuple[str, str]]:
+        """The keys listed, as shown."""
+        return [(str(row.query_one(".help-key", Label).content),
+                 str(row.query_one(".help-text", Label).content))
+                for row in self.query(".help-row")]
 
     def action_close(self) -> None:
         self.dismiss(None)
