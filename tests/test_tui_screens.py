@@ -193,3 +193,23 @@ def test_at_80_columns_the_footer_keeps_help_and_quit_and_the_title_the_period(
             assert title.region.right <= 80
 
     asyncio.run(scenario())
+
+
+def test_with_one_unit_its_reports_open_and_esc_shows_every_unit(tmp_path: Path) -> None:
+    async def scenario() -> None:
+        app, store = make_app(tmp_path)
+        store.save_unit(demo().unit)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert isinstance(pilot.app.screen, ReportsScreen)
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(pilot.app.screen, UnitsScreen)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(pilot.app.screen, ReportsScreen)
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(pilot.app.screen, UnitsScreen)
+
+    asyncio.run(scenario())

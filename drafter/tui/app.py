@@ -52,14 +52,15 @@ class DrafterApp(App[None]):
         saved = self.session.theme()
         self.theme = saved if saved in THEMES else DARK
         units = self.session.units()
-        self.push_screen(UnitsScreen())
-        if not units:
-            self.push_screen(UnitScreen())  # first start: the unit profile
-            return
         last = self.session.last_unit()
         unit = next((u for u in units if u.code == last), units[0] if len(units) == 1 else None)
         if unit is None:
-            return  # several units: the official picks one
+            # First start (then the unit profile), or several units: the official picks one.
+            # Otherwise the unit list is built only when asked for (Esc), not at start-up.
+            self.push_screen(UnitsScreen())
+            if not units:
+                self.push_screen(UnitScreen())
+            return
         self.open_unit(unit)
         report_id, section = self.session.last_opened()
         if report_id is not None and self.session.exists(report_id):

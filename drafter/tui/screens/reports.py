@@ -110,7 +110,13 @@ class ReportsScreen(Screen[None]):
         self.app.push_screen(NewReportScreen(self.unit, today), created)
 
     def action_units(self) -> None:
-        self.app.pop_screen()
+        """Back to the unit list (built now if the app started on this unit's reports)."""
+        from drafter.tui.screens.units import UnitsScreen
+
+        if any(isinstance(screen, UnitsScreen) for screen in self.app.screen_stack):
+            self.app.pop_screen()
+        else:
+            self.app.switch_screen(UnitsScreen())
 
     def action_edit_unit(self) -> None:
         from drafter.tui.screens.unit import UnitScreen
