@@ -5,9 +5,16 @@ from pathlib import Path
 
 import docx
 from textual import events
-from textual.command import CommandList, CommandPalette
 from textual.widgets import ContentSwitcher, Input, Label, Static
-from tui_pilot import create_unit, make_app, new_report, problem_under, show_field, type_into
+from tui_pilot import (
+    create_unit,
+    make_app,
+    new_report,
+    palette_options,
+    problem_under,
+    show_field,
+    type_into,
+)
 
 from drafter.domain.periods import Period
 from drafter.tui.screens.editor import EditorScreen
@@ -116,30 +123,13 @@ def test_editing_a_document_keeps_what_the_form_does_not_show(tmp_path: Path) ->
     asyncio.run(scenario())
 
 
-async def _palette(pilot, query: str) -> list[str]:  # type: ignore[no-untyped-def]
-    """Open Ctrl+P, type ``query``, wait for the search; the options offered, best first."""
-    await pilot.press("ctrl+p")
-    await pilot.pause()
-    palette = pilot.app.screen
-    assert isinstance(palette, CommandPalette)
-    assert palette.query_one(Input).placeholder == "Gõ để tìm lệnh…"
-    await pilot.press(*query)
-    for _ in range(50):  # the search runs in a worker
-        await pilot.pause(0.05)
-        options = palette.query_one(CommandList)
-        if options.option_count and options.highlighted is not None:
-            break
-    return [str(options.get_option_at_index(i).prompt).split("\n")[0]
-            for i in range(options.option_count)]
-
-
 def test_command_palette_speaks_vietnamese_and_jumps_to_sections(tmp_path: Path) -> None:
     async def scenario() -> None:
         app, _ = make_app(tmp_path)
         async with app.run_test(size=(100, 40)) as pilot:
             await create_unit(pilot)
             # Officials often search without tone marks.
-            assert (await _palette(pilot, "bao cao moi"))[0] == "Báo cáo mới (N)"
+            assert (await palette_options(pilot, "bao cao moi"))[0] == "Báo cáo mới (N)"
             await pilot.press("enter")
             await pilot.pause()
             assert isinstance(pilot.app.screen, NewReportScreen)
@@ -147,7 +137,7 @@ def test_command_palette_speaks_vietnamese_and_jumps_to_sections(tmp_path: Path)
             await pilot.pause()
             editor = pilot.app.screen
             assert isinstance(editor, EditorScreen)
-            offered = await _palette(pilot, "chinh quyen so")
+            offered = await palette_options(pilot, "chinh quyen so")
             assert offered[0] == ("Đến mục II.6 Xây dựng và phát triển chính quyền điện tử, "
                                   "chính quyền số")
             await pilot.press("enter")
@@ -156,10 +146,10 @@ def test_command_palette_speaks_vietnamese_and_jumps_to_sections(tmp_path: Path)
             assert editor.query_one("#panes", ContentSwitcher).current == "e_government"
             first = editor.session.pack.catalogue.in_section("e_government")[0].key
             assert pilot.app.focused is not None and pilot.app.focused.id == f"in-{first}"
-            assert (await _palette(pilot, "ghi docx"))[0] == "Ghi DOCX (Ctrl+S)"
+            assert (await palette_options(pilot, "ghi docx"))[0] == "Ghi DOCX (Ctrl+S)"
             await pilot.press("escape")
             # Nothing matches: said in Vietnamese, not Textual's "No matches found".
-            assert await _palette(pilot, "xyzw") == ["Không có lệnh nào khớp với “xyzw”"]
+            assert await palette_options(pilot, "xyzw") == ["Không có lệnh nào khớp với “xyzw”"]
             await pilot.press("enter")
             await pilot.pause()
             assert pilot.app.screen is editor

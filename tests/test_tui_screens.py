@@ -5,10 +5,9 @@ import asyncio
 import dataclasses
 from pathlib import Path
 
-from textual.command import CommandPalette
 from textual.widgets import DataTable, Input, Select, Static
 from textual.widgets._footer import FooterKey
-from tui_pilot import demo, make_app, reopen_at
+from tui_pilot import demo, make_app, palette_options, reopen_at
 
 from drafter.domain.units import Signer, Unit
 from drafter.tui.screens.editor import EditorScreen
@@ -20,23 +19,6 @@ from drafter.tui.themes import LIGHT
 
 DISTRICT = Unit("huyen-dong-son", "huyện", "Đông Sơn", "Bắc Hà", "Đông Sơn",
                 Signer("Lê Văn Minh"), superior="UBND TỈNH BẮC HÀ")
-
-
-async def _run_palette(pilot, command: str) -> None:  # type: ignore[no-untyped-def]
-    """Open Ctrl+P, type a command's title, wait for it and run it."""
-    await pilot.press("ctrl+p")
-    await pilot.pause()
-    palette = pilot.app.screen
-    assert isinstance(palette, CommandPalette)
-    palette.query_one(Input).value = command
-    for _ in range(50):
-        await pilot.pause(0.05)
-        options = palette.query_one("CommandList")
-        if options.option_count and str(options.get_option_at_index(0).prompt).startswith(
-                command):
-            break
-    await pilot.press("enter")
-    await pilot.pause()
 
 
 def test_editing_a_unit_keeps_every_field_the_form_does_not_show(tmp_path: Path) -> None:
@@ -155,7 +137,10 @@ def test_the_light_theme_is_chosen_from_the_palette_and_remembered(tmp_path: Pat
         async with app.run_test(size=(100, 40)) as pilot:
             await pilot.pause()
             assert pilot.app.theme == "textual-dark"
-            await _run_palette(pilot, "Giao diện sáng")
+            offered = await palette_options(pilot, "giao dien sang")
+            assert offered[0] == "Giao diện sáng, tương phản cao"
+            await pilot.press("enter")
+            await pilot.pause()
             assert pilot.app.theme == LIGHT
 
     async def second() -> None:

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from textual.command import CommandList, CommandPalette
 from textual.widgets import Input, Label
 
 from drafter.datafile import load_report
@@ -87,3 +88,20 @@ def problem_under(pilot: Pilot, key: str) -> str:
     """The check message shown under a figure's row ('' when none)."""
     labels = pilot.app.screen.query(f"#row-{key} .problem")
     return str(labels.first(Label).content) if labels and labels.first().display else ""
+
+
+async def palette_options(pilot: Pilot, query: str) -> list[str]:
+    """Open Ctrl+P, type ``query``, wait for the search; the options offered, best first."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    palette = pilot.app.screen
+    assert isinstance(palette, CommandPalette)
+    assert palette.query_one(Input).placeholder == "Gõ để tìm lệnh…"
+    await pilot.press(*query)
+    for _ in range(50):  # the search runs in a worker
+        await pilot.pause(0.05)
+        options = palette.query_one(CommandList)
+        if options.option_count and options.highlighted is not None:
+            break
+    return [str(options.get_option_at_index(i).prompt).split("\n")[0]
+            for i in range(options.option_count)]
