@@ -1,4 +1,5 @@
-"""District commands: roll the communes up, render them all, rank them."""
+"""Commands of a province (or, before July 2025, a district): roll the communes up, render
+them all, rank them."""
 
 from __future__ import annotations
 
@@ -8,11 +9,11 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
+from drafter.aggregation import aggregate as aggregate_reports
+from drafter.aggregation import aggregating_unit, communes_of, render_jobs
 from drafter.api import render_to_file, save_document
 from drafter.cli.common import announce, pack_of, period_of, store_of
 from drafter.cli.progress import ProgressBar
-from drafter.district import aggregate as aggregate_reports
-from drafter.district import communes_of, district_unit, render_jobs
 from drafter.domain.periods import Period
 from drafter.domain.ranking import RankingRules, Score, ScoreError, check_score, rank_scores
 from drafter.domain.report import Report, Status
@@ -40,7 +41,7 @@ def aggregate(args: argparse.Namespace) -> int:
                                args.date)
     rollup, report = result.rollup, result.report
     received = len(rollup.lines) - len(rollup.missing)
-    print(f"Tổng hợp {period_name(rollup.period)} của {rollup.district.label}: "
+    print(f"Tổng hợp {period_name(rollup.period)} của {rollup.parent.label}: "
           f"đã nhận {received}/{len(rollup.lines)} báo cáo của cấp xã.")
     if rollup.missing:
         print(f"  Chưa gửi: {_names(rollup.missing)}")
@@ -49,7 +50,8 @@ def aggregate(args: argparse.Namespace) -> int:
     for key, units in rollup.gaps.items():
         print(f"  Để trống «{pack.catalogue[key].label}»: {_names(units)}")
     if report.status is Status.FINAL:
-        print("Báo cáo của huyện đã là bản chính thức: không ghi đè số liệu đã lưu.")
+        print(f"Báo cáo của {report.unit.label} đã là bản chính thức: không ghi đè số liệu "
+              "đã lưu.")
     elif not args.no_save:
         report_id = store.save_report(report)
         print(f"Đã lưu số liệu tổng hợp vào báo cáo {period_name(report.period)} của "
@@ -71,7 +73,7 @@ def _rules(pack: TemplatePack) -> RankingRules:
 def score_import(args: argparse.Namespace) -> int:
     pack = pack_of(args)
     store = store_of(args, pack)
-    communes = communes_of(store, district_unit(store, args.unit))
+    communes = communes_of(store, aggregating_unit(store, args.unit))
     scores = read_scores(args.book, communes, _rules(pack))
     count = store.save_scores(args.year, scores)
     print(f"Đã nhập điểm Chỉ số CCHC năm {args.year} của {count} đơn vị.")
@@ -109,7 +111,7 @@ def _score_number(text: str, name: str) -> Decimal:
 def ranking(args: argparse.Namespace) -> int:
     pack = pack_of(args)
     store = store_of(args, pack)
-    district = district_unit(store, args.unit)
+    district = aggregating_unit(store, args.unit)
     communes = communes_of(store, district)
     scores = store.scores(args.year, communes)
     unscored = sorted({u.code for u in communes} - {s.unit.code for s in scores})
