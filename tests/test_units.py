@@ -63,7 +63,8 @@ def test_labels_and_bodies() -> None:
     assert snv.header_superior == "UBND tỉnh Thái Nguyên"
     assert unit("sgd", "sở", "Giáo dục và Đào tạo").doc_symbol == "SGDĐT"
     # A People's Committee prints no superior line unless one is set.
-    assert unit("x", "xã", "An", parent="t", parent_kind="tỉnh", parent_name="X").header_superior == ""
+    commune = unit("x", "xã", "An", parent="t", parent_kind="tỉnh", parent_name="X")
+    assert commune.header_superior == ""
     # A legacy stored "thành phố" without a level is the district-level city it meant.
     old = Unit("thanh-pho-bac-kan", "thành phố", "Bắc Kạn", "Bắc Kạn", "Bắc Kạn", SIGNER)
     assert old.tier is Tier.DISTRICT
