@@ -10,21 +10,23 @@ from decimal import Decimal
 from pathlib import Path
 
 from drafter.aggregation import aggregate as aggregate_reports
-from drafter.aggregation import aggregating_unit, communes_of, render_jobs
+from drafter.aggregation import render_jobs
 from drafter.api import render_to_file, save_document
 from drafter.cli.common import announce, pack_of, period_of, store_of
 from drafter.cli.progress import ProgressBar
+from drafter.datafile.content import Content, load_content
 from drafter.domain.periods import Period
 from drafter.domain.ranking import RankingRules, Score, ScoreError, check_score, rank_scores
 from drafter.domain.report import Report, Status
 from drafter.domain.units import Unit
 from drafter.errors import DrafterError
 from drafter.exchange.scores import read_scores
-from drafter.narrative.ranking import render_ranking
+from drafter.index import ranked_units, ranking_issuer
+from drafter.narrative.ranking import column_places, render_ranking
 from drafter.pack import TemplatePack, load_pack
 from drafter.pack_tools import check_pack, init_pack
 from drafter.parallel import render_all as render_all_jobs
-from drafter.vi.numbers import format_number, parse_number
+from drafter.vi.numbers import format_fixed, format_number, parse_number
 from drafter.vi.periods import period_name
 from drafter.vi.text import join_vi
 from drafter.workflow import comparisons
@@ -73,10 +75,16 @@ def _rules(pack: TemplatePack) -> RankingRules:
 def score_import(args: argparse.Namespace) -> int:
     pack = pack_of(args)
     store = store_of(args, pack)
-    communes = communes_of(store, aggregating_unit(store, args.unit))
-    scores = read_scores(args.book, communes, _rules(pack))
-    count = store.save_scores(args.year, scores)
+    ranked = ranked_units(store, args.unit, args.year, args.departments)
+    sheet = read_scores(args.book, ranked.units, _rules(pack), args.sheet)
+    count = store.save_scores(args.year, sheet.scores)
     print(f"Đã nhập điểm Chỉ số CCHC năm {args.year} của {count} đơn vị.")
+    if sheet.mismatches:
+        print(f"Cột xếp hạng trong bảng khác thứ hạng tính từ điểm ở {len(sheet.mismatches)} "
+              "dòng (thứ hạng luôn được tính lại từ điểm):")
+        for mismatch in sheet.mismatches:
+            print(f"  - dòng {mismatch.row}, {mismatch.unit.label}: bảng ghi {mismatch.typed}, "
+                  f"tính ra {mismatch.computed}")
     return 0
 
 
@@ -111,23 +119,37 @@ def _score_number(text: str, name: str) -> Decimal:
 def ranking(args: argparse.Namespace) -> int:
     pack = pack_of(args)
     store = store_of(args, pack)
-    district = aggregating_unit(store, args.unit)
-    communes = communes_of(store, district)
-    scores = store.scores(args.year, communes)
-    unscored = sorted({u.code for u in communes} - {s.unit.code for s in scores})
-    ranked = rank_scores(scores, _rules(pack))
-    report = Report(unit=district, period=Period.parse(str(args.year)),
-                    date=args.date or dt.date.today(), number=args.number,
-                    recipients=list(district.recipients), status=Status.FINAL)
-    print(f"Xếp hạng Chỉ số CCHC năm {args.year}: {len(ranked)} đơn vị.")
-    for item in ranked:
-        unit = item.score.unit
-        print(f"  {item.rank:>3}  {unit.kind} {unit.name:<24} {format_number(item.score.total):>7}"
-              f"  {item.klass}")
-    if unscored:
-        print(f"Chưa có điểm: {', '.join(unscored)}")
-    document = render_ranking(report, ranked, pack)
+    ranked = ranked_units(store, args.unit, args.year, args.departments)
+    scores = store.scores(args.year, ranked.units)
+    if not scores:
+        raise DrafterError(f"chưa có điểm Chỉ số CCHC năm {args.year} của đơn vị nào thuộc "
+                           f"{ranked.scope.label}: không có gì để xếp hạng (nhập điểm bằng lệnh "
+                           "score import hoặc score set)")
+    scored = {score.unit.code for score in scores}
+    unscored = [unit for unit in ranked.units if unit.code not in scored]
+    issuer = ranking_issuer(store, ranked.scope, args.issuer)
+    content = load_content(args.content) if args.content else Content()
+    report = Report(unit=issuer, period=Period.parse(str(args.year)),
+                    date=args.date or content.date or dt.date.today(),
+                    number=args.number or content.number or None,
+                    recipients=content.recipients or list(issuer.recipients),
+                    notes=content.notes, lists=content.lists, status=Status.FINAL)
+    ordered = rank_scores(scores, _rules(pack))
+    print(f"Xếp hạng Chỉ số CCHC năm {args.year} của {ranked.scope.label}: {len(ordered)} đơn "
+          f"vị; báo cáo của {issuer.label}.")
+    places = column_places(item.score.total for item in ordered)
+    for item in ordered:
+        print(f"  {item.rank:>3}  {item.score.unit.label:<32} "
+              f"{format_fixed(item.score.total, places):>9}  {item.klass}")
+    document = render_ranking(report, ordered, ranked.scope, unscored, pack)
     announce(args, save_document(document, args.output, args.text))
+    if unscored:
+        print(f"Chưa có điểm ({len(unscored)} đơn vị, đã ghi tên trong báo cáo): "
+              f"{_names(unscored)}")
+        if not args.allow_missing:
+            print("Lỗi: còn đơn vị chưa có điểm; nhập đủ điểm, hoặc dùng --allow-missing nếu "
+                  "vẫn ban hành bảng xếp hạng này.", file=sys.stderr)
+            return 1
     return 0
 
 

@@ -14,6 +14,7 @@ from drafter.cli.district_parser import (
     add_ranking_commands,
 )
 from drafter.cli.options import add_output, date_arg
+from drafter.cli.unit_commands import add_unit_commands
 from drafter.cli.vi_argparse import ArgumentParser
 from drafter.errors import DrafterError
 
@@ -101,6 +102,7 @@ def build_parser() -> ArgumentParser:
                          help="tệp TOML ghi kết quả (bắt buộc khi dùng --into)")
     timport.set_defaults(handler=commands.table_import)
 
+    add_unit_commands(sub)
     add_district_commands(sub)
     add_ranking_commands(sub)
     add_pack_commands(sub)
