@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import docx
-import pytest
 
 from drafter.cli.main import main
 from drafter.domain.periods import Period
@@ -102,7 +101,7 @@ def test_a_province_aggregates_over_a_hundred_communes(db_url: str, tmp_path: Pa
 
 def test_the_ranking_is_issued_by_the_so_noi_vu_at_three_decimals(
         db_url: str, tmp_path: Path, commune_q1: Report) -> None:
-    store, communes = _province(db_url, commune_q1)
+    _, communes = _province(db_url, commune_q1)
     scores = scores_for(communes)
     # Two scores apart only in the third decimal; rounded to two they would print alike.
     scores[0] = replace(scores[0], total=Decimal("88.125"))
