@@ -4,7 +4,6 @@ them all, rank them."""
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from decimal import Decimal
 from pathlib import Path
@@ -14,15 +13,14 @@ from drafter.aggregation import render_jobs
 from drafter.api import render_to_file, save_document
 from drafter.cli.common import announce, pack_of, period_of, store_of
 from drafter.cli.progress import ProgressBar
-from drafter.datafile.content import Content, load_content
-from drafter.domain.periods import Period
-from drafter.domain.ranking import RankingRules, Score, ScoreError, check_score, rank_scores
-from drafter.domain.report import Report, Status
+from drafter.datafile.content import load_content
+from drafter.domain.ranking import RankingRules, Score, ScoreError, check_score
+from drafter.domain.report import Status
 from drafter.domain.units import Unit
 from drafter.errors import DrafterError
 from drafter.exchange.scores import read_scores
-from drafter.index import ranked_units, ranking_issuer
-from drafter.narrative.ranking import column_places, render_ranking
+from drafter.index import make_ranking, ranked_units
+from drafter.narrative.ranking import column_places
 from drafter.pack import TemplatePack, load_pack
 from drafter.pack_tools import check_pack, init_pack
 from drafter.parallel import render_all as render_all_jobs
@@ -118,34 +116,19 @@ def _score_number(text: str, name: str) -> Decimal:
 
 def ranking(args: argparse.Namespace) -> int:
     pack = pack_of(args)
-    store = store_of(args, pack)
-    ranked = ranked_units(store, args.unit, args.year, args.departments)
-    scores = store.scores(args.year, ranked.units)
-    if not scores:
-        raise DrafterError(f"chưa có điểm Chỉ số CCHC năm {args.year} của đơn vị nào thuộc "
-                           f"{ranked.scope.label}: không có gì để xếp hạng (nhập điểm bằng lệnh "
-                           "score import hoặc score set)")
-    scored = {score.unit.code for score in scores}
-    unscored = [unit for unit in ranked.units if unit.code not in scored]
-    issuer = ranking_issuer(store, ranked.scope, args.issuer)
-    content = load_content(args.content) if args.content else Content()
-    report = Report(unit=issuer, period=Period.parse(str(args.year)),
-                    date=args.date or content.date or dt.date.today(),
-                    number=args.number or content.number or None,
-                    recipients=content.recipients or list(issuer.recipients),
-                    notes=content.notes, lists=content.lists, status=Status.FINAL)
-    ordered = rank_scores(scores, _rules(pack))
-    print(f"Xếp hạng Chỉ số CCHC năm {args.year} của {ranked.scope.label}: {len(ordered)} đơn "
-          f"vị; báo cáo của {issuer.label}.")
-    places = column_places(item.score.total for item in ordered)
-    for item in ordered:
+    made = make_ranking(store_of(args, pack), args.unit, args.year, pack,
+                        load_content(args.content) if args.content else None, args.departments,
+                        args.issuer, args.number, args.date)
+    print(f"Xếp hạng Chỉ số CCHC năm {args.year} của {made.scope.label}: {len(made.ranked)} đơn "
+          f"vị; báo cáo của {made.issuer.label}.")
+    places = column_places(item.score.total for item in made.ranked)
+    for item in made.ranked:
         print(f"  {item.rank:>3}  {item.score.unit.label:<32} "
               f"{format_fixed(item.score.total, places):>9}  {item.klass}")
-    document = render_ranking(report, ordered, ranked.scope, unscored, pack)
-    announce(args, save_document(document, args.output, args.text))
-    if unscored:
-        print(f"Chưa có điểm ({len(unscored)} đơn vị, đã ghi tên trong báo cáo): "
-              f"{_names(unscored)}")
+    announce(args, save_document(made.document, args.output, args.text))
+    if made.unscored:
+        print(f"Chưa có điểm ({len(made.unscored)} đơn vị, đã ghi tên trong báo cáo): "
+              f"{_names(made.unscored)}")
         if not args.allow_missing:
             print("Lỗi: còn đơn vị chưa có điểm; nhập đủ điểm, hoặc dùng --allow-missing nếu "
                   "vẫn ban hành bảng xếp hạng này.", file=sys.stderr)

@@ -112,7 +112,9 @@ def build_parser() -> ArgumentParser:
                      help="thư mục ghi tệp DOCX (mặc định: out trong thư mục hiện tại)")
     tui.set_defaults(handler=commands.tui)
 
-    demo = sub.add_parser("demo", help="nhập dữ liệu mẫu và soạn các báo cáo mẫu")
+    demo = sub.add_parser("demo", help="dựng dữ liệu mẫu (trong cơ sở dữ liệu riêng THƯ_MỤC/"
+                          "demo.sqlite, không dùng cơ sở dữ liệu của người dùng) và soạn các "
+                          "báo cáo mẫu")
     demo.add_argument("-o", "--output", type=Path, default=Path("out"), metavar="THƯ_MỤC",
                       help="thư mục ghi các tệp DOCX (mặc định: out)")
     demo.set_defaults(handler=commands.demo)
