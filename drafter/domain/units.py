@@ -204,6 +204,20 @@ class Unit:
         return ""
 
 
+def superior_kind(unit: Unit, start: dt.date) -> str:
+    """The kind word of the level ``unit`` reports to for a period starting on ``start``
+    (``tỉnh``, ``thành phố``, ``huyện``): its parent's when known, else what its tier reported
+    to then (a commune: the district before 1 July 2025, the province since); empty for a
+    province."""
+    if unit.parent_kind:
+        return unit.parent_kind
+    if unit.tier is Tier.PROVINCE:
+        return ""
+    if unit.tier is Tier.COMMUNE and start < TWO_LEVEL_FROM:
+        return "huyện"
+    return "tỉnh"
+
+
 # Words left out of an abbreviation (Sở Giáo dục và Đào tạo → SGDĐT).
 _CONNECTORS = {"và", "của", "các"}
 
