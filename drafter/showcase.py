@@ -78,7 +78,8 @@ def _history(store: Store, merged: Unit) -> None:
     register(store, [Unit(code=f"so-noi-vu-{PROVINCE}", kind="Sở", level="department",
                           name="Nội vụ", province="Thái Nguyên", place="Thái Nguyên",
                           parent=PROVINCE, signer=Signer("Đỗ Thị Lan", "Phó Giám đốc", True),
-                          recipients=("UBND tỉnh (b/c)", "UBND các xã, phường"))])
+                          recipients=("UBND tỉnh (b/c)", "UBND các xã, phường"),
+                          archive="VT, CCHC")])
     old = [replace(merged, code=code, name=name, parent="", official_code="", predecessors=(),
                    formed=None, recipients=()) for code, name in PREDECESSORS.items()]
     register(store, old)
