@@ -198,3 +198,27 @@ def test_with_one_unit_its_reports_open_and_esc_shows_every_unit(tmp_path: Path)
             assert isinstance(pilot.app.screen, UnitsScreen)
 
     asyncio.run(scenario())
+
+
+def test_a_province_level_city_is_edited_as_such(tmp_path: Path) -> None:
+    """"thành phố" names two levels: the form offers kinds by their full names and keeps the
+    level the word alone does not tell."""
+    async def scenario() -> None:
+        app, store = make_app(tmp_path)
+        city = Unit("thanh-pho-hai-phong", "thành phố", "Hải Phòng", "Hải Phòng", "Hải Phòng",
+                    Signer("Nguyễn Văn A"), level="province")
+        store.save_unit(city)
+        async with app.run_test(size=(100, 40)) as pilot:
+            await pilot.pause()
+            await pilot.press("u")
+            await pilot.pause()
+            form = pilot.app.screen
+            assert isinstance(form, UnitScreen)
+            assert form.query_one("#kind", Select).value == "thành phố trực thuộc trung ương"
+            form.query_one("#signer_name", Input).value = "Nguyễn Văn B"
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+        saved = store.unit(city.code)
+        assert saved == dataclasses.replace(city, signer=Signer("Nguyễn Văn B"))
+
+    asyncio.run(scenario())

@@ -14,7 +14,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Header, Input, Label, Select, TextArea
 
-from drafter.domain.units import UNIT_KINDS, Signer, Unit, unit_code
+from drafter.domain.units import KINDS, Signer, Unit, parse_kind, unit_code
 from drafter.tui.widgets.dropdown import Dropdown
 from drafter.tui.widgets.footer import KeyFooter
 from drafter.vi.text import clean
@@ -32,6 +32,10 @@ FIELDS = (
     ("signer_title", "Chức vụ người ký, ví dụ: Chủ tịch"),
 )
 NO_PARENT = "(không có: đơn vị không báo cáo lên đơn vị nào trong cơ sở dữ liệu)"
+# Kinds by their unambiguous names ("thành phố trực thuộc trung ương"); those abolished on
+# 1 July 2025 stay for reports of earlier periods, said so.
+KIND_OPTIONS = [(kind.name if kind.current else f"{kind.name} (trước 01/7/2025)", kind.name)
+                for kind in KINDS]
 
 
 class UnitScreen(Screen[None]):
@@ -57,8 +61,8 @@ class UnitScreen(Screen[None]):
         with VerticalScroll(id="unit-form"):
             yield Label("Thông tin đơn vị báo cáo", classes="title")
             yield Label("Cấp đơn vị")
-            yield Dropdown([(kind, kind) for kind in UNIT_KINDS], id="kind", allow_blank=False,
-                           value=unit.kind if unit else "xã", compact=True)
+            yield Dropdown(KIND_OPTIONS, id="kind", allow_blank=False,
+                           value=unit.kind_info.name if unit else "xã", compact=True)
             values = {
                 "name": unit.name if unit else "", "province": unit.province if unit else "",
                 "superior": unit.superior if unit else "", "place": unit.place if unit else "",
@@ -121,8 +125,14 @@ class UnitScreen(Screen[None]):
                            if clean(line))
         signer = Signer(self._text("signer_name"), self._text("signer_title"),
                         self.query_one("#deputy", Checkbox).value)
+        kind = parse_kind(str(self.query_one("#kind", Select).value))
+        level = unit.level
+        if unit.kind != kind.word or (unit.level and unit.tier is not kind.tier):
+            # A new kind: its tier is stored where the word does not tell it ("thành phố"),
+            # or where the unit stored one already.
+            level = kind.tier.value if kind.word == "thành phố" or unit.level else ""
         return dataclasses.replace(
-            unit, kind=str(self.query_one("#kind", Select).value), name=self._text("name"),
+            unit, kind=kind.word, level=level, name=self._text("name"),
             province=self._text("province"), place=self._text("place"),
             superior=self._text("superior"), parent=str(self.query_one("#parent", Select).value),
             signer=signer, recipients=recipients)
@@ -137,12 +147,13 @@ class UnitScreen(Screen[None]):
         if self.unit is not None:
             unit = self._apply(self.unit)
         else:
-            kind, name = str(self.query_one("#kind", Select).value), self._text("name")
-            code = unit_code(kind, name)
+            kind, name = parse_kind(str(self.query_one("#kind", Select).value)), self._text("name")
+            code = unit_code(kind.word, name)
             if code in {other.code for other in self.session.units()}:
-                error.update(f"Đã có đơn vị {kind} {name}: chọn đơn vị đó ở danh sách đơn vị "
-                             "để sửa")
+                error.update(f"Đã có đơn vị {kind.word} {name}: chọn đơn vị đó ở danh sách đơn "
+                             "vị để sửa")
                 return
-            unit = self._apply(Unit(code, kind, name, "", "", Signer("")))
+            level = kind.tier.value if kind.word == "thành phố" else ""
+            unit = self._apply(Unit(code, kind.word, name, "", "", Signer(""), level=level))
         self.session.save_unit(unit)
         cast("DrafterApp", self.app).unit_saved(unit, new=self.unit is None)
