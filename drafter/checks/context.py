@@ -66,5 +66,8 @@ def as_number(value: Value | None) -> Decimal | None:
 
 
 def show(value: Decimal | int) -> str:
-    """A figure inside a message: ``1.234``, ``65,79`` (no leading zero)."""
-    return format_number(value, 2)
+    """A figure inside a message: ``1.234``, ``65,79`` (no leading zero); a rate keeps the
+    extra decimals it was given (``99,9999``)."""
+    exponent = value.as_tuple().exponent if isinstance(value, Decimal) else 0
+    places = max(2, -exponent) if isinstance(exponent, int) else 2
+    return format_number(value, places)
