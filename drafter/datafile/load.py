@@ -18,7 +18,8 @@ from drafter.pack import builtin_pack
 
 T = TypeVar("T")
 
-TOP_LEVEL = {"unit", "report", "basis", "documents", "figures", "stated", "notes", *LISTS}
+TOP_LEVEL = {"unit", "report", "basis", "documents", "figures", "stated", "notes",
+             "shortcoming_causes", *LISTS}
 UNIT_KEYS = {"code", "kind", "name", "province", "place", "superior", "parent", "archive",
              "recipients", "signer"}
 REPORT_KEYS = {"period", "number", "date", "recipient", "data_from", "data_to", "status",
@@ -165,6 +166,12 @@ def parse_report(data: dict[str, Any], path: str, catalogue: Catalogue | None = 
     notes = {}
     for section, value in reader.table(data.get("notes", {}), "notes", set(NOTE_SECTIONS)).items():
         notes[section] = reader.get({section: value}, "notes", section, fields.text_list)
+    causes = {}
+    for rule_id, value in reader.table(data.get("shortcoming_causes", {}),
+                                       "shortcoming_causes").items():
+        given = reader.get({rule_id: value}, "shortcoming_causes", rule_id, fields.text_list)
+        if given:
+            causes[rule_id] = given
     status = reader.get(head, "report", "status", _status, False, Status.DRAFT)
     return Report(
         unit=unit,
@@ -186,6 +193,7 @@ def parse_report(data: dict[str, Any], path: str, catalogue: Catalogue | None = 
         status=status,
         stated=stated,
         review=reader.get(head, "report", "review", fields.text_list, False, []),
+        shortcoming_causes=causes,
     )
 
 

@@ -117,6 +117,12 @@ def strip_item_marker(text: str) -> str:
     return re.sub(r"^\s*(?:[-+•*–]|\d+[.)])\s+", "", text)
 
 
+def item_text(text: str) -> str:
+    """A user's list item ready for the template's own marker and punctuation: without its
+    ``-``/``1.`` and without its final ``.``/``;``/``,``/``:`` ("Còn chậm." → "Còn chậm")."""
+    return strip_item_marker(text).strip().rstrip(".;,:").rstrip()
+
+
 def without_marks(text: str) -> str:
     """``Báo cáo mới, Đông`` → ``Bao cao moi, Dong``: for searching as people type.
 
