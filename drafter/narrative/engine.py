@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from copy import deepcopy
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +18,7 @@ from drafter.narrative.blocks import Document, Metadata, Paragraph, Role
 from drafter.narrative.communes import communes_context
 from drafter.narrative.context import Rates, Values, appendix_rows
 from drafter.narrative.coverage import comparable
+from drafter.narrative.escape import escape_tree
 from drafter.pack import TemplatePack, builtin_pack
 from drafter.rollup import Rollup
 from drafter.vi.names import Abbreviations
@@ -63,10 +63,11 @@ def build_context(
     """Everything a template may read for one report (``prev``/``ly``: the comparison periods;
     ``communes``: the district's communes after a roll-up, else ``None``).
 
-    The reports are copies and so are the settings: the sandbox lets a template call
-    ``list.append``, and it must not change what the caller or the next report sees.
+    The reports are escaped copies (user text is data, never markup: :mod:`.escape`) and the
+    settings a copy: the sandbox lets a template call ``list.append``, and it must not change
+    what the caller or the next report sees.
     """
-    report, previous, last_year = deepcopy((report, previous, last_year))
+    report, previous, last_year = escape_tree((report, previous, last_year))
     figures = Figures(pack.catalogue, report.figures)
     abbr = Abbreviations(pack.abbreviations)
     prev_figures = Figures(pack.catalogue, previous.figures) if previous else None
@@ -93,7 +94,8 @@ def build_context(
         "appendix_rows": appendix_rows(figures, pack.catalogue.layout(report.unit.tier), pack),
         "draft": report.status is not Status.FINAL,
         "settings": dict(pack.settings),
-        "communes": communes_context(rollup, pack) if rollup else None,
+        "communes": escape_tree(communes_context(rollup, pack)) if rollup else None,
+        # Built from the escaped report: the causes the official typed are escaped already.
         "assessment": assess(pack.assessment, evidence, report.shortcoming_causes,
                              pack.leading_zero, pack.band),
         "comparable": can_compare,
@@ -142,7 +144,7 @@ def render_with(template: str, report: Report, pack: TemplatePack, extra: dict[s
                 now: dt.datetime | None = None) -> Document:
     """Render another document of the pack (``template``) for ``report``'s unit and date,
     with ``extra`` added to the usual context."""
-    context = build_context(report, pack) | extra
+    context = build_context(report, pack) | escape_tree(extra)
     return _document(_apply(pack, template, context), report, pack, now)
 
 
