@@ -160,7 +160,7 @@ def parse_report(data: dict[str, Any], path: str, catalogue: Catalogue | None = 
         if key not in catalogue:
             raise reader.fail(f"stated.{key}", "chỉ tiêu không có trong danh mục")
         try:
-            stated[key] = fields.stated(value)
+            stated[key] = fields.stated(value, catalogue[key])
         except ValueError as exc:
             raise reader.fail(f"stated.{key}", str(exc)) from None
     notes = {}
