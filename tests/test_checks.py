@@ -175,6 +175,11 @@ def test_duplicate_document_numbers(commune_q1: Report) -> None:
     ("ban hành ngày tháng năm 2024", "text_blank"),
     ("tiếp nhận 4,747 hồ sơ", "text_english_number"),
     ("đạt 99.81% kế hoạch", "text_english_number"),
+    # Ratios typed with their percentage are recomputed (the references' own slips).
+    ("đạt chuẩn 26/28 người, đạt 92,85%", "text_ratio"),
+    ("11/26 xã có hồ sơ trực tuyến (42,30%)", "text_ratio"),
+    ("Cao học 01/18 người, chiếm 55,6%", "text_ratio"),
+    ("hoàn thành 29/28 nhiệm vụ, đạt 103,57%", "text_ratio_range"),
 ])
 def test_text_mistakes_are_caught(commune_q1: Report, text: str, rule: str) -> None:
     commune_q1.notes["direction"] = [text]
@@ -184,7 +189,8 @@ def test_text_mistakes_are_caught(commune_q1: Report, text: str, rule: str) -> N
 @pytest.mark.parametrize("text", [
     "ngày 28/02/2024 và ngày 29/02/2024", "cán bộ, công chức, viên chức..., phối hợp",
     "tiếp nhận 4.747 hồ sơ, đạt 99,81%", "theo mục 2.1 của Kế hoạch",
-    "Nghị định số 30/2020/NĐ-CP",
+    "Nghị định số 30/2020/NĐ-CP", "đạt chuẩn 26/28 người, đạt 92,86%",
+    "11/26 xã (42,3%); 7/29 hồ sơ, đạt 24%", "Quyết định số 1414/QĐ-UBND ngày 04/8/2023",
 ])
 def test_correct_text_passes(commune_q1: Report, text: str) -> None:
     commune_q1.notes["direction"] = [text]
@@ -203,3 +209,36 @@ def test_pack_rules_are_cross_checked(pack: TemplatePack) -> None:
     rules = build_rules({"messages": {"required": "Thiếu {label} {oops}"}}, pack.catalogue)
     with pytest.raises(PackError, match=r"dùng \{oops\} không có"):
         rules.message("required", label="x")
+
+
+@pytest.mark.parametrize("key", ["plan_tasks", "procedures_total", "staff_quota",
+                                 "civil_servants_quota", "tthc_quality_score"])
+def test_impossible_zeros_are_errors(commune_q1: Report, key: str) -> None:
+    commune_q1.figures[key] = 0
+    found = _problems(commune_q1, "not_zero")
+    assert [p.field for p in found] == [key] and found[0].is_error
+    assert "bằng 0 là không thể có" in found[0].message
+
+
+def test_documents_beyond_their_count(commune_q1: Report) -> None:
+    commune_q1.figures["directive_docs"] = 1
+    [problem] = _problems(commune_q1, "documents_counted")
+    assert problem.message == ("Mục I.1 Công tác chỉ đạo, điều hành kê 2 văn bản nhưng số văn "
+                               "bản chỉ đạo CCHC đã ban hành chỉ là 1")
+
+
+def test_a_figure_shown_nowhere_is_reported(commune_q1: Report) -> None:
+    """A district-only figure in a commune report: no appendix row, no sentence."""
+    commune_q1.figures["departments"] = 11
+    [problem] = _problems(commune_q1, "not_shown")
+    assert problem.field == "departments" and not problem.is_error
+    commune_q1.figures["survey_method"] = "Kết hợp"
+    [method] = _problems(commune_q1, "shown_only_with")
+    assert method.message.startswith("Hình thức khảo sát đã nhập nhưng số lượng phiếu")
+
+
+def test_causes_need_a_shortcoming_the_figures_show(commune_q1: Report) -> None:
+    commune_q1.shortcoming_causes = {"files_on_time": ["land_verification"],
+                                     "pakn": ["Không rõ"]}
+    [problem] = _problems(commune_q1, "cause_without_shortcoming")
+    assert '"pakn"' in problem.message

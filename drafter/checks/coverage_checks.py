@@ -48,4 +48,4 @@ def causes_have_shortcomings(ctx: CheckContext) -> Iterator[Problem]:
     for rule_id in ctx.report.shortcoming_causes:
         if rule_id not in found:
             yield ctx.problem(WARNING, "cause_without_shortcoming", ("shortcoming_causes",),
-                              rule=rule_id)
+                              finding=rule_id)
