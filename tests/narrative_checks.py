@@ -55,8 +55,11 @@ def no_zero_over_zero(doc: Document, report: Report) -> list[str]:
     return [line for line in lines(doc) if re.search(r"(?<![\d.,])0+/0+(?![\d.,])", line)]
 
 
+_UNDEFINED = re.compile(r"(?:đạt|chiếm|bằng)[^.;]{0,30}chưa phát sinh")
+
+
 def no_undefined_rate_words(doc: Document, report: Report) -> list[str]:
-    return [line for line in lines(doc) if re.search(r"(?:đạt|chiếm|bằng)[^.;]{0,30}chưa phát sinh", line)]
+    return [line for line in lines(doc) if _UNDEFINED.search(line)]
 
 
 _DOUBLED = re.compile(r"(?<!\./)[.;,:]\s*[.;,:](?!/)|\)\s*\(|\(\s*\(|\s[.,;:]|\s{2}")

@@ -53,8 +53,9 @@ def all_zero() -> Scenario:
     """Nothing happened: every count 0, no money, no score (the zeros that can be)."""
     report = _counts(COMMUNE_Q1, lambda _key, _old: 0)
     report = _figures(report, plan_tasks=32, procedures_total=114, civil_servants_quota=11,
-                      civil_servants_present=11, staff_quota=21, staff_present=20, budget_revenue_plan=0, budget_revenue=0,
-                      investment_plan=0, investment_disbursed=0)
+                      civil_servants_present=11, staff_quota=21, staff_present=20,
+                      budget_revenue_plan=0, budget_revenue=0, investment_plan=0,
+                      investment_disbursed=0)
     figures = dict(report.figures)
     figures.pop("tthc_quality_score")
     return Scenario("all-zero", replace(report, figures=figures, documents=[]))

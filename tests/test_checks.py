@@ -242,3 +242,11 @@ def test_causes_need_a_shortcoming_the_figures_show(commune_q1: Report) -> None:
                                      "pakn": ["Không rõ"]}
     [problem] = _problems(commune_q1, "cause_without_shortcoming")
     assert '"pakn"' in problem.message
+
+
+def test_an_annual_report_plans_the_next_year(commune_q1: Report) -> None:
+    annual = commune_q1.__class__(**{**commune_q1.__dict__, "period": Period.parse("2024")})
+    [problem] = _problems(annual, "task_for_past_year")
+    assert problem.message == ('Nhiệm vụ 1 nhắc "năm 2024" nhưng báo cáo năm 2024 nêu nhiệm vụ '
+                               "cho năm 2025")
+    assert _problems(commune_q1, "task_for_past_year") == []

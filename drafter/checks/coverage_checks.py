@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from drafter.checks.context import CheckContext, show
 from drafter.checks.problems import Problem, Severity
+from drafter.domain.periods import PeriodKind
 from drafter.domain.report import NOTE_SECTIONS
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
@@ -49,3 +50,14 @@ def causes_have_shortcomings(ctx: CheckContext) -> Iterator[Problem]:
         if rule_id not in found:
             yield ctx.problem(WARNING, "cause_without_shortcoming", ("shortcoming_causes",),
                               finding=rule_id)
+
+
+def tasks_for_the_next_year(ctx: CheckContext) -> Iterator[Problem]:
+    """An annual report's tasks are for the year after it, not the one it reports on."""
+    period = ctx.report.period
+    if period.kind is not PeriodKind.YEAR:
+        return
+    for index, task in enumerate(ctx.report.items("tasks"), start=1):
+        if f"năm {period.year}" in task:
+            yield ctx.problem(WARNING, "task_for_past_year", ("tasks",), index=index,
+                              year=period.year, following=period.year + 1)
