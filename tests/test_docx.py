@@ -75,7 +75,7 @@ def test_header_table_is_borderless_and_has_the_motto(
     borders = header._tbl.tblPr.find(qn("w:tblBorders"))
     assert {b.get(qn("w:val")) for b in borders} == {"none"}
     left, right = (cell.text for cell in header.rows[0].cells)
-    assert "ỦY BAN NHÂN DÂN XÃ THANH MAI" in left and "Số: 18/BC-UBND" in left
+    assert "ỦY BAN NHÂN DÂN\nXÃ THANH MAI" in left and "Số: 18/BC-UBND" in left
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in right
     assert "Thanh Mai, ngày 14 tháng 3 năm 2024" in right
 

@@ -44,7 +44,7 @@ READS_RIGHT = [no_zero_over_zero, no_undefined_rate_words, no_doubled_punctuatio
 NUMERIC = [ind.key for ind in builtin_pack().catalogue
            if ind.type in (ValueType.COUNT, ValueType.MONEY) and not ind.derived]
 
-ENGLISH_NUMBER = re.compile(r"\d,\d{3}(?!\d)|\d\.\d{1,2}(?![\d.])(?!\s*[A-ZĐ])")
+ENGLISH_NUMBER = re.compile(r"\d,\d{3}(?![\d%])|\d\.\d{1,2}(?![\d.])(?!\s*[A-ZĐ])")
 BLANK_DATE = re.compile(r"ngày\s*(?:[,.;)]|$)|ngày \d{1,2}/\d{1,2}(?![\d/])|tháng\s+năm")
 FORBIDDEN = ("NaN", "None", "…", "{{", "}}", "{%", "Infinity", "nan%")
 
