@@ -1,4 +1,5 @@
-"""Derive a district's own template pack from the built-in one, and check a pack.
+"""Derive a province's (or district's) own template pack from the built-in one, and check a
+pack.
 
 ``check_pack`` reports every problem it can find in Vietnamese, one per line, rather than
 stopping at the first: TOML syntax, unknown keys (a typo such as ``lable`` would otherwise
@@ -37,9 +38,12 @@ SCHEMA: dict[str, dict[str, set[str]]] = {
                        "section.indicators": {"key", "label", "unit", "type", "kind",
                                               "numerator", "denominator", "parts", "options",
                                               "rollup", "rollup_from"}},
-    "appendix.toml": {"": {"commune", "district", "communes"}, "commune": _LAYOUT,
-                      "district": _LAYOUT, "commune.rows": {"stt", "label", "key", "sub"},
+    "appendix.toml": {"": {"commune", "district", "province", "department", "communes"},
+                      "commune": _LAYOUT, "district": _LAYOUT, "province": _LAYOUT,
+                      "department": _LAYOUT, "commune.rows": {"stt", "label", "key", "sub"},
                       "district.rows": {"stt", "label", "key", "sub"},
+                      "province.rows": {"stt", "label", "key", "sub"},
+                      "department.rows": {"stt", "label", "key", "sub"},
                       "communes": {"label", "title", "columns"},
                       "communes.columns": {"key", "label"}},
     "rules.toml": {"": {"bands"}, "bands": {"*"}, "bands.*": {"min", "text"}},

@@ -22,8 +22,9 @@ def norm_cell(cell: RawCell) -> str:
     return "" if cell is None else clean(str(cell)).lower().rstrip(" .:")
 
 
-def read_rows(path: Path) -> list[list[RawCell]]:
-    """All rows of the first sheet (XLSX) or of the file (CSV, ``,`` ``;`` or tab separated).
+def read_rows(path: Path, sheet: str | None = None) -> list[list[RawCell]]:
+    """All rows of the first sheet, or of ``sheet`` (XLSX), or of the file (CSV, ``,`` ``;``
+    or tab separated).
 
     Merged cells read as their top-left value followed by blanks, as openpyxl gives them.
     """
@@ -31,6 +32,9 @@ def read_rows(path: Path) -> list[list[RawCell]]:
     if not path.is_file():
         raise DataFileError(str(path), "", "không tìm thấy tệp")
     if suffix == ".csv":
+        if sheet is not None:
+            raise DataFileError(str(path), "", "tệp CSV chỉ có một trang, không chọn được "
+                                f"trang «{sheet}»")
         return _csv_rows(path)
     if suffix != ".xlsx":
         raise DataFileError(str(path), "", "chỉ đọc được tệp .xlsx hoặc .csv")
@@ -38,8 +42,12 @@ def read_rows(path: Path) -> list[list[RawCell]]:
         book = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
         raise DataFileError(str(path), "", f"không mở được bảng tính ({exc})") from None
-    sheet = book.worksheets[0]
-    rows = [[_value(cell) for cell in row] for row in sheet.iter_rows()]
+    if sheet is not None and sheet not in book.sheetnames:
+        book.close()
+        raise DataFileError(str(path), "", f"không có trang tính «{sheet}» (có: "
+                            f"{', '.join(book.sheetnames)})")
+    chosen = book[sheet] if sheet is not None else book.worksheets[0]
+    rows = [[_value(cell) for cell in row] for row in chosen.iter_rows()]
     book.close()
     return rows
 

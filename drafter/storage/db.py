@@ -15,7 +15,7 @@ from sqlmodel import Session, SQLModel, select
 
 from drafter.errors import StorageError
 from drafter.storage.tone_repair import repair_tone_marks
-from models import MigrationRow, ScoreRow, StateRow
+from models import MigrationRow, ScoreRow, StateRow, UnitRow
 
 
 def default_url() -> str:
@@ -47,6 +47,27 @@ def _scores(connection: Connection) -> None:
     ScoreRow.__table__.create(connection, checkfirst=True)  # type: ignore[attr-defined]
 
 
+# Columns 0010 adds to ``units`` (databases created since have them from 0001).
+_UNIT_STRUCTURE = {
+    "level": "VARCHAR NOT NULL DEFAULT ''",
+    "official_code": "VARCHAR NOT NULL DEFAULT ''",
+    "symbol": "VARCHAR NOT NULL DEFAULT ''",
+    "predecessors": "JSON",
+    "formed": "DATE",
+}
+
+
+def _unit_structure(connection: Connection) -> None:
+    UnitRow.__table__.create(connection, checkfirst=True)  # type: ignore[attr-defined]
+    columns = {column["name"] for column in inspect(connection).get_columns("units")}
+    for name, definition in _UNIT_STRUCTURE.items():
+        if name not in columns:
+            connection.execute(text(f"ALTER TABLE units ADD COLUMN {name} {definition}"))
+    indexes = {index["name"] for index in inspect(connection).get_indexes("units")}
+    if "ix_units_official_code" not in indexes:
+        connection.execute(text("CREATE INDEX ix_units_official_code ON units (official_code)"))
+
+
 # Applied in order, each in its own transaction, recorded in the ``migrations`` table.
 MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("0001_initial", _initial),
@@ -54,6 +75,7 @@ MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("0003_ui_state", _ui_state),
     ("0004_scores", _scores),
     ("0005_tone_marks", repair_tone_marks),
+    ("0010_unit_structure", _unit_structure),
 ]
 
 

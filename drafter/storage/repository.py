@@ -5,7 +5,7 @@ from __future__ import annotations
 import builtins
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import Engine, delete
 from sqlmodel import Session, col, select
@@ -14,6 +14,7 @@ from drafter.domain.catalogue import Catalogue
 from drafter.domain.periods import Period
 from drafter.domain.ranking import Score
 from drafter.domain.report import Report
+from drafter.domain.structure import children, kinds_of, merged_away
 from drafter.domain.units import Unit
 from drafter.errors import StorageError
 from drafter.pack import builtin_pack
@@ -40,27 +41,39 @@ class Store:
         self.engine = engine
         self.catalogue = catalogue or builtin_pack().catalogue
 
-    def _unit_row(self, session: Session, unit: Unit) -> UnitRow:
+    def _unit_row(self, session: Session, unit: Unit, profile_only: bool = False) -> UnitRow:
         row = session.exec(select(UnitRow).where(UnitRow.code == unit.code)).first()
-        row = convert.unit_to_row(unit, row)
+        row = convert.unit_to_row(unit, row, profile_only and row is not None)
         session.add(row)
         session.flush()
         return row
 
     def save_unit(self, unit: Unit) -> None:
+        """Insert or replace a unit, every field (the unit registry's write)."""
+        self.save_units([unit])
+
+    def save_units(self, units: Iterable[Unit]) -> int:
+        """Insert or replace units in one transaction; returns how many."""
+        count = 0
         with Session(self.engine) as session:
-            self._unit_row(session, unit)
+            for unit in units:
+                self._unit_row(session, unit)
+                count += 1
             session.commit()
+        return count
 
     def units(self) -> list[Unit]:
+        """Every stored unit, by code (their place not filled in)."""
         with Session(self.engine) as session:
             rows = session.exec(select(UnitRow).order_by(col(UnitRow.code))).all()
             return [convert.unit_from_row(row) for row in rows]
 
-    def unit(self, code: str) -> Unit | None:
+    def unit(self, code: str, period: Period | None = None) -> Unit | None:
+        """The unit with its place filled in: its parent's kind and name, and the kinds of
+        the units reporting to it (in ``period`` when given, else all not merged away)."""
         with Session(self.engine) as session:
             row = session.exec(select(UnitRow).where(UnitRow.code == code)).first()
-            return convert.unit_from_row(row) if row else None
+            return _placed(session, row, period) if row else None
 
     def report_id(self, unit_code: str, period: Period) -> int | None:
         with Session(self.engine) as session:
@@ -70,7 +83,7 @@ class Store:
     def save_report(self, report: Report) -> int:
         """Insert or replace the report of ``report.unit`` for ``report.period``; returns its id."""
         with Session(self.engine) as session:
-            unit_row = self._unit_row(session, report.unit)
+            unit_row = self._unit_row(session, report.unit, profile_only=True)
             assert unit_row.id is not None
             row = session.exec(
                 select(ReportRow).where(
@@ -113,7 +126,7 @@ class Store:
     def _load(self, session: Session, row: ReportRow) -> Report:
         unit = session.get(UnitRow, row.unit_id)
         assert unit is not None and row.id is not None
-        return convert.report_from_rows(
+        report = convert.report_from_rows(
             self.catalogue,
             row,
             unit,
@@ -121,6 +134,8 @@ class Store:
             list(session.exec(select(DocumentRow).where(DocumentRow.report_id == row.id)).all()),
             list(session.exec(select(ItemRow).where(ItemRow.report_id == row.id)).all()),
         )
+        report.unit = _placed(session, unit, report.period)
+        return report
 
     def list(self, unit_code: str | None = None) -> list[ReportSummary]:
         with Session(self.engine) as session:
@@ -155,6 +170,20 @@ class Store:
             row.value = value
             session.add(row)
             session.commit()
+
+
+def _placed(session: Session, row: UnitRow, period: Period | None) -> Unit:
+    """The unit of ``row`` with its place in the structure (in ``period``) filled in."""
+    unit = convert.unit_from_row(row)
+    parent = (session.exec(select(UnitRow).where(UnitRow.code == row.parent)).first()
+              if row.parent else None)
+    kids = [convert.unit_from_row(r)
+            for r in session.exec(select(UnitRow).where(UnitRow.parent == row.code)).all()]
+    successors = [convert.unit_from_row(r) for r in session.exec(
+        select(UnitRow).where(col(UnitRow.formed).is_not(None))).all()]
+    territory = children(kids, unit, period, gone=merged_away(successors))
+    return replace(unit, parent_kind=parent.kind if parent else "",
+                   parent_name=parent.name if parent else "", child_kinds=kinds_of(territory))
 
 
 def _report_row(session: Session, unit_code: str, period: Period) -> ReportRow | None:
