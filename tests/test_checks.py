@@ -250,3 +250,33 @@ def test_an_annual_report_plans_the_next_year(commune_q1: Report) -> None:
     assert problem.message == ('Nhiệm vụ 1 nhắc "năm 2024" nhưng báo cáo năm 2024 nêu nhiệm vụ '
                                "cho năm 2025")
     assert _problems(commune_q1, "task_for_past_year") == []
+
+
+def test_outgoing_documents_are_two_parts_of_one_whole(commune_q1: Report) -> None:
+    """Wholly electronic and electronic-with-paper never overlap (the review's 1.784 + 702)."""
+    commune_q1.figures.update(outgoing_docs=1784, outgoing_docs_electronic=1784,
+                              outgoing_docs_parallel=702)
+    [problem] = [p for p in _problems(commune_q1, "equal") if p.field == "outgoing_docs"]
+    assert problem.is_error and "(1.784) khác tổng" in problem.message
+
+
+def test_assessment_rules_are_cross_checked(pack: TemplatePack) -> None:
+    from drafter.domain.assessment_rules import build_assessment_rules
+    from drafter.errors import PackError
+
+    rule = {"id": "x", "rate": "files_on_time_rate", "shortcoming_below": 100,
+            "shortcoming": "còn {remaining}"}
+    with pytest.raises(PackError, match="id trùng: x"):
+        build_assessment_rules({"rule": [rule, rule]}, pack.catalogue)
+    with pytest.raises(PackError, match="khóa không có: threshold"):
+        build_assessment_rules({"rule": [{**rule, "threshold": 1}]}, pack.catalogue)
+    with pytest.raises(PackError, match="kỳ không có: Q5"):
+        build_assessment_rules({"rule": [{**rule, "shortcoming_below": {"Q5": 1}}]},
+                               pack.catalogue)
+    with pytest.raises(PackError, match="không phải là tỷ lệ"):
+        build_assessment_rules({"rule": [{**rule, "rate": "files_late"}]}, pack.catalogue)
+    rules = build_assessment_rules(
+        {"rule": [{**rule, "shortcoming_below": {"default": 10, "Y": 100}}]}, pack.catalogue)
+    threshold = rules.rules[0].shortcoming_below
+    assert threshold.at(Period.parse("2024")) == 100
+    assert threshold.at(Period.parse("2024-Q1")) == 10

@@ -86,3 +86,13 @@ def test_impossible_dates_rejected(text: str) -> None:
 def test_parse_date_forms() -> None:
     assert parse_date("06/02/2024") == dt.date(2024, 2, 6)
     assert parse_date("2024-02-29") == dt.date(2024, 2, 29)
+
+
+def test_next_period_names() -> None:
+    from drafter.domain.periods import Period
+    from drafter.vi.periods import next_period_name
+
+    assert [next_period_name(Period.parse(code)) for code in
+            ("2024-Q1", "2024-Q3", "2024-Q4", "2024-H1", "2024-9M", "2024")] == [
+        "quý II năm 2024", "quý IV năm 2024", "quý I năm 2025", "6 tháng cuối năm 2024",
+        "quý IV năm 2024", "năm 2025"]

@@ -162,3 +162,13 @@ def test_without_marks_keeps_one_letter_per_letter() -> None:
 def test_unit_codes_are_the_name_without_marks(kind: str, name: str, code: str) -> None:
     # Codes are stored keys: the same name must always give the same code.
     assert unit_code(kind, name) == code
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("Còn chậm.", "Còn chậm"), ("- Máy quét hỏng;", "Máy quét hỏng"), ("1. Kinh phí:", "Kinh phí"),
+    ("Đã làm v.v.", "Đã làm v.v"), ("Như trên", "Như trên"), ("(xem Phụ lục)", "(xem Phụ lục)"),
+])
+def test_item_text_leaves_the_punctuation_to_the_template(typed: str, expected: str) -> None:
+    from drafter.vi.text import item_text
+
+    assert item_text(typed) == expected
