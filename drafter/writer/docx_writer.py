@@ -209,9 +209,8 @@ class _Writer:
         right_width = layout.HEADER_COLUMNS[1] - layout.CELL_MARGINS
         first = True
         if block.superior:
-            for line in layout.header_lines(block.superior, left_width, layout.SUPERIOR_SIZE):
-                cell_line(left, line, layout.SUPERIOR_SIZE, first=first)
-                first = False
+            cell_line(left, block.superior, layout.SUPERIOR_SIZE, first=first)
+            first = False
         issuer = layout.header_lines(block.issuer, left_width, layout.ISSUER_SIZE, True)
         for line in issuer:
             cell_line(left, line, layout.ISSUER_SIZE, bold=True, first=first)

@@ -56,7 +56,7 @@ _UNIT_WORDS = ("XÃ", "PHƯỜNG", "THỊ TRẤN", "ĐẶC KHU", "HUYỆN", "QU�
 
 
 def header_lines(text: str, width_mm: float, size_pt: float, bold: bool = False) -> list[str]:
-    """A header line that does not fit its column, broken after the body and before the
+    """An issuer line that does not fit its column, broken after the body and before the
     unit's name (``ỦY BAN NHÂN DÂN`` / ``XÃ THANH MAI``), never inside a name."""
     if text_width_mm(text, size_pt, bold) <= width_mm:
         return [text]
