@@ -18,6 +18,7 @@ from typing import Any
 
 from jinja2 import TemplateSyntaxError
 
+from drafter.domain.assessment_rules import RULE_KEYS
 from drafter.errors import DrafterError, PackError
 from drafter.pack import TemplatePack, builtin_pack, load_pack
 from drafter.resources import builtin_pack_dir
@@ -46,11 +47,17 @@ SCHEMA: dict[str, dict[str, set[str]]] = {
                       "communes": {"label", "title", "columns"},
                       "communes.columns": {"key", "label"}},
     "rules.toml": {"": {"bands"}, "bands": {"*"}, "bands.*": {"min", "text"}},
-    "checks.toml": {"": {"settings", "equal", "at_most", "required", "messages"},
+    "checks.toml": {"": {"settings", "equal", "at_most", "required", "messages", "not_zero",
+                         "documents_counted", "shown_only_with", "narrative"},
+                    "not_zero": {"keys"}, "documents_counted": {"*"}, "shown_only_with": {"*"},
+                    "narrative": {"*"},
                     "settings": {"stock_jump_factor", "rate_drop_points", "rates_may_exceed",
                                  "rate_ceiling", "report_date_max_days"},
                     "equal": {"whole", "parts"}, "at_most": {"whole", "parts"},
                     "required": {"*"}, "messages": {"*"}},
+    # Optional: packs made before it have no evidence rules (assessment_rules.RULE_KEYS).
+    "assessment.toml": {"": {"causes", "rule"}, "causes": {"*"},
+                        "rule": set(RULE_KEYS), "rule.*": {"*"}},
     "ranking.toml": {"": {"title", "max_total", "fields", "classes"},
                      "fields": {"id", "label", "max"}, "classes": {"name", "min"}},
 }

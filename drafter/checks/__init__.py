@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from drafter.checks import (
+    coverage_checks,
     document_checks,
     figure_checks,
     history_checks,
@@ -21,6 +22,11 @@ CHECKS = (
     figure_checks.parts_and_wholes,
     figure_checks.rates_in_range,
     figure_checks.stated_values,
+    coverage_checks.impossible_zeros,
+    coverage_checks.documents_within_count,
+    coverage_checks.figures_shown,
+    coverage_checks.causes_have_shortcomings,
+    coverage_checks.tasks_for_the_next_year,
     history_checks.cumulative_never_falls,
     history_checks.stocks_do_not_jump,
     history_checks.rates_do_not_collapse,
@@ -29,6 +35,7 @@ CHECKS = (
     document_checks.document_dates,
     document_checks.duplicate_documents,
     text_checks.text_hygiene,
+    text_checks.typed_ratios,
     plausibility_checks.rates_plausible,
     plausibility_checks.report_date_near_period,
     plausibility_checks.documents_have_subjects,
@@ -39,7 +46,8 @@ def check_report(report: Report, pack: TemplatePack | None = None,
                  previous: Report | None = None, today: dt.date | None = None) -> list[Problem]:
     """Every problem of ``report``, errors first, in catalogue order within each severity."""
     pack = pack or builtin_pack()
-    ctx = CheckContext(report, pack.catalogue, pack.checks, today or dt.date.today(), previous)
+    ctx = CheckContext(report, pack.catalogue, pack.checks, today or dt.date.today(), previous,
+                       pack)
     problems = [problem for check in CHECKS for problem in check(ctx)]
     return sorted(problems, key=lambda p: p.severity is not Severity.ERROR)
 

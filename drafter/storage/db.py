@@ -14,6 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, SQLModel, select
 
 from drafter.errors import StorageError
+from drafter.storage.tone_repair import repair_tone_marks
 from models import MigrationRow, ScoreRow, StateRow, UnitRow
 
 
@@ -73,6 +74,7 @@ MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("0002_report_review", _review_column),
     ("0003_ui_state", _ui_state),
     ("0004_scores", _scores),
+    ("0005_tone_marks", repair_tone_marks),
     ("0010_unit_structure", _unit_structure),
 ]
 
