@@ -51,7 +51,8 @@ SCHEMA: dict[str, dict[str, set[str]]] = {
                          "documents_counted", "shown_only_with", "narrative"},
                     "not_zero": {"keys"}, "documents_counted": {"*"}, "shown_only_with": {"*"},
                     "narrative": {"*"},
-                    "settings": {"stock_jump_factor", "rate_drop_points", "rates_may_exceed"},
+                    "settings": {"stock_jump_factor", "rate_drop_points", "rates_may_exceed",
+                                 "rate_ceiling", "report_date_max_days"},
                     "equal": {"whole", "parts"}, "at_most": {"whole", "parts"},
                     "required": {"*"}, "messages": {"*"}},
     # Optional: packs made before it have no evidence rules (assessment_rules.RULE_KEYS).

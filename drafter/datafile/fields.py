@@ -37,9 +37,21 @@ def date(value: Any) -> dt.date:
     raise ValueError(f"phải là ngày (2024-02-28 hoặc 28/02/2024), không phải {value!r}")
 
 
+# "2.5" or "99.81": a decimal written the English way (a Vietnamese "2.500" is a thousand
+# separator, so one or two digits after the point cannot be one).
+_ENGLISH_DECIMAL = re.compile(r"^\d+\.\d{1,2}$")
+
+
+def _not_a_number(value: Any) -> ValueError:
+    hint = ""
+    if isinstance(value, str) and _ENGLISH_DECIMAL.match(value.strip()):
+        hint = f" (dùng dấu phẩy: {value.strip().replace('.', ',')})"
+    return ValueError(f"phải là số, không phải {value!r}{hint}")
+
+
 def _number(value: Any) -> Decimal:
     if isinstance(value, bool):
-        raise ValueError(f"phải là số, không phải {value!r}")
+        raise _not_a_number(value)
     if isinstance(value, int | Decimal):
         return Decimal(value)
     if isinstance(value, float):
@@ -48,8 +60,8 @@ def _number(value: Any) -> Decimal:
         try:
             return parse_number(value)
         except ValueError:
-            raise ValueError(f"phải là số, không phải {value!r}") from None
-    raise ValueError(f"phải là số, không phải {value!r}")
+            raise _not_a_number(value) from None
+    raise _not_a_number(value)
 
 
 _ENGLISH_THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
