@@ -9,6 +9,7 @@ from pathlib import Path
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from drafter.domain.units import Unit
@@ -81,6 +82,12 @@ class DrafterApp(App[None]):
 
         if not isinstance(self.screen, HelpScreen | CommandPalette):
             self.push_screen(HelpScreen(self.screen))
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """A toast, its message shown as written: messages quote officials' words (a
+        document's number, an error naming a unit), never markup (``markup`` is ignored)."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def use_theme(self, name: str) -> None:
         """Switch the look and remember it for the next start."""

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.widget import Widget
-from textual.widgets import Label
 
 from drafter.checks import Problem
 from drafter.domain.figures import Figures
@@ -15,6 +14,7 @@ from drafter.tui.widgets.documents import DocumentsEditor
 from drafter.tui.widgets.figure_row import ProblemRow, RateRow
 from drafter.tui.widgets.issuing import ISSUING_FIELDS, IssuingEditor
 from drafter.tui.widgets.list_editor import ListEditor
+from drafter.tui.widgets.text import Label
 
 if TYPE_CHECKING:
     from drafter.tui.screens.editor import EditorScreen

@@ -12,15 +12,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import (
-    ContentSwitcher,
-    Header,
-    Label,
-    ListItem,
-    ListView,
-    LoadingIndicator,
-    Static,
-)
+from textual.widgets import ContentSwitcher, Header, ListItem, ListView, LoadingIndicator
 
 from drafter.checks import Problem
 from drafter.errors import DrafterError
@@ -35,6 +27,7 @@ from drafter.tui.widgets.figure_row import FigureRow
 from drafter.tui.widgets.footer import KeyFooter
 from drafter.tui.widgets.issuing import IssuingEditor
 from drafter.tui.widgets.list_editor import ListEditor
+from drafter.tui.widgets.text import Label, Static
 from drafter.vi.periods import period_name
 from drafter.vi.text import sentence_case
 

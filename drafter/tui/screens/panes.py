@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual.widget import Widget
-from textual.widgets import Label
 
 from drafter.domain.catalogue import Catalogue
 from drafter.domain.report import LISTS, NOTE_SECTIONS
@@ -13,6 +12,7 @@ from drafter.tui.widgets.documents import DocumentsEditor
 from drafter.tui.widgets.figure_row import FigureRow, RateRow
 from drafter.tui.widgets.issuing import ISSUING_FIELDS, IssuingEditor
 from drafter.tui.widgets.list_editor import EDITING, ListEditor
+from drafter.tui.widgets.text import Label
 
 NUMBERS = {"direction": "I.", "institutions": "II.1", "procedures": "II.2",
            "organisation": "II.3", "civil_service": "II.4", "finance": "II.5",

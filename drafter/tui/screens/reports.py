@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING, cast
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Label
+from textual.widgets import DataTable, Header
 
 from drafter.domain.units import Unit
 from drafter.tui.widgets.footer import KeyFooter
+from drafter.tui.widgets.text import Label, Table
 from drafter.vi.dates import short_date
 from drafter.vi.periods import period_name
 
@@ -42,7 +43,7 @@ class ReportsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Label(f"Báo cáo của {self.unit.short_body}", classes="title", id="unit-title")
-        yield DataTable(id="reports", cursor_type="row", zebra_stripes=True)
+        yield Table(id="reports", cursor_type="row", zebra_stripes=True)
         yield Label("Chưa có báo cáo nào. Nhấn N để tạo báo cáo mới.", id="empty")
         yield KeyFooter()
 

@@ -12,11 +12,12 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Header, Input, Label, Select, TextArea
+from textual.widgets import Button, Checkbox, Header, Input, Select, TextArea
 
 from drafter.domain.units import KINDS, Signer, Unit, parse_kind, unit_code
 from drafter.tui.widgets.dropdown import Dropdown
 from drafter.tui.widgets.footer import KeyFooter
+from drafter.tui.widgets.text import Label
 from drafter.vi.text import clean
 
 if TYPE_CHECKING:

@@ -11,10 +11,11 @@ from typing import TYPE_CHECKING, cast
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Label
+from textual.widgets import DataTable, Header
 
 from drafter.domain.units import Unit
 from drafter.tui.widgets.footer import KeyFooter
+from drafter.tui.widgets.text import Label, Table
 
 if TYPE_CHECKING:
     from drafter.tui.app import DrafterApp
@@ -40,7 +41,7 @@ class UnitsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Label("Các đơn vị báo cáo", classes="title")
-        yield DataTable(id="units", cursor_type="row", zebra_stripes=True)
+        yield Table(id="units", cursor_type="row", zebra_stripes=True)
         yield Label("Chưa có đơn vị nào. Nhấn N để thêm đơn vị.", id="no-units")
         yield KeyFooter()
 

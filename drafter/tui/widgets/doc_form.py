@@ -10,12 +10,13 @@ import dataclasses
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Input, Label, Select
+from textual.widgets import Button, Input, Select
 
 from drafter.domain.documents import KIND_SYMBOLS, DocRef, split_number, written_number
 from drafter.domain.report import NOTE_SECTIONS
 from drafter.tui.widgets.drafts import Draft
 from drafter.tui.widgets.dropdown import Dropdown
+from drafter.tui.widgets.text import Label
 from drafter.vi.dates import parse_date, short_date
 from drafter.vi.text import clean
 

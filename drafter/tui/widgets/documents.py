@@ -11,20 +11,21 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Button, DataTable, Input, Label
+from textual.widgets import Button, DataTable, Input
 
 from drafter.checks.document_checks import document_name
 from drafter.domain.documents import DocRef
 from drafter.domain.report import NOTE_SECTIONS
 from drafter.tui.widgets.doc_form import DocumentForm
 from drafter.tui.widgets.drafts import Draft
+from drafter.tui.widgets.text import Label, Table
 from drafter.vi.dates import short_date
 
 EDITING = "@"  # the draft key suffix holding the index of the document being edited
 HINT = "Trên bảng: Enter sửa · Delete xóa (Ctrl+Z hoàn tác) · Ctrl+↑/↓ đổi thứ tự"
 
 
-class DocTable(DataTable[str]):
+class DocTable(Table):
     """Home and End go to the first and last document (Textual's scroll sideways)."""
 
     BINDINGS = [Binding("home", "first", "Văn bản đầu", show=False),

@@ -6,13 +6,15 @@ from decimal import Decimal
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.message import Message
-from textual.widgets import Input, Label, Select
+from textual.widgets import Input, Select
 
 from drafter.domain.catalogue import Indicator, ValueType
 from drafter.domain.figures import Figures
 from drafter.domain.report import Value
 from drafter.tui.widgets.dropdown import Dropdown
+from drafter.tui.widgets.text import Label
 from drafter.vi.numbers import format_number
 from drafter.vi.rates import format_rate, format_ratio
 
@@ -177,4 +179,5 @@ class RateRow(ProblemRow):
         else:
             value = figures.value(ind.key)
             text = "chưa đủ số liệu" if value is None else f"{show_value(value)} {ind.unit}"
-        self.query_one(".computed-value", Label).update(f"{text:<30}[dim]tự tính[/dim]")
+        self.query_one(".computed-value", Label).update(
+            Content.assemble(f"{text:<30}", ("tự tính", "dim")))

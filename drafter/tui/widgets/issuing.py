@@ -7,10 +7,11 @@ import datetime as dt
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Input, Label, Select, TextArea
+from textual.widgets import Input, Select, TextArea
 
 from drafter.domain.report import Report, Status
 from drafter.tui.widgets.dropdown import Dropdown
+from drafter.tui.widgets.text import Label
 from drafter.vi.dates import parse_date, short_date
 from drafter.vi.text import clean
 

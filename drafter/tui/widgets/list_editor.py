@@ -6,9 +6,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Input, Label, ListItem, ListView
+from textual.widgets import Input, ListItem, ListView
 
 from drafter.tui.widgets.drafts import Draft
+from drafter.tui.widgets.text import Label
 from drafter.vi.text import clean
 
 ADD = "Gõ nội dung rồi nhấn Enter để thêm"
