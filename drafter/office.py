@@ -18,16 +18,16 @@ from drafter.aggregation import aggregate, aggregating_unit, communes_of, render
 from drafter.domain.periods import Period
 from drafter.domain.ranking import RankingRules, Score, ScoreError, check_score
 from drafter.domain.report import Report, Status
-from drafter.domain.units import Tier, Unit
+from drafter.domain.units import Unit
 from drafter.errors import DrafterError
 from drafter.exchange.scores import RankMismatch, read_scores
-from drafter.index import HOME_AFFAIRS, Ranking, ranked_units
+from drafter.index import Ranking, ranked_units
 from drafter.pack import TemplatePack
 from drafter.parallel import Outcome, Progress, render_all
 from drafter.rollup import Received, Rollup
 from drafter.storage import Store
 from drafter.storage.repository import ReportSummary
-from drafter.vi.numbers import format_number, parse_number
+from drafter.vi.numbers import decimal_places, format_fixed, parse_number
 from drafter.vi.periods import period_name
 from drafter.vi.text import join_vi
 from drafter.workflow import comparisons
@@ -36,18 +36,6 @@ from drafter.workflow import comparisons
 def names(units: Sequence[Unit]) -> str:
     """``xã Đông Hòa, phường Sông Cầu``: units as a message lists them."""
     return join_vi((unit.label for unit in units), ", ")
-
-
-def office_of(store: Store, unit: Unit) -> Unit | None:
-    """The province or district whose communes ``unit`` works on: the unit itself when it
-    aggregates, its parent when it is that parent's Home Affairs department; else ``None``."""
-    if unit.aggregates:
-        return unit
-    if unit.tier is Tier.DEPARTMENT and unit.name == HOME_AFFAIRS and unit.parent:
-        parent = store.unit(unit.parent)
-        if parent is not None and parent.aggregates:
-            return parent
-    return None
 
 
 @dataclass(frozen=True)
@@ -189,9 +177,14 @@ def set_score(store: Store, unit_code: str, year: int, total: str, fields: Mappi
     return score
 
 
+def score_text(value: Decimal) -> str:
+    """A score at the precision it was entered with: ``85,125`` stays ``85,125``."""
+    return format_fixed(value, decimal_places(value))
+
+
 def score_line(score: Score, year: int) -> str:
     return (f"Đã lưu điểm Chỉ số CCHC năm {year} của {score.unit.label}: "
-            f"{format_number(score.total)} điểm.")
+            f"{score_text(score.total)} điểm.")
 
 
 @dataclass

@@ -123,6 +123,12 @@ class DrafterApp(App[None]):
         else:
             self.pop_screen()
 
+    def open_office(self, unit: Unit) -> None:
+        """The office's screen of the province or district ``unit``."""
+        from drafter.tui.screens.office import OfficeScreen
+
+        self.push_screen(OfficeScreen(unit))
+
     def open_report(self, report_id: int, section: str | None = None) -> None:
         from drafter.tui.screens.editor import EditorScreen
 

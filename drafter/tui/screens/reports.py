@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Header
 
+from drafter.domain.structure import office_of
 from drafter.domain.units import Unit
 from drafter.tui.widgets.footer import KeyFooter
 from drafter.tui.widgets.text import Label, Table
@@ -34,6 +35,8 @@ class ReportsScreen(Screen[None]):
         Binding("enter", "open", "Mở", show=False),
         Binding("u", "edit_unit", "Sửa đơn vị"),
         Binding("escape", "units", "Các đơn vị"),
+        Binding("t", "office", "Tổng hợp cấp xã", tooltip="Báo cáo các đơn vị cấp xã đã gửi, "
+                "tổng hợp, soạn tất cả, điểm và xếp hạng"),
     ]
 
     def __init__(self, unit: Unit) -> None:
@@ -80,11 +83,29 @@ class ReportsScreen(Screen[None]):
         yield SystemCommand("Sửa thông tin đơn vị (U)", self.unit.short_body,
                             self.action_edit_unit)
         yield SystemCommand("Các đơn vị (Esc)", "Chọn đơn vị khác", self.action_units)
+        target = self._office()
+        if target is not None:
+            yield SystemCommand(f"Tổng hợp, xếp hạng cấp xã của {target.short_body} (T)",
+                                "Báo cáo đã gửi, tổng hợp, soạn tất cả, Chỉ số CCHC",
+                                self.action_office)
         app = cast("DrafterApp", self.app)
         for summary in app.session.reports(self.unit.code):
             yield SystemCommand(f"Mở báo cáo {period_name(summary.period)}",
                                 STATUS.get(summary.status, ""),
                                 partial(app.open_report, summary.id))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "office":
+            return self._office() is not None
+        return True
+
+    def _office(self) -> Unit | None:
+        return office_of(self.unit, cast("DrafterApp", self.app).session.unit)
+
+    def action_office(self) -> None:
+        target = self._office()
+        if target is not None:
+            cast("DrafterApp", self.app).open_office(target)
 
     def action_open(self) -> None:
         table = self.query_one(DataTable)
