@@ -9,6 +9,7 @@ from textual.widget import Widget
 
 from drafter.checks import Problem
 from drafter.domain.figures import Figures
+from drafter.tui.screens.panes import CAUSES
 from drafter.tui.widgets.checks_list import ChecksList
 from drafter.tui.widgets.documents import DocumentsEditor
 from drafter.tui.widgets.figure_row import ProblemRow, RateRow
@@ -150,4 +151,7 @@ class ChecksView:
         if pane == "issuing":
             found = screen.query(f"#is-{field}")
             return found.first() if found else None
+        if field == CAUSES:  # causes kept for a shortcoming no longer shown: their list
+            found = screen.query(".causes-list")
+            return found.last() if found else None
         return None

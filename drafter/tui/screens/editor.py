@@ -20,6 +20,7 @@ from drafter.tui.editing import Editing
 from drafter.tui.screens.checks_view import ChecksView
 from drafter.tui.screens.panes import BUILT_WHEN_SHOWN, Panes
 from drafter.tui.session import Session
+from drafter.tui.widgets.causes import CausesEditor
 from drafter.tui.widgets.checks_list import ChecksList
 from drafter.tui.widgets.documents import DocTable, DocumentsEditor
 from drafter.tui.widgets.drafts import Draft
@@ -39,7 +40,7 @@ class EditorScreen(Screen[None]):
     """Edits one report; every change is saved at once, and what does not parse is kept."""
 
     HELP_TITLE = "Soạn báo cáo"
-    HELP_WIDGETS = (FigureRow, ListEditor, DocumentsEditor, DocTable)
+    HELP_WIDGETS = (FigureRow, ListEditor, DocumentsEditor, DocTable, CausesEditor)
     HELP = ("Chọn mục ở danh mục bên trái (↑/↓, Enter) rồi nhập số liệu; Tab sang ô sau. "
             "Mọi thay đổi được lưu ngay, kể cả chữ đang gõ dở. Tỷ lệ tự tính từ số liệu. "
             "Số liệu lấy từ kỳ trước có dấu ↻: Enter để xác nhận, F8 xác nhận cả mục. "
@@ -251,6 +252,11 @@ class EditorScreen(Screen[None]):
             report.lists[message.name] = message.items
             if message.name in report.review:
                 report.review.remove(message.name)
+        self.editing.save()
+        self.refresh_checks()
+
+    def on_causes_editor_changed(self, message: CausesEditor.Changed) -> None:
+        self.report.shortcoming_causes = message.causes
         self.editing.save()
         self.refresh_checks()
 

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from textual.widget import Widget
 
+from drafter.checks import assessment_of
 from drafter.domain.catalogue import Catalogue
 from drafter.domain.report import LISTS, NOTE_SECTIONS
 from drafter.domain.tier_indicators import shown_to
+from drafter.narrative.assessment import Finding
 from drafter.tui.editing import FIGURE, Editing
+from drafter.tui.widgets.causes import CausesEditor
 from drafter.tui.widgets.documents import DocumentsEditor
 from drafter.tui.widgets.figure_row import FigureRow, RateRow
 from drafter.tui.widgets.issuing import ISSUING_FIELDS, IssuingEditor
@@ -31,6 +34,7 @@ PANE_LISTS = {"assessment": ("strengths", "shortcomings", "causes"), "tasks": ("
 DOCUMENT_PANES = {"basis": "Văn bản căn cứ: văn bản của cấp trên mà báo cáo này thực hiện",
                   "documents": "Văn bản đơn vị đã ban hành trong kỳ"}
 BUILT_WHEN_SHOWN = ("checks", "preview")  # filled on demand, not from the report
+CAUSES = "shortcoming_causes"
 
 
 class Panes:
@@ -55,6 +59,8 @@ class Panes:
             return self.catalogue[field].section if field in self.shown else None
         if field in LISTS:
             return next(p for p, names in PANE_LISTS.items() if field in names)
+        if field == CAUSES:
+            return "assessment"
         if field.startswith("note:"):
             return field.removeprefix("note:")
         if field in DOCUMENT_PANES:
@@ -84,8 +90,11 @@ class Panes:
             docs = report.documents if pane == "documents" else report.basis
             return [DocumentsEditor(pane, DOCUMENT_PANES[pane], docs, own, drafts)]
         if pane in PANE_LISTS:
-            return [self._list(name, LISTS[name], report.items(name))
-                    for name in PANE_LISTS[pane]]
+            lists: list[Widget] = [self._list(name, LISTS[name], report.items(name))
+                                   for name in PANE_LISTS[pane]]
+            if pane == "assessment":  # each shortcoming's causes before the general ones
+                lists.insert(2, self._causes())
+            return lists
         if pane == "issuing":
             return [IssuingEditor(report, drafts)]
         before = editing.previous.figures if editing.previous else {}
@@ -99,6 +108,15 @@ class Panes:
             widgets.append(self._list(f"note:{pane}", "Đoạn văn bổ sung ở mục này",
                                       report.notes.get(pane, [])))
         return widgets
+
+    def _causes(self) -> CausesEditor:
+        editing, pack = self.editing, self.editing.session.pack
+
+        def findings() -> tuple[Finding, ...]:
+            return assessment_of(editing.report, pack, editing.previous).shortcomings
+
+        return CausesEditor(findings, editing.report.shortcoming_causes,
+                            pack.assessment.causes, editing.drafts)
 
     def _list(self, name: str, title: str, items: list[str]) -> ListEditor:
         box = f"add-{name.replace(':', '-')}"
