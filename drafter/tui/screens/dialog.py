@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Select
 
+from drafter.tui.widgets.buttons import FormButton
 from drafter.tui.widgets.checkbox import EnterCheckbox
 from drafter.tui.widgets.dropdown import Dropdown
 from drafter.tui.widgets.text import Label
@@ -77,7 +78,7 @@ class FormDialog(ModalScreen[T]):
                 yield from self._field(field)
             yield Label("", id="dialog-error", classes="error")
             with Horizontal(classes="buttons"):
-                yield Button(self.action, id="submit", variant="primary")
+                yield FormButton(self.action, id="submit", variant="primary")
                 yield Button("Hủy (Esc)", id="cancel")
 
     def _field(self, field: Box | Choice | Tick) -> ComposeResult:

@@ -15,6 +15,8 @@ from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Header, Input, Select, TextArea
 
 from drafter.domain.units import KINDS, Signer, Unit, parse_kind, unit_code
+from drafter.tui.widgets.buttons import FormButton
+from drafter.tui.widgets.checkbox import EnterCheckbox
 from drafter.tui.widgets.dropdown import Dropdown
 from drafter.tui.widgets.footer import KeyFooter
 from drafter.tui.widgets.text import Label
@@ -79,12 +81,12 @@ class UnitScreen(Screen[None]):
             for field_id, label in FIELDS[2:]:
                 yield Label(label)
                 yield Input(values[field_id], id=field_id, compact=True)
-            yield Checkbox("Cấp phó ký thay (KT. CHỦ TỊCH)", unit.signer.deputy if unit else False,
-                           id="deputy")
+            yield EnterCheckbox("Cấp phó ký thay (KT. CHỦ TỊCH) — Enter để chọn",
+                                unit.signer.deputy if unit else False, id="deputy")
             yield Label("Nơi nhận mặc định, mỗi dòng một nơi (không kể \"Lưu: VT\")")
             yield TextArea("\n".join(unit.recipients) if unit else "", id="recipients")
             yield Label("", id="unit-error", classes="error")
-            yield Button("Lưu đơn vị (Ctrl+S)", id="save", variant="primary")
+            yield FormButton("Lưu đơn vị (Ctrl+S)", id="save", variant="primary")
         yield KeyFooter()
 
     def _parents(self) -> list[tuple[str, str]]:
