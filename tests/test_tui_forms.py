@@ -1,6 +1,7 @@
 """Leftovers of the first wave (issue 16, second wave, item 5): a deleted list item comes back
 with Ctrl+Z; a stray space does not tick "Cấp phó ký thay"; letters typed on a Save button
-reach the box before it."""
+reach the box before it; basis documents carried into the next quarter are marked for
+review."""
 
 import asyncio
 from pathlib import Path
@@ -8,8 +9,10 @@ from pathlib import Path
 from textual.widgets import Checkbox, Input, TextArea
 from tui_pilot import demo, make_app, reopen_at
 
+from drafter.domain.periods import Period
 from drafter.tui.screens.reports import ReportsScreen
 from drafter.tui.screens.unit import UnitScreen
+from drafter.workflow import start_report
 
 
 def test_a_deleted_list_item_comes_back_with_ctrl_z(tmp_path: Path) -> None:
@@ -70,5 +73,32 @@ def test_stray_spaces_and_text_typed_on_save_are_not_lost(tmp_path: Path) -> Non
             await pilot.pause()
             assert recipients.text == before + "Lưu: VP"
             assert pilot.app.focused is recipients
+
+    asyncio.run(scenario())
+
+
+def test_basis_documents_carried_into_the_next_quarter_are_marked_for_review(
+        tmp_path: Path) -> None:
+    """The superior's guidance for the year recurs in Q2, marked ↻ until the official has
+    looked at it (F8, or editing the list)."""
+    async def scenario() -> None:
+        app, store = make_app(tmp_path)
+        q1 = demo()
+        store.save_report(q1)
+        q2 = start_report(store, q1.unit.code, Period.parse("2024-Q2"), pack=app.session.pack)
+        assert q2.basis == q1.basis and "basis" in q2.review
+        report_id = reopen_at(store, q2, "basis")
+        async with app.run_test(size=(100, 40)) as pilot:
+            screen = pilot.app.screen
+            editor = screen.query_one("#basis-editor")
+            assert editor.query(".carried")
+            sidebar = str(screen.query_one("#nav-basis Label").render())
+            assert sidebar.endswith("↻")
+            assert any("Văn bản căn cứ" in p.message for p in screen.problems
+                       if p.rule == "review")
+            await pilot.press("f8")
+            await pilot.pause()
+            assert not editor.query(".carried")
+            assert "basis" not in store.get(report_id).review
 
     asyncio.run(scenario())

@@ -8,7 +8,7 @@ from decimal import Decimal
 from drafter.checks.context import CheckContext, as_number, show
 from drafter.checks.problems import Problem, Severity
 from drafter.domain.catalogue import Indicator, Kind, ValueType
-from drafter.domain.report import LISTS
+from drafter.domain.report import LISTS, REVIEWED_DOCUMENTS
 
 WARNING = Severity.WARNING
 
@@ -64,6 +64,6 @@ def carried_items_confirmed(ctx: CheckContext) -> Iterator[Problem]:
     review = ctx.report.review
     if not review:
         return
-    names = [ctx.catalogue[key].label if key in ctx.catalogue else LISTS.get(key, key)
-             for key in review]
+    names = [ctx.catalogue[key].label if key in ctx.catalogue
+             else LISTS.get(key) or REVIEWED_DOCUMENTS.get(key, key) for key in review]
     yield ctx.problem(WARNING, "review", tuple(review), items="; ".join(names))

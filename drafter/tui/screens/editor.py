@@ -241,6 +241,9 @@ class EditorScreen(Screen[None]):
         for editor in self.query(ListEditor):
             if editor.list_name in keys:
                 editor.confirmed()
+        for documents in self.query(DocumentsEditor):
+            if documents.role in keys:
+                documents.confirmed()
         self.editing.save()
         self.refresh_checks()
 
@@ -262,6 +265,8 @@ class EditorScreen(Screen[None]):
 
     def on_documents_editor_changed(self, message: DocumentsEditor.Changed) -> None:
         setattr(self.report, message.role, message.documents)
+        if message.role in self.report.review:
+            self.report.review.remove(message.role)
         self.editing.save()
         self.refresh_checks()
 

@@ -88,7 +88,8 @@ class Panes:
         if pane in DOCUMENT_PANES:
             own = report.unit.short_body if pane == "documents" else ""
             docs = report.documents if pane == "documents" else report.basis
-            return [DocumentsEditor(pane, DOCUMENT_PANES[pane], docs, own, drafts)]
+            return [DocumentsEditor(pane, DOCUMENT_PANES[pane], docs, own, drafts,
+                                    pane in report.review)]
         if pane in PANE_LISTS:
             lists: list[Widget] = [self._list(name, LISTS[name], report.items(name))
                                    for name in PANE_LISTS[pane]]

@@ -23,6 +23,8 @@ from drafter.vi.dates import short_date
 
 EDITING = "@"  # the draft key suffix holding the index of the document being edited
 HINT = "Trên bảng: Enter sửa · Delete xóa (Ctrl+Z hoàn tác) · Ctrl+↑/↓ đổi thứ tự"
+CARRIED_DOCUMENTS = ("↻ Lấy từ kỳ trước — xóa văn bản không còn là căn cứ của báo cáo này, "
+                     "hoặc F8 để xác nhận cả mục")
 
 
 class DocTable(Table):
@@ -56,7 +58,7 @@ class DocumentsEditor(Vertical):
             self.documents = documents
 
     def __init__(self, role: str, title: str, documents: list[DocRef], own_issuer: str,
-                 drafts: dict[str, str]) -> None:
+                 drafts: dict[str, str], carried: bool = False) -> None:
         super().__init__(id=f"{role}-editor", classes="documents-editor")
         self.role = role
         self.prefix = "doc" if role == "documents" else "basis"
@@ -67,9 +69,12 @@ class DocumentsEditor(Vertical):
         typed = drafts.get(self.prefix + EDITING, "")
         self.editing = int(typed) if typed.isdigit() and int(typed) < len(documents) else None
         self.deleted: tuple[int, DocRef] | None = None
+        self.carried = carried
 
     def compose(self) -> ComposeResult:
         yield Label(self.title, classes="subtitle")
+        if self.carried:
+            yield Label(CARRIED_DOCUMENTS, classes="carried")
         yield DocTable(id=f"{self.prefix}-table", cursor_type="row")
         yield Label("", id=f"{self.prefix}-problems", classes="problem")
         yield Label(HINT, classes="hint")
@@ -93,6 +98,7 @@ class DocumentsEditor(Vertical):
 
     def _changed(self, cursor: int | None = None) -> None:
         self._fill(cursor)
+        self.confirmed()
         self.post_message(self.Changed(self.role, list(self.documents)))
 
     def _edit(self, index: int | None) -> None:
@@ -163,6 +169,12 @@ class DocumentsEditor(Vertical):
         if self.editing in (index, index + step):  # the form follows the document it shows
             self._edit(index + step if self.editing == index else index)
         self._changed(index + step)
+
+    def confirmed(self) -> None:
+        """No longer waiting for review (edited, or confirmed with F8)."""
+        self.carried = False
+        for label in self.query(".carried"):
+            label.remove()
 
     def show_problems(self, messages: list[str]) -> None:
         """The checks' messages about these documents, under the table."""
