@@ -7,7 +7,8 @@ import asyncio
 from pathlib import Path
 
 from textual.widgets import Checkbox, Input, TextArea
-from tui_pilot import demo, make_app, reopen_at
+from textual.widgets._footer import FooterKey
+from tui_pilot import PROVINCE_TODAY, demo, make_app, province_office, reopen_at
 
 from drafter.domain.periods import Period
 from drafter.tui.screens.reports import ReportsScreen
@@ -100,5 +101,47 @@ def test_basis_documents_carried_into_the_next_quarter_are_marked_for_review(
             await pilot.pause()
             assert not editor.query(".carried")
             assert "basis" not in store.get(report_id).review
+
+    asyncio.run(scenario())
+
+
+def _visible(screen) -> set[str]:  # type: ignore[no-untyped-def]
+    """The keys of the footer shown whole within 80 columns."""
+    return {key.key for key in screen.query(FooterKey) if key.region.right <= 80
+            and key.region.width > 0}
+
+
+def test_at_80_columns_each_screen_keeps_the_keys_that_matter_there(tmp_path: Path) -> None:
+    async def scenario() -> None:
+        app, store = make_app(tmp_path, today=PROVINCE_TODAY)
+        q1 = demo()
+        store.save_report(q1)
+        q2 = start_report(store, q1.unit.code, Period.parse("2024-Q2"), pack=app.session.pack)
+        reopen_at(store, q2, "direction")  # figures carried: F8 matters
+        province, _ = province_office(store, 4)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            editor = pilot.app.screen
+            assert {"f1", "f8", "f2", "f5", "f6", "ctrl+s", "escape"} <= _visible(editor)
+            # On a list, its Delete (and after one, Ctrl+Z) come before the editor's keys.
+            await editor.action_show("tasks")
+            await pilot.pause()
+            view = editor.query_one("#list-tasks ListView")
+            view.focus()
+            await pilot.pause()
+            assert {"f1", "delete", "ctrl+s"} <= _visible(editor)
+            await pilot.press("delete")
+            await pilot.pause()
+            assert {"f1", "delete", "ctrl+z", "ctrl+s"} <= _visible(editor)
+            # Typing in its box, Delete is the box's: the list's keys give way.
+            editor.query_one("#add-tasks").focus()
+            await pilot.pause()
+            assert {"f1", "ctrl+s", "escape", "ctrl+q"} <= _visible(editor)
+            app.open_office(province)
+            await pilot.pause()
+            assert {"f1", "a", "r", "x", "k", "escape", "ctrl+q"} <= _visible(pilot.app.screen)
+            await pilot.press("x")
+            await pilot.pause()
+            assert {"f1", "e", "i", "w", "escape"} <= _visible(pilot.app.screen)
 
     asyncio.run(scenario())

@@ -25,7 +25,7 @@ from drafter.tui.widgets.checks_list import ChecksList
 from drafter.tui.widgets.documents import DocTable, DocumentsEditor
 from drafter.tui.widgets.drafts import Draft
 from drafter.tui.widgets.figure_row import FigureRow
-from drafter.tui.widgets.footer import KeyFooter
+from drafter.tui.widgets.footer import FOCUSED, KeyFooter
 from drafter.tui.widgets.issuing import IssuingEditor
 from drafter.tui.widgets.list_editor import ListEditor
 from drafter.tui.widgets.text import Label, Static
@@ -45,18 +45,20 @@ class EditorScreen(Screen[None]):
             "Mọi thay đổi được lưu ngay, kể cả chữ đang gõ dở. Tỷ lệ tự tính từ số liệu. "
             "Số liệu lấy từ kỳ trước có dấu ↻: Enter để xác nhận, F8 xác nhận cả mục. "
             "F6 xem mọi lỗi, Enter trên một lỗi để đến ô cần sửa. Ctrl+S ghi tệp DOCX.")
+    # At 80 columns about seven keys fit: those of the box being typed in come first.
+    FOOTER_FIRST = ("f1", FOCUSED, "f8", "f2", "f5", "f6", "ctrl+s", "escape", "ctrl+q")
     BINDINGS = [
         Binding("f2", "focus_sidebar", "Mục", tooltip="Về danh mục các mục bên trái"),
         Binding("f5", "show('preview')", "Xem trước",
                 tooltip="Xem trước báo cáo như khi in"),
         Binding("f6", "checks", "Kiểm tra",
                 tooltip="Mọi lỗi và cảnh báo; Enter trên một dòng để đến chỗ cần sửa"),
-        Binding("f8", "confirm_pane", "Xác nhận mục",
+        Binding("f8", "confirm_pane", "Xác nhận",
                 tooltip="Xác nhận mọi số liệu, nội dung lấy từ kỳ trước ở mục đang mở"),
         Binding("ctrl+s", "write_docx", "Ghi DOCX", tooltip="Ghi báo cáo ra tệp DOCX"),
         Binding("ctrl+o", "open_folder", "Mở thư mục", show=False,
                 tooltip="Mở thư mục chứa tệp DOCX vừa ghi"),
-        Binding("escape", "back", "Danh sách", tooltip="Về danh sách báo cáo"),
+        Binding("escape", "back", "Quay lại", tooltip="Về danh sách báo cáo"),
     ]
 
     def __init__(self, report_id: int, section: str | None = None) -> None:

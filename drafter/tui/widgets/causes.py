@@ -38,7 +38,7 @@ class CausesEditor(Vertical):
 
     BINDINGS = [
         Binding("delete", "delete", "Xóa nguyên nhân"),
-        Binding("ctrl+z", "undo", "Hoàn tác xóa"),
+        Binding("ctrl+z", "undo", "Hoàn tác", tooltip="Đưa nguyên nhân vừa xóa trở lại"),
     ]
 
     class Changed(Message):

@@ -46,7 +46,7 @@ class DocumentsEditor(Vertical):
 
     BINDINGS = [
         Binding("delete", "delete", "Xóa văn bản"),
-        Binding("ctrl+z", "undo", "Hoàn tác xóa"),
+        Binding("ctrl+z", "undo", "Hoàn tác", tooltip="Đưa văn bản vừa xóa trở lại"),
         Binding("ctrl+up", "move(-1)", "Chuyển văn bản lên", show=False),
         Binding("ctrl+down", "move(1)", "Chuyển văn bản xuống", show=False),
     ]

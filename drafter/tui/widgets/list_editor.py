@@ -24,7 +24,7 @@ class ListEditor(Vertical):
 
     BINDINGS = [
         Binding("delete", "delete", "Xóa ý"),
-        Binding("ctrl+z", "undo", "Hoàn tác xóa", tooltip="Đưa ý vừa xóa trở lại"),
+        Binding("ctrl+z", "undo", "Hoàn tác", tooltip="Đưa ý vừa xóa trở lại"),
         Binding("ctrl+up", "move(-1)", "Chuyển ý lên", show=False),
         Binding("ctrl+down", "move(1)", "Chuyển ý xuống", show=False),
     ]
