@@ -15,11 +15,12 @@ from drafter.checks import Problem, check_report
 from drafter.domain.periods import Period, PeriodKind
 from drafter.domain.report import Report
 from drafter.domain.units import Unit
-from drafter.errors import StorageError
+from drafter.errors import DrafterError, StorageError
 from drafter.pack import TemplatePack, builtin_pack
 from drafter.storage import Store
 from drafter.storage.repository import ReportSummary
 from drafter.vi.periods import period_name
+from drafter.vi.text import sentence_case
 
 LAST_REPORT = "last_report"
 LAST_SECTION = "last_section"
@@ -81,6 +82,15 @@ class Session:
     def save(self, report: Report) -> None:
         """Autosave: the whole report in one transaction."""
         self.store.save_report(report)
+
+    def reopen(self, report_id: int, reason: str) -> str:
+        """Turn a final report back into a draft, ``reason`` recorded in its history (the
+        records' API); returns why it was refused, or ``""``."""
+        try:
+            workflow.reopen_report(self.store, report_id, reason)
+        except DrafterError as exc:
+            return sentence_case(str(exc))
+        return ""
 
     def problems(self, report: Report, previous: Report | None) -> list[Problem]:
         return check_report(report, self.pack, previous, self.today)

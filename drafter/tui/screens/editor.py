@@ -15,10 +15,12 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Header, ListItem, ListView, LoadingIndicator
 
 from drafter.checks import Problem
+from drafter.domain.report import Status
 from drafter.errors import DrafterError
 from drafter.tui.editing import Editing
 from drafter.tui.screens.checks_view import ChecksView
 from drafter.tui.screens.panes import BUILT_WHEN_SHOWN, Panes
+from drafter.tui.screens.reopen import ReopenDialog
 from drafter.tui.session import Session
 from drafter.tui.widgets.causes import CausesEditor
 from drafter.tui.widgets.checks_list import ChecksList
@@ -44,9 +46,11 @@ class EditorScreen(Screen[None]):
     HELP = ("Chọn mục ở danh mục bên trái (↑/↓, Enter) rồi nhập số liệu; Tab sang ô sau. "
             "Mọi thay đổi được lưu ngay, kể cả chữ đang gõ dở. Tỷ lệ tự tính từ số liệu. "
             "Số liệu lấy từ kỳ trước có dấu ↻: Enter để xác nhận, F8 xác nhận cả mục. "
-            "F6 xem mọi lỗi, Enter trên một lỗi để đến ô cần sửa. Ctrl+S ghi tệp DOCX.")
+            "F6 xem mọi lỗi, Enter trên một lỗi để đến ô cần sửa. Ctrl+S ghi tệp DOCX. "
+            "Báo cáo chính thức chỉ xem được: Ctrl+E chuyển về dự thảo để sửa (ghi lý do).")
     # At 80 columns about seven keys fit: those of the box being typed in come first.
-    FOOTER_FIRST = ("f1", FOCUSED, "f8", "f2", "f5", "f6", "ctrl+s", "escape", "ctrl+q")
+    FOOTER_FIRST = ("f1", "ctrl+e", FOCUSED, "f8", "f2", "f5", "f6", "ctrl+s", "escape",
+                    "ctrl+q")
     BINDINGS = [
         Binding("f2", "focus_sidebar", "Mục", tooltip="Về danh mục các mục bên trái"),
         Binding("f5", "show('preview')", "Xem trước",
@@ -55,6 +59,8 @@ class EditorScreen(Screen[None]):
                 tooltip="Mọi lỗi và cảnh báo; Enter trên một dòng để đến chỗ cần sửa"),
         Binding("f8", "confirm_pane", "Xác nhận",
                 tooltip="Xác nhận mọi số liệu, nội dung lấy từ kỳ trước ở mục đang mở"),
+        Binding("ctrl+e", "reopen", "Về dự thảo để sửa",
+                tooltip="Báo cáo chính thức chỉ xem được: chuyển về dự thảo để sửa, ghi lý do"),
         Binding("ctrl+s", "write_docx", "Ghi DOCX", tooltip="Ghi báo cáo ra tệp DOCX"),
         Binding("ctrl+o", "open_folder", "Mở thư mục", show=False,
                 tooltip="Mở thư mục chứa tệp DOCX vừa ghi"),
@@ -83,6 +89,9 @@ class EditorScreen(Screen[None]):
         self.panes = Panes(self.editing, self.session.pack.catalogue)
         self.checks = ChecksView(self)
         yield Header()
+        if self.editing.read_only:
+            yield Label("Bản chính thức: chỉ xem. Ctrl+E để chuyển về dự thảo và sửa.",
+                        id="read-only")
         with Horizontal():
             yield ListView(*[ListItem(Label(self.panes.short(pane)), id=f"nav-{pane}")
                              for pane in self.panes.ids], id="sidebar",
@@ -106,7 +115,10 @@ class EditorScreen(Screen[None]):
             return
         self.filled.add(pane)
         container = self.query_one(f"#{pane}", VerticalScroll)
-        await container.mount_all(self.panes.widgets(pane))
+        widgets = self.panes.widgets(pane)
+        for widget in widgets:  # a final report is read, not edited: nothing takes the cursor
+            widget.disabled = self.editing.read_only
+        await container.mount_all(widgets)
         self.checks.gather(container)
         self.refresh_checks()
 
@@ -177,6 +189,10 @@ class EditorScreen(Screen[None]):
         for pane in self.panes.ids:
             yield SystemCommand(f"Đến mục {self.panes.title(pane)}", "Mở mục này của báo cáo",
                                 partial(self.go_to, pane))
+        if self.editing.read_only:
+            yield SystemCommand("Chuyển về dự thảo để sửa (Ctrl+E)",
+                                "Bản chính thức chỉ xem được; ghi lý do, rồi sửa",
+                                self.action_reopen)
         if self.check_action("confirm_pane", ()):
             yield SystemCommand("Xác nhận cả mục (F8)",
                                 "Xác nhận mọi số liệu, nội dung lấy từ kỳ trước ở mục này",
@@ -224,7 +240,11 @@ class EditorScreen(Screen[None]):
         self._confirm([message.row.indicator.key])
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "reopen":
+            return self.editing.read_only
         if action == "confirm_pane":
+            if self.editing.read_only:
+                return False
             current = self.query_one("#panes", ContentSwitcher).current
             return current is not None and self.panes.carried(current)
         return True
@@ -273,8 +293,37 @@ class EditorScreen(Screen[None]):
         self.refresh_checks()
 
     def on_issuing_editor_changed(self, message: IssuingEditor.Changed) -> None:
-        self.editing.set_field(message.field, f"is-{message.field}", message.value)
+        refused = self.editing.set_field(message.field, f"is-{message.field}", message.value)
+        if message.field == "status" and message.value is Status.FINAL:
+            if refused:  # the checks keep it a draft (the app has said why)
+                self.report.status = Status.DRAFT
+                self.query_one(IssuingEditor).show_status(Status.DRAFT)
+            else:
+                self.notify("Báo cáo đã là bản chính thức: chỉ xem được. "
+                            "Ctrl+E để chuyển về dự thảo nếu cần sửa.", title="Đã ban hành")
+                self._reload()
+                return
         self.refresh_checks()
+
+    # A final report: read-only until reopened, with a reason, through the records' API.
+
+    def action_reopen(self) -> None:
+        def reopened(reason: str | None) -> None:
+            if reason:
+                self.notify(f"Lý do đã ghi vào lịch sử báo cáo: {reason}",
+                            title="Đã chuyển về dự thảo")
+                self._reload()
+
+        self.app.push_screen(ReopenDialog(self.session, self.report_id, self._name()), reopened)
+
+    def _name(self) -> str:
+        """``Báo cáo quý I năm 2024``: the report as the official says it."""
+        return f"Báo cáo {period_name(self.report.period)}"
+
+    def _reload(self) -> None:
+        """The report again as stored, at the same pane: editable or read-only as it is now."""
+        pane = self.query_one("#panes", ContentSwitcher).current
+        self.app.switch_screen(EditorScreen(self.report_id, pane))
 
     def on_issuing_editor_invalid(self, message: IssuingEditor.Invalid) -> None:
         self.editing.invalid(message.field, f"is-{message.field}", message.text, message.message)

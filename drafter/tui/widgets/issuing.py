@@ -103,6 +103,10 @@ class IssuingEditor(Vertical):
             return
         self.post_message(self.Changed("status", Status(str(event.value))))
 
+    def show_status(self, status: Status) -> None:
+        """Show ``status`` again (making the report final was refused)."""
+        self.query_one("#is-status", Select).value = status.value
+
     def show_problems(self, messages: list[str]) -> None:
         """The checks' messages about the issuing details, at the top of the pane."""
         label = self.query_one("#is-problems", Label)
