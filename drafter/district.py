@@ -18,6 +18,7 @@ from drafter.parallel import Job
 from drafter.rollup import Rollup, apply_rollup, roll_up
 from drafter.storage import Store
 from drafter.workflow import comparisons, start_report
+from drafter.writer.atomic import inside
 
 TABLE_SUFFIXES = (".xlsx", ".csv")
 
@@ -113,6 +114,6 @@ def render_jobs(store: Store, district_code: str, period: Period,
             missing.append(unit)
             continue
         previous, last_year = comparisons(store, report)
-        jobs.append(Job(report, out_dir / f"{unit.code}-{period.code}.docx",
+        jobs.append(Job(report, inside(out_dir, f"{unit.code}-{period.code}.docx"),
                         previous=previous, last_year=last_year))
     return jobs, missing

@@ -8,17 +8,18 @@ from pathlib import Path
 from drafter import workflow
 from drafter.api import demo_files, render_to_file
 from drafter.checks import check_report
-from drafter.cli.common import announce, pack_of, period_of, store_of
+from drafter.cli.common import announce, check_output, pack_of, period_of, store_of
 from drafter.datafile import dump_report, load_report
 from drafter.domain.report import Report
 from drafter.errors import DrafterError
 from drafter.exchange import export_table, import_table
 from drafter.storage import Store
 from drafter.vi.periods import period_name
-from drafter.writer.atomic import write_atomic
+from drafter.writer.atomic import inside, write_atomic
 
 
 def render_file(args: argparse.Namespace) -> int:
+    check_output(args.output, args.file, text=args.text, pdf=args.pdf)
     pack = pack_of(args)
     report = load_report(args.file, pack.catalogue)
     announce(args, render_to_file(report, args.output, pack=pack, text=args.text))
@@ -106,7 +107,8 @@ def demo(args: argparse.Namespace) -> int:
         report = store.get(report_id)
         previous = store.find(report.unit.code, report.period.previous())
         name = f"{report.unit.code}-{report.period.code}.docx"
-        path = render_to_file(report, Path(args.output) / name, previous=previous, text=True)
+        path = render_to_file(report, inside(Path(args.output), name), previous=previous,
+                              text=True)
         print(f"Đã ghi {path}")
     return 0
 
@@ -121,6 +123,7 @@ def _one_report(args: argparse.Namespace, file: Path | None) -> tuple[Report, St
 
 
 def table_export(args: argparse.Namespace) -> int:
+    check_output(args.output, args.file)
     report, _ = _one_report(args, args.file)
     print(f"Đã ghi {export_table(report, args.output)}")
     return 0
@@ -129,6 +132,7 @@ def table_export(args: argparse.Namespace) -> int:
 def table_import(args: argparse.Namespace) -> int:
     if args.into is not None and args.output is None:
         raise DrafterError("cần -o TỆP để ghi kết quả (tệp gốc được giữ nguyên)")
+    check_output(args.output, args.into, args.book)
     report, store = _one_report(args, args.into)
     result = import_table(args.book, report.unit.tier)
     result.apply(report)

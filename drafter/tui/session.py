@@ -75,9 +75,10 @@ class Session:
     def write_docx(self, report: Report, previous: Report | None,
                    last_year: Report | None) -> Path:
         from drafter.api import render_to_file
+        from drafter.writer.atomic import inside
 
         name = f"{report.unit.code}-{report.period.code}.docx"
-        return render_to_file(report, self.out_dir / name, previous, self.pack,
+        return render_to_file(report, inside(self.out_dir, name), previous, self.pack,
                               last_year=last_year)
 
     def remember(self, report_id: int, section: str) -> None:
