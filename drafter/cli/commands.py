@@ -27,20 +27,24 @@ def render_file(args: argparse.Namespace) -> int:
 
 
 def list_reports(args: argparse.Namespace) -> int:
-    summaries = store_of(args).list(args.unit)
-    if not summaries:
+    store = store_of(args)
+    summaries, unreadable = store.list(args.unit), store.unreadable(args.unit)
+    if not summaries and not unreadable:
         print("Chưa có báo cáo nào.")
         return 0
-    print(f"{'Số':>4}  {'Đơn vị':<24} {'Kỳ':<8} {'Trạng thái':<10} Số văn bản")
+    if summaries:
+        print(f"{'Số':>4}  {'Đơn vị':<24} {'Kỳ':<8} {'Trạng thái':<10} Số văn bản")
     for s in summaries:
         status = "chính thức" if s.status == "final" else "dự thảo"
         print(f"{s.id:>4}  {s.unit_name:<24} {s.period.code:<8} {status:<10} {s.number or '-'}")
+    for problem in unreadable:
+        print(f"Không đọc được {problem}.")
     return 0
 
 
 def import_report(args: argparse.Namespace) -> int:
     report = load_report(args.file)
-    report_id = store_of(args).save_report(report)
+    report_id = workflow.import_report(store_of(args), report)
     print(f"Đã nhập báo cáo {report.period.code} của {report.unit.label} "
           f"(số {report_id}).")
     return 0
@@ -102,7 +106,7 @@ def mark_final(args: argparse.Namespace) -> int:
 
 def demo(args: argparse.Namespace) -> int:
     store = store_of(args)
-    ids = [store.save_report(load_report(path)) for path in demo_files()]
+    ids = [workflow.import_report(store, load_report(path)) for path in demo_files()]
     for report_id in ids:
         report = store.get(report_id)
         previous = store.find(report.unit.code, report.period.previous())

@@ -20,7 +20,7 @@ def pack_of(args: argparse.Namespace) -> TemplatePack:
 
 def store_of(args: argparse.Namespace, pack: TemplatePack | None = None) -> Store:
     """The store of ``--db``, reading figures by ``pack``'s catalogue (default: ``--pack``'s)."""
-    return Store(connect(args.db), (pack or pack_of(args)).catalogue)
+    return Store(connect(args.db), pack=pack or pack_of(args))
 
 
 def period_of(code: str) -> Period:

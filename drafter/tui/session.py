@@ -14,6 +14,7 @@ from drafter.checks import Problem, check_report
 from drafter.domain.periods import Period
 from drafter.domain.report import Report
 from drafter.domain.units import Unit
+from drafter.errors import DrafterError
 from drafter.pack import TemplatePack, builtin_pack
 from drafter.storage import Store
 from drafter.storage.repository import ReportSummary
@@ -56,9 +57,14 @@ class Session:
     def exists(self, report_id: int) -> bool:
         return self.store.exists(report_id)
 
-    def save(self, report: Report) -> None:
-        """Autosave: the whole report in one transaction."""
-        self.store.save_report(report)
+    def save(self, report: Report) -> str:
+        """Autosave: the whole report in one transaction. Returns why it was not saved (a
+        final report, a newer version saved elsewhere, a database fault), or ``""``."""
+        try:
+            self.store.save_report(report)
+        except DrafterError as exc:
+            return str(exc)
+        return ""
 
     def problems(self, report: Report, previous: Report | None) -> list[Problem]:
         return check_report(report, self.pack, previous, self.today)

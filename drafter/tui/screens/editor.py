@@ -272,7 +272,9 @@ class EditorScreen(Screen[None]):
         self._changed()
 
     def _changed(self) -> None:
-        self.session.save(self.report)
+        error = self.session.save(self.report)
+        if error:
+            self.notify(error, title="Chưa lưu được thay đổi", severity="error", timeout=15)
         self.refresh_checks()
 
     def refresh_checks(self) -> None:
