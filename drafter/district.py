@@ -58,7 +58,7 @@ def _from_table(path: Path, communes: dict[str, Unit], period: Period,
         raise NotInDistrictError(
             f"{path.name}: tên tệp bảng số liệu phải là mã một xã của huyện "
             f"(ví dụ {next(iter(communes), 'xa-thanh-mai')}{path.suffix})")
-    result = import_table(path, Tier.COMMUNE, pack)
+    result = import_table(path, Tier.COMMUNE, pack, unit=unit, period=period)
     return Report(unit=unit, period=period, date=dt.date.today(), figures=result.figures,
                   stated=result.stated, status=Status.FINAL)
 

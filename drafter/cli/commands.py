@@ -138,7 +138,8 @@ def table_import(args: argparse.Namespace) -> int:
         raise DrafterError("cần -o TỆP để ghi kết quả (tệp gốc được giữ nguyên)")
     check_output(args.output, args.into, args.book)
     report, store = _one_report(args, args.into)
-    result = import_table(args.book, report.unit.tier)
+    result = import_table(args.book, report.unit.tier, pack_of(args), unit=report.unit,
+                          period=report.period)
     result.apply(report)
     if store is not None:
         store.save_report(report)
@@ -151,6 +152,11 @@ def table_import(args: argparse.Namespace) -> int:
         print(f"{len(result.unmatched)} dòng không khớp với biểu mẫu, chưa nhập:")
         for line in result.unmatched:
             print(f"  - {line}")
+    if result.uncomputed:
+        print(f"{len(result.uncomputed)} ô công thức chưa có giá trị (mở bảng bằng Excel hoặc "
+              "LibreOffice rồi lưu lại để tính), chưa nhập:")
+        for cell in result.uncomputed:
+            print(f"  - {cell}")
     return 0
 
 
