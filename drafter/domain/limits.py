@@ -26,6 +26,13 @@ UNIT_TEXT_LIMITS: dict[str, int] = {
     "kind": 20, "name": 100, "province": 100, "place": 100, "superior": 200, "archive": 50,
     "signer.name": 100, "signer.title": 100,
 }
+# How a message names each field of a unit profile (the TUI form and the store's errors).
+UNIT_FIELD_NAMES: dict[str, str] = {
+    "code": "mã đơn vị", "kind": "loại đơn vị", "name": "tên đơn vị", "province": "tỉnh",
+    "place": "địa danh ghi ở dòng ngày tháng", "superior": "cơ quan cấp trên",
+    "parent": "mã đơn vị cấp trên", "archive": "nơi lưu", "recipients": "nơi nhận",
+    "signer.name": "họ tên người ký", "signer.title": "chức vụ người ký",
+}
 MAX_LINE = 1_000  # any other one-line text (a document's subject, the "Kính gửi" line)
 MAX_PARAGRAPH = 10_000  # a note paragraph or a list item
 MAX_ITEMS = 200  # items in any one list (recipients, tasks, documents cited …)
@@ -112,23 +119,15 @@ def check_unit(unit: Unit) -> Unit:
     """``unit`` if every field keeps the rules; else :class:`UnitError` naming the field.
 
     The one place unit profiles are validated: data files, the TUI's form and the store
-    all call it.
+    all call it. The fields a person types are checked before the code made from them.
     """
-    try:
-        check_code(unit.code)
-    except ValueError as exc:
-        raise UnitError("code", str(exc)) from None
-    if unit.parent:
-        try:
-            check_code(unit.parent)
-        except ValueError as exc:
-            raise UnitError("parent", str(exc)) from None
-    if unit.kind not in UNIT_KINDS:
-        raise UnitError("kind", f"phải là một trong: {', '.join(UNIT_KINDS)}")
+    texts = _unit_texts(unit)
     for name in ("name", "signer.name"):
-        if not str(_unit_texts(unit).get(name, "")).strip():
+        if not str(texts.get(name, "")).strip():
             raise UnitError(name, "không được để trống")
-    for name, value in _unit_texts(unit).items():
+    for name, value in texts.items():
+        if name in ("code", "parent"):
+            continue
         try:
             if isinstance(value, str):
                 check_text(value, UNIT_TEXT_LIMITS.get(name, MAX_LINE))
@@ -139,4 +138,13 @@ def check_unit(unit: Unit) -> Unit:
                         check_text(item)
         except ValueError as exc:
             raise UnitError(name, str(exc)) from None
+    if unit.kind not in UNIT_KINDS:
+        raise UnitError("kind", f"phải là một trong: {', '.join(UNIT_KINDS)}")
+    for name in ("code", "parent"):
+        value = str(texts.get(name, ""))
+        if value or name == "code":
+            try:
+                check_code(value)
+            except ValueError as exc:
+                raise UnitError(name, str(exc)) from None
     return unit

@@ -25,7 +25,7 @@ from sqlmodel import Session, col, select
 
 from drafter.checks.final import ensure_can_be_final
 from drafter.domain.catalogue import Catalogue
-from drafter.domain.limits import UnitError, check_unit
+from drafter.domain.limits import UNIT_FIELD_NAMES, UnitError, check_unit
 from drafter.domain.periods import Period
 from drafter.domain.ranking import Score
 from drafter.domain.report import Report, Status
@@ -301,7 +301,8 @@ def _checked(unit: Unit) -> None:
     try:
         check_unit(unit)
     except UnitError as exc:
-        raise StorageError(f"đơn vị {unit.code!r}: {exc.field}: {exc.problem}") from None
+        name = UNIT_FIELD_NAMES.get(exc.field, exc.field)
+        raise StorageError(f"hồ sơ đơn vị: {name} {exc.problem}") from None
 
 
 def _report_row(session: Session, unit_code: str, period: Period,

@@ -36,8 +36,13 @@ class Session:
     def units(self) -> list[Unit]:
         return self.store.units()
 
-    def save_unit(self, unit: Unit) -> None:
-        self.store.save_unit(unit)
+    def save_unit(self, unit: Unit) -> str:
+        """Store the unit profile; returns why it was not stored, or ``""``."""
+        try:
+            self.store.save_unit(unit)
+        except DrafterError as exc:
+            return str(exc)
+        return ""
 
     def reports(self, unit_code: str) -> list[ReportSummary]:
         return self.store.list(unit_code)

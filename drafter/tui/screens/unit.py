@@ -96,7 +96,10 @@ class UnitScreen(Screen[None]):
             recipients=recipients,
         )
         app = cast("DrafterApp", self.app)
-        app.session.save_unit(unit)
+        error = app.session.save_unit(unit)
+        if error:
+            self.query_one("#unit-error", Label).update(error)
+            return
         from drafter.tui.screens.reports import ReportsScreen
 
         if self.unit is None:
