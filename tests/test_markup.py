@@ -61,3 +61,24 @@ def test_plain_text_header_stacks_its_columns_when_narrow(commune_q1: Report) ->
     assert narrow[:7] == ["UBND HUYỆN ĐÔNG SƠN", "ỦY BAN NHÂN DÂN XÃ THANH MAI",
                           "Số: 18/BC-UBND", "", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                           "Độc lập - Tự do - Hạnh phúc", "Thanh Mai, ngày 14 tháng 3 năm 2024"]
+
+
+def test_sentence_spans_carry_their_id() -> None:
+    blocks = parse("Mở đầu. [s=a.one]Câu [b]một[/b].[/s] [s=a.two]Câu hai[fn]ghi chú[/fn].[/s]")
+    runs = blocks[0].runs  # type: ignore[union-attr]
+    assert [(run.text, run.sid, run.bold) for run in runs if not run.note] == [
+        ("Mở đầu. ", "", False), ("Câu ", "a.one", False), ("một", "a.one", True),
+        (".", "a.one", False), (" ", "", False), ("Câu hai", "a.two", False),
+        (".", "a.two", False)]
+    assert [run.sid for run in runs if run.note] == ["a.two"]
+
+
+def test_a_sentence_id_used_twice_is_a_template_error() -> None:
+    with pytest.raises(RenderError, match=r"\[s=a\] dùng hai lần"):
+        parse("[s=a]Một.[/s]\n# I. [s=a]Hai[/s]")
+
+
+@pytest.mark.parametrize("line", ["[s=a]không đóng", "đóng thừa[/s]", "[s=A B]mã sai[/s]"])
+def test_unpaired_or_malformed_spans_are_template_errors(line: str) -> None:
+    with pytest.raises(RenderError, match=r"\[s=…\]"):
+        parse(line)

@@ -12,13 +12,15 @@ class Run:
     """A piece of text in one format; a run with ``note`` is a footnote reference instead.
 
     A footnote reference has no text of its own: the writer numbers it (¹, ²…) and puts
-    ``note`` at the foot of the page.
+    ``note`` at the foot of the page. ``sid`` is the id of the generated sentence the run
+    belongs to (``[s=ID]…[/s]`` in the template), empty outside any.
     """
 
     text: str
     bold: bool = False
     italic: bool = False
     note: tuple[Run, ...] = ()
+    sid: str = ""
 
 
 class Role(StrEnum):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from copy import deepcopy
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +16,7 @@ from drafter.narrative import filters, markup
 from drafter.narrative.blocks import Document, Metadata, Paragraph, Role
 from drafter.narrative.communes import communes_context
 from drafter.narrative.context import Rates, Values, appendix_rows
+from drafter.narrative.escape import escape_tree
 from drafter.narrative.guard import GuardedSandbox, LimitExceeded, render_limited, template_of
 from drafter.pack import TemplatePack, builtin_pack
 from drafter.pack_schema import PackLoader
@@ -64,10 +64,11 @@ def build_context(
     """Everything a template may read for one report (``prev``/``ly``: the comparison periods;
     ``communes``: the district's communes after a roll-up, else ``None``).
 
-    The reports are copies and so are the settings: the sandbox lets a template call
-    ``list.append``, and it must not change what the caller or the next report sees.
+    The reports are escaped copies (user text is data, never markup: :mod:`.escape`) and the
+    settings a copy: the sandbox lets a template call ``list.append``, and it must not change
+    what the caller or the next report sees.
     """
-    report, previous, last_year = deepcopy((report, previous, last_year))
+    report, previous, last_year = escape_tree((report, previous, last_year))
     figures = Figures(pack.catalogue, report.figures)
     abbr = Abbreviations(pack.abbreviations)
     prev_figures = Figures(pack.catalogue, previous.figures) if previous else None
@@ -90,7 +91,7 @@ def build_context(
         "appendix_rows": appendix_rows(figures, pack.catalogue.layout(report.unit.tier), pack),
         "draft": report.status is not Status.FINAL,
         "settings": dict(pack.settings),
-        "communes": communes_context(rollup, pack) if rollup else None,
+        "communes": escape_tree(communes_context(rollup, pack)) if rollup else None,
     }
 
 
@@ -144,7 +145,7 @@ def render_with(template: str, report: Report, pack: TemplatePack, extra: dict[s
                 now: dt.datetime | None = None) -> Document:
     """Render another document of the pack (``template``) for ``report``'s unit and date,
     with ``extra`` added to the usual context."""
-    context = build_context(report, pack) | extra
+    context = build_context(report, pack) | escape_tree(extra)
     return _document(_apply(pack, template, context), report, pack, now)
 
 

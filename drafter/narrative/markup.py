@@ -13,8 +13,11 @@ One block per non-empty line::
     @pagebreak              @section landscape     @section portrait (a new section, new page)
 
 Inline ``[b]bold[/b]``, ``[i]italic[/i]`` and ``[fn]a footnote[/fn]`` (a real footnote: the
-text goes to the foot of the page, a number stays in the line). Templates emit text, never
-XML: escaping is the writer's job.
+text goes to the foot of the page, a number stays in the line), and ``[s=ID]a sentence[/s]``:
+a generated sentence with a stable id (``[a-z0-9_.-]+``, unique in the document) that a
+report can replace or remove; its runs carry ``sid``. Templates emit text, never XML:
+escaping is the writer's job. User text reaches templates escaped (:mod:`.escape`), so none
+of this syntax can come from what the official typed; the parser maps it back to text.
 """
 
 from __future__ import annotations
@@ -37,10 +40,12 @@ from drafter.narrative.blocks import (
     Table,
     TableRow,
 )
+from drafter.narrative.escape import unescape
 from drafter.narrative.filters import MISSING
 
 _INLINE = re.compile(r"\[(/?)([bi])\]")
 _FOOTNOTE = re.compile(r"\[fn\](.*?)\[/fn\]")
+_SPAN = re.compile(r"\[s=([a-z0-9_.-]+)\](.*?)\[/s\]")
 _ROLES = {
     "title": Role.TITLE,
     "subject": Role.SUBJECT,
@@ -52,31 +57,54 @@ _ROLES = {
 }
 
 
-def parse_inline(text: str, number: int = 0) -> tuple[Run, ...]:
-    """Split ``a [b]b[/b] c[fn]note[/fn]`` into runs; a footnote becomes one ``note`` run."""
+def parse_inline(text: str, number: int = 0,
+                 seen: set[str] | None = None) -> tuple[Run, ...]:
+    """Split ``a [b]b[/b] c[fn]note[/fn]`` into runs; a footnote becomes one ``note`` run and
+    the runs of a ``[s=ID]…[/s]`` span carry ``sid``. ``seen`` collects the sentence ids of
+    the whole document, so a template that gives one id twice is caught."""
+    runs: list[Run] = []
+    position = 0
+    for match in _SPAN.finditer(text):
+        runs.extend(_footnoted(text[position : match.start()], number))
+        sid = match.group(1)
+        if seen is not None:
+            if sid in seen:
+                raise RenderError(f"dòng {number} của mẫu: mã câu [s={sid}] dùng hai lần")
+            seen.add(sid)
+        runs.extend(_footnoted(match.group(2), number, sid))
+        position = match.end()
+    rest = text[position:]
+    if "[s=" in rest or "[/s]" in rest:
+        raise RenderError(f"dòng {number} của mẫu: thẻ câu [s=…] và [/s] không thành cặp "
+                          "hoặc mã câu không hợp lệ")
+    runs.extend(_footnoted(rest, number))
+    return tuple(runs)
+
+
+def _footnoted(text: str, number: int, sid: str = "") -> list[Run]:
     runs: list[Run] = []
     position = 0
     for match in _FOOTNOTE.finditer(text):
-        runs.extend(_formatted(text[position : match.start()]))
+        runs.extend(_formatted(text[position : match.start()], sid))
         note = _formatted(match.group(1).strip())
         if not note:
             raise RenderError(f"dòng {number} của mẫu: chú thích [fn] trống")
-        runs.append(Run("", note=note))
+        runs.append(Run("", note=note, sid=sid))
         position = match.end()
     rest = text[position:]
     if "[fn]" in rest or "[/fn]" in rest:
         raise RenderError(f"dòng {number} của mẫu: thẻ chú thích [fn] và [/fn] không thành cặp")
-    runs.extend(_formatted(rest))
-    return tuple(runs)
+    runs.extend(_formatted(rest, sid))
+    return runs
 
 
-def _formatted(text: str) -> tuple[Run, ...]:
+def _formatted(text: str, sid: str = "") -> tuple[Run, ...]:
     runs: list[Run] = []
     bold = italic = False
     position = 0
     for match in _INLINE.finditer(text):
         if match.start() > position:
-            runs.append(Run(text[position : match.start()], bold, italic))
+            runs.append(Run(unescape(text[position : match.start()]), bold, italic, sid=sid))
         on = match.group(1) == ""
         if match.group(2) == "b":
             bold = on
@@ -84,7 +112,7 @@ def _formatted(text: str) -> tuple[Run, ...]:
             italic = on
         position = match.end()
     if position < len(text):
-        runs.append(Run(text[position:], bold, italic))
+        runs.append(Run(unescape(text[position:]), bold, italic, sid=sid))
     return tuple(runs)
 
 
@@ -94,6 +122,7 @@ def parse(markup: str) -> list[Block]:
     header: Header | None = None
     signoff: Signoff | None = None
     table: Table | None = None
+    seen: set[str] = set()
     for number, raw in enumerate(markup.splitlines(), start=1):
         line = raw.strip()
         if not line or MISSING in line:
@@ -114,9 +143,9 @@ def parse(markup: str) -> list[Block]:
                     blocks.append(signoff)
                 field_name = name[5:]
                 if field_name == "recipient":
-                    signoff.recipients.append(rest)
+                    signoff.recipients.append(unescape(rest))
                 elif field_name == "authority":
-                    signoff.authority.append(rest)
+                    signoff.authority.append(unescape(rest))
                 else:
                     _set(signoff, field_name, rest, number)
             elif name.startswith("table."):
@@ -133,7 +162,7 @@ def parse(markup: str) -> list[Block]:
                     raise RenderError(f"dòng {number}: loại dòng bảng không có: {kind}") from None
                 # Cells come from the raw line: stripping it would drop leading empty cells.
                 raw_cells = raw.lstrip().partition(" ")[2].rstrip("\r\n").split("\t")
-                cells = tuple(cell.strip() for cell in raw_cells)
+                cells = tuple(unescape(cell.strip()) for cell in raw_cells)
                 table.rows.append(TableRow(row_kind, cells, int(depth or 1)))
             elif name == "pagebreak":
                 blocks.append(PageBreak())
@@ -145,17 +174,17 @@ def parse(markup: str) -> list[Block]:
                         f"dòng {number} của mẫu: hướng trang không có: {rest} "
                         "(dùng portrait hoặc landscape)") from None
             elif name in _ROLES:
-                blocks.append(Paragraph(parse_inline(rest, number), _ROLES[name]))
+                blocks.append(Paragraph(parse_inline(rest, number, seen), _ROLES[name]))
             else:
                 raise RenderError(f"dòng {number} của mẫu: lệnh không có: @{name}")
         elif line.startswith("#"):
             level = len(line) - len(line.lstrip("#"))
-            blocks.append(Heading(level, parse_inline(line[level:].strip(), number)))
+            blocks.append(Heading(level, parse_inline(line[level:].strip(), number, seen)))
         elif line.startswith(("- ", "+ ")):
             role = Role.DASH if line[0] == "-" else Role.PLUS
-            blocks.append(Paragraph(parse_inline(line, number), role))
+            blocks.append(Paragraph(parse_inline(line, number, seen), role))
         else:
-            blocks.append(Paragraph(parse_inline(line, number)))
+            blocks.append(Paragraph(parse_inline(line, number, seen)))
     return blocks
 
 
@@ -172,4 +201,4 @@ def _widths(text: str, number: int) -> tuple[float, ...]:
 def _set(target: Header | Signoff, field_name: str, value: str, number: int) -> None:
     if not hasattr(target, field_name):
         raise RenderError(f"dòng {number} của mẫu: trường không có: {field_name}")
-    setattr(target, field_name, value)
+    setattr(target, field_name, unescape(value))

@@ -15,7 +15,14 @@ from collections.abc import Iterable
 _TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, dot below
 # In NFD, "hoà" is h o a <grave>; the mark moves onto the o when the syllable ends there.
 _OPEN_PAIR = re.compile(rf"(?<![qQ])([oO][aAeE]|[uU][yY])([{_TONES}])(?!\w)")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+# C0 and C1 controls (tab and line breaks are handled below), non-characters, and the Private
+# Use Areas: drafter's own markers live there, so user text may never hold them.
+_CONTROL = re.compile(
+    "[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\ufffe\uffff"
+    "\ue000-\uf8ff\U000f0000-\U0010ffff]"
+)
+# Every character str.splitlines breaks on: in one field they are only spaces.
+_BREAKS = re.compile("\\s*[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+\\s*")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
 _SPACE_BEFORE_PUNCT = re.compile(r" +([,.;:!?)\]])")
 _SPACE_AFTER_OPEN = re.compile(r"([(\[]) +")
@@ -35,10 +42,11 @@ def normalize_tones(text: str) -> str:
 
 
 def clean(text: str) -> str:
-    """Hygiene for every user string: NFC, one tone style, no control characters,
-    single spaces, no space before punctuation, trimmed; newlines become spaces."""
+    """Hygiene for every user string: NFC, one tone style, no control or private-use
+    characters, single spaces, no space before punctuation, trimmed; line and paragraph
+    separators of any kind become spaces."""
     value = _CONTROL.sub("", normalize_tones(text))
-    value = re.sub(r"\s*[\r\n]+\s*", " ", value)
+    value = _BREAKS.sub(" ", value)
     value = _SPACES.sub(" ", value)
     value = _SPACE_BEFORE_PUNCT.sub(r"\1", value)
     value = _SPACE_AFTER_OPEN.sub(r"\1", value)
