@@ -220,7 +220,8 @@ def test_figures_the_pack_does_not_know_are_kept(
     assert again.figures["directive_docs"] == 6
 
 
-def test_unknown_stored_values_do_not_crash_the_list(any_db_url: str, commune_q1: Report,
+def test_unknown_stored_values_do_not_crash_the_list(tmp_path: Path, any_db_url: str,
+                                                     commune_q1: Report,
                                                      commune_q2: Report,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
     store = Store(connect(any_db_url))
@@ -235,6 +236,20 @@ def test_unknown_stored_values_do_not_crash_the_list(any_db_url: str, commune_q1
     assert f"Không đọc được báo cáo số {first} của xa-thanh-mai: kỳ «2024-Q9»" in out
     code, _, err = _cli(capsys, "--db", any_db_url, "report", "render", str(first), "-o", "x")
     assert code == 2 and "không đọc được" in err and err.count("\n") == 1
+    second = store.report_id("xa-thanh-mai", commune_q2.period)
+    update = text("UPDATE figures SET value = :value WHERE report_id = :id AND key = :key")
+    for key, value in (("files_received", "NaN"), ("files_received", "1E+30"),
+                       ("investment_plan", "Infinity"), ("files_received", "nhiều")):
+        good = str(commune_q2.figures[key])
+        with store.engine.begin() as connection:
+            connection.execute(update, {"value": value, "id": second, "key": key})
+        code, _, err = _cli(capsys, "--db", any_db_url, "report", "export", str(second), "-o",
+                            str(tmp_path / "x.toml"))
+        assert code == 2 and "không đọc được" in err and err.count("\n") == 1, err
+        with store.engine.begin() as connection:
+            connection.execute(update, {"value": good, "id": second, "key": key})
+    assert _cli(capsys, "--db", any_db_url, "report", "export", str(second), "-o",
+                str(tmp_path / "x.toml"))[0] == 0
 
 
 def test_a_database_from_a_newer_version_is_refused(any_db_url: str,
