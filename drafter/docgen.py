@@ -33,18 +33,24 @@ the key and the problem, exit code 2, and no output file.
 
 | key | required | meaning |
 | --- | --- | --- |
-| `code` | yes | stable identifier, e.g. `xa-cam-giang` |
-| `kind` | yes | `xã`, `phường`, `thị trấn` (commune level) or `huyện`, `quận`, `thị xã`, `thành phố` |
-| `name` | yes | proper name, e.g. `Cẩm Giàng` |
+| `code` | yes | stable identifier, lower-case ASCII letters, digits and `-`, e.g. `xa-cam-giang` |
+| `kind` | yes | since 1 July 2025: `tỉnh`, `thành phố trực thuộc trung ương` (province level), `xã`, `phường`, `đặc khu` (commune level), `sở`, `ban`, `văn phòng`, `thanh tra` (a province's departments); for earlier periods also `huyện`, `quận`, `thị xã`, `thành phố thuộc tỉnh` (district level), `thị trấn`, `phòng`. Plain `thành phố` is refused: it names two levels |
+| `name` | yes | proper name, e.g. `Cẩm Giàng`, `Nội vụ` (the label is kind + name: "xã Cẩm Giàng", "Sở Nội vụ") |
 | `province` | yes | province name |
 | `place` | no | place name of the date line (default: `name`) |
-| `superior` | no | body printed above the issuer in the header, e.g. `UBND huyện Bạch Thông` |
-| `parent` | no | `code` of the district a commune reports to |
+| `superior` | no | body printed above the issuer in the header, e.g. `UBND huyện Bạch Thông` (default: for a department, its parent's People's Committee; none for a People's Committee) |
+| `parent` | no | `code` of the unit it reports to (a province; a district before July 2025) |
+| `official_code` | no | the state's code of the division (`drafter unit load-official` sets it) |
+| `symbol` | no | the issuer's part of document symbols (default `UBND`; a department's initials, e.g. `SNV`) |
+| `predecessors` | no | codes of the units merged into this one; a comparison with a period before `formed` sums their reports |
+| `formed` | no | date the merger took effect (default for comparisons: 1 July 2025) |
+| `parent_kind`, `parent_name` | no | the parent's kind and name (the database fills them in; `drafter export` writes them) |
+| `child_kinds` | no | kinds of the units reporting to this one in the period, e.g. `["xã", "phường"]` |
 | `archive` | no | the "Lưu:" line, default `VT` |
 | `recipients` | no | default "Nơi nhận" list |
 | `signer.name` | yes | the signer |
-| `signer.title` | no | default `Chủ tịch` |
-| `signer.deputy` | no | `true` signs "KT. CHỦ TỊCH" for a deputy |
+| `signer.title` | no | default the head's title: `Chủ tịch`, `Giám đốc` (sở), `Trưởng ban` (ban) … |
+| `signer.deputy` | no | `true` signs for the head: "KT. CHỦ TỊCH" ("KT. GIÁM ĐỐC" for a department, which signs without "TM.") |
 
 ## `[report]` — issuing details
 
@@ -52,7 +58,7 @@ the key and the problem, exit code 2, and no output file.
 | --- | --- | --- |
 | `period` | yes | `2024-Q1`…`2024-Q4`, `2024-H1` (6 tháng đầu năm), `2024-9M` (9 tháng), `2024` (năm) |
 | `date` | yes | date of the report |
-| `number` | no | register number (`12` → "Số: 12/BC-UBND"); left out, the number is spaced for the clerk |
+| `number` | no | register number (`12` → "Số: 12/BC-UBND", "12/BC-SNV" for the Sở Nội vụ); left out, the number is spaced for the clerk |
 | `recipient` | no | "Kính gửi:" line, when the report goes to one body |
 | `data_from`, `data_to` | no | the data window ("số liệu từ ngày … đến ngày …") |
 | `status` | no | `draft` (default) or `final` |

@@ -1,4 +1,5 @@
-"""Derive a district's own template pack from the built-in one, and check a pack.
+"""Derive a province's (or district's) own template pack from the built-in one, and check a
+pack.
 
 ``check_pack`` reports every problem it can find in Vietnamese, one per line, rather than
 stopping at the first: symlinks, files that are not UTF-8, TOML syntax, unknown and missing

@@ -1,4 +1,5 @@
-"""District roll-up: a district's figures built from its communes' reports.
+"""Roll-up: a province's (or, before July 2025, a district's) figures built from its
+communes' reports.
 
 Only figures the catalogue marks ``rollup = "sum"`` are built: each is the sum of the
 communes' values of ``rollup_from`` (default: the same key). Rates are never rolled up or
@@ -21,7 +22,7 @@ from drafter.domain.units import Unit
 
 
 class Received(StrEnum):
-    """Where a commune's report stands for the district."""
+    """Where a commune's report stands for the unit it reports to."""
 
     FINAL = "final"
     DRAFT = "draft"
@@ -30,7 +31,7 @@ class Received(StrEnum):
 
 @dataclass(frozen=True)
 class CommuneLine:
-    """One commune of the district and its report for the period (``None`` when missing)."""
+    """One commune and its report for the period (``None`` when missing)."""
 
     unit: Unit
     report: Report | None
@@ -44,14 +45,14 @@ class CommuneLine:
 
 @dataclass
 class Rollup:
-    """The communes of a district for one period and the figures summed from them.
+    """The communes of a province or district for one period and the figures summed from them.
 
     ``totals`` sums every summable figure over the communes (the appendix's total row);
     ``keys`` are every rolled-up key; ``gaps`` names, per rolled-up key, the communes whose
     report left that figure empty.
     """
 
-    district: Unit
+    parent: Unit
     period: Period
     lines: list[CommuneLine]
     keys: list[str] = field(default_factory=list)
@@ -83,12 +84,12 @@ def _add(total: Value | None, value: Value) -> Value:
     return total + value
 
 
-def roll_up(catalogue: Catalogue, district: Unit, period: Period, communes: Sequence[Unit],
+def roll_up(catalogue: Catalogue, parent: Unit, period: Period, communes: Sequence[Unit],
             reports: Mapping[str, Report]) -> Rollup:
-    """Sum the communes' reports (by unit code) into the district's rolled-up figures."""
+    """Sum the communes' reports (by unit code) into ``parent``'s rolled-up figures."""
     lines = [CommuneLine(unit, reports.get(unit.code))
              for unit in sorted(communes, key=lambda u: u.code)]
-    rollup = Rollup(district, period, lines)
+    rollup = Rollup(parent, period, lines)
     received = [line.report for line in lines if line.report is not None]
     for indicator in catalogue:
         if indicator.derived or indicator.type not in SUMMABLE:
@@ -112,7 +113,7 @@ def roll_up(catalogue: Catalogue, district: Unit, period: Period, communes: Sequ
 
 
 def apply_rollup(report: Report, rollup: Rollup) -> Report:
-    """The district report with its rolled-up figures replaced by the communes' sums.
+    """The aggregating unit's report with its rolled-up figures replaced by the communes' sums.
 
     Figures no commune reported are removed rather than left at a stale value.
     """

@@ -9,7 +9,9 @@ from drafter.checks import Problem, check_report
 from drafter.domain.limits import MAX_LINE
 from drafter.domain.periods import Period, PeriodKind
 from drafter.domain.report import Report, Status
+from drafter.domain.units import Unit
 from drafter.errors import DrafterError, StorageError
+from drafter.merger import before_merger, combine
 from drafter.pack import TemplatePack, builtin_pack
 from drafter.reuse import carry_forward, empty_report, from_quarters
 from drafter.storage import Store
@@ -47,17 +49,37 @@ def start_report(store: Store, unit_code: str, period: Period, date: dt.date | N
     return carry_forward(previous, unit, period, date, catalogue)
 
 
-def comparisons(store: Store, report: Report) -> tuple[Report | None, Report | None]:
-    """The stored reports of the previous period and of the same period last year."""
-    code = report.unit.code
-    return (store.find(code, report.period.previous()),
-            store.find(code, report.period.same_period_last_year()))
+def comparisons(store: Store, report: Report,
+                pack: TemplatePack | None = None) -> tuple[Report | None, Report | None]:
+    """The reports of the previous period and of the same period last year: the unit's own
+    stored ones, or for a period before its merger its predecessors' summed
+    (:class:`drafter.merger.MergedReport`)."""
+    return (comparison(store, report.unit, report.period.previous(), pack),
+            comparison(store, report.unit, report.period.same_period_last_year(), pack))
+
+
+def comparison(store: Store, unit: Unit, period: Period,
+               pack: TemplatePack | None = None) -> Report | None:
+    """``unit``'s stored report of ``period``; failing that, when ``period`` began before the
+    unit was formed by a merger, the sum of its predecessors' reports of that period."""
+    own = store.find(unit.code, period)
+    if own is not None or not before_merger(unit, period):
+        return own
+    predecessors = []
+    for code in unit.predecessors:
+        predecessor = store.unit(code, period)
+        if predecessor is None:
+            raise StorageError(f"{unit.label}: đơn vị trước sắp xếp mã {code} chưa có trong "
+                               "cơ sở dữ liệu")
+        predecessors.append(predecessor)
+    reports = {p.code: r for p in predecessors if (r := store.find(p.code, period)) is not None}
+    return combine((pack or builtin_pack()).catalogue, unit, period, predecessors, reports)
 
 
 def check_stored(store: Store, report: Report, pack: TemplatePack | None = None,
                  today: dt.date | None = None) -> list[Problem]:
     """Every problem of a report, compared with its stored previous period."""
-    previous, _ = comparisons(store, report)
+    previous, _ = comparisons(store, report, pack)
     return check_report(report, pack, previous, today)
 
 
@@ -92,6 +114,6 @@ def render_stored(store: Store, report_id: int, path: Path, text: bool = False,
     from drafter.api import render_to_file  # the writer loads only when something is written
 
     report = store.get(report_id)
-    previous, last_year = comparisons(store, report)
+    previous, last_year = comparisons(store, report, pack)
     return render_to_file(report, path, previous=previous, last_year=last_year, text=text,
                           pack=pack)

@@ -25,6 +25,12 @@ class UnitRow(SQLModel, table=True):
     signer_name: str
     signer_title: str = "Chủ tịch"
     signer_deputy: bool = False
+    # The unit's place in local government since July 2025 (migration 0010_unit_structure).
+    level: str = ""
+    official_code: str = Field(default="", index=True)
+    symbol: str = ""
+    predecessors: list[str] = Field(default_factory=list, sa_column=Column(JSON))
+    formed: dt.date | None = None
 
 
 class ReportRow(SQLModel, table=True):

@@ -97,26 +97,34 @@ def test_import_and_ranking_report(db_url: str, tmp_path: Path, district_q2: Rep
     book = tmp_path / "diem.csv"
     book.write_text(
         "STT;Đơn vị;Cải cách thể chế;Tổng điểm;Xếp hạng\n"
-        "1;UBND xã Đông Hòa;7,5;85,5;1\n"       # the typed rank is ignored
+        "1;UBND xã Đông Hòa;7,5;85,5;1\n"       # typed ranks are checked, not used
         "2;Đông Lợi;;91;2\n"
         "3;xa-dong-thinh;;85,5;3\n"
         "4;xã Đông Tiến;;49,25;4\n", encoding="utf-8-sig")
     assert main(["--db", db_url, "score", "import", str(book), "--unit", "huyen-dong-son",
                  "--year", "2024"]) == 0
-    assert "của 4 đơn vị" in capsys.readouterr().out
-    out = tmp_path / "xep-hang.docx"
-    assert main(["--db", db_url, "ranking", "--unit", "huyen-dong-son", "--year", "2024",
-                 "--date", "15/01/2025", "-o", str(out)]) == 0
     printed = capsys.readouterr().out
-    assert "Chưa có điểm: xa-dong-hung" in printed
+    assert "của 4 đơn vị" in printed
+    assert "Cột xếp hạng trong bảng khác thứ hạng tính từ điểm ở 3 dòng" in printed
+    assert "dòng 2, xã Đông Hòa: bảng ghi 1, tính ra 2" in printed
+    assert "dòng 3, xã Đông Lợi: bảng ghi 2, tính ra 1" in printed
+    assert "dòng 4, xã Đông Thịnh: bảng ghi 3, tính ra 2" in printed
+    out = tmp_path / "xep-hang.docx"
+    args = ["--db", db_url, "ranking", "--unit", "huyen-dong-son", "--year", "2024",
+            "--date", "15/01/2025", "-o", str(out)]
+    assert main(args) == 1  # a commune has no score: named, and the exit says so
+    assert "Chưa có điểm (1 đơn vị, đã ghi tên trong báo cáo): xã Đông Hưng" in \
+        capsys.readouterr().out
+    assert main([*args, "--allow-missing"]) == 0
     document = open_docx(str(out))
     [ranking] = [t for t in document.tables if t.rows[0].cells[0].text == "Xếp hạng"]
     [fields] = [t for t in document.tables if t.rows[0].cells[0].text == "Hạng"]
     rows = [[c.text for c in row.cells] for row in ranking.rows]
+    # Every total at the precision of the most precise one entered (49,25: two decimals).
     assert rows == [["Xếp hạng", "Đơn vị", "Tổng điểm", "Xếp loại"],
-                    ["1", "Xã Đông Lợi", "91", "Tốt"],
-                    ["2", "Xã Đông Hòa", "85,5", "Tốt"],
-                    ["2", "Xã Đông Thịnh", "85,5", "Tốt"],
+                    ["1", "Xã Đông Lợi", "91,00", "Tốt"],
+                    ["2", "Xã Đông Hòa", "85,50", "Tốt"],
+                    ["2", "Xã Đông Thịnh", "85,50", "Tốt"],
                     ["4", "Xã Đông Tiến", "49,25", "Yếu"]]
     assert [c.text for c in fields.rows[1].cells][1:4] == ["Xã Đông Lợi", "-", "-"]
     assert [c.text for c in fields.rows[2].cells][3] == "7,5"
@@ -124,7 +132,9 @@ def test_import_and_ranking_report(db_url: str, tmp_path: Path, district_q2: Rep
     assert ("Về xếp loại: loại Tốt có 03 đơn vị (xã Đông Lợi, xã Đông Hòa và xã Đông Thịnh); "
             "không có đơn vị xếp loại Khá; không có đơn vị xếp loại Trung bình; loại Yếu có "
             "01 đơn vị (xã Đông Tiến).") in text
-    assert "trung bình của các xã, thị trấn đạt 77,81 điểm" in text  # 311,25 / 4
+    assert "Điểm trung bình đạt 77,81 điểm" in text  # 311,25 / 4
+    assert ("Còn 01 đơn vị chưa có điểm nên chưa được xếp hạng: xã Đông Hưng.") in text
+    assert "của UBND các xã trên địa bàn huyện Đông Sơn" in text
 
 
 def test_score_set_and_bad_import(db_url: str, tmp_path: Path, district_q2: Report,

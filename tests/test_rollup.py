@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from docx import Document as open_docx
 
+from drafter.aggregation import aggregate
 from drafter.api import render_to_file
 from drafter.cli.main import main
 from drafter.datafile import dump_report
-from drafter.district import aggregate
 from drafter.domain.figures import Figures
 from drafter.domain.report import Report, Status
 from drafter.exchange import export_table
@@ -107,7 +107,8 @@ def test_aggregate_renders_the_communes_appendix(db_url: str, tmp_path: Path,
     assert rows[-1][1] == "Cộng (3/4 đơn vị)"
     assert rows[-1][4] == "96,75"
     text = "\n".join(p.text for p in document.paragraphs)
-    assert "tổng hợp từ báo cáo của 03/04 UBND xã, thị trấn" in text
+    assert "tổng hợp từ báo cáo của 03/04 UBND xã;" in text  # only xã are present
+    assert "SỐ LIỆU CCHC CỦA CÁC XÃ\n" in text
     assert "còn 01 đơn vị chưa gửi báo cáo (Xã Vắng)" in text
 
 

@@ -6,16 +6,16 @@ import argparse
 from pathlib import Path
 
 from drafter import workflow
-from drafter.api import demo_files, render_to_file
+from drafter.api import render_to_file
 from drafter.checks import check_report
 from drafter.cli.common import announce, check_output, pack_of, period_of, store_of
 from drafter.datafile import dump_report, load_report
 from drafter.domain.report import Report
 from drafter.errors import DrafterError
 from drafter.exchange import export_table, import_table
-from drafter.storage import Store
+from drafter.storage import Store, connect
 from drafter.vi.periods import period_name
-from drafter.writer.atomic import inside, write_atomic
+from drafter.writer.atomic import write_atomic
 
 
 def render_file(args: argparse.Namespace) -> int:
@@ -105,15 +105,21 @@ def mark_final(args: argparse.Namespace) -> int:
 
 
 def demo(args: argparse.Namespace) -> int:
-    store = store_of(args)
-    ids = [workflow.import_report(store, load_report(path)) for path in demo_files()]
-    for report_id in ids:
-        report = store.get(report_id)
-        previous = store.find(report.unit.code, report.period.previous())
-        name = f"{report.unit.code}-{report.period.code}.docx"
-        path = render_to_file(report, inside(Path(args.output), name), previous=previous,
-                              text=True)
+    """Build the demo in its own database (``<output>/demo.sqlite``, made afresh; ``--db``
+    names another) and render its reports."""
+    from drafter.showcase import build_demo
+
+    out = Path(args.output)
+    url = args.db
+    if url is None:
+        out.mkdir(parents=True, exist_ok=True)
+        for stale in out.glob("demo.sqlite*"):
+            stale.unlink()
+        url = f"sqlite:///{out / 'demo.sqlite'}"
+    pack = pack_of(args)
+    for path in build_demo(Store(connect(url), pack.catalogue), out, pack):
         print(f"Đã ghi {path}")
+    print(f"Cơ sở dữ liệu của bản mẫu: {url}")
     return 0
 
 

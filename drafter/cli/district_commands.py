@@ -1,29 +1,30 @@
-"""District commands: roll the communes up, render them all, rank them."""
+"""Commands of a province (or, before July 2025, a district): roll the communes up, render
+them all, rank them."""
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from decimal import Decimal
 from pathlib import Path
 
+from drafter.aggregation import aggregate as aggregate_reports
+from drafter.aggregation import render_jobs
 from drafter.api import render_to_file, save_document
 from drafter.cli.common import announce, check_output, pack_of, period_of, store_of
 from drafter.cli.progress import ProgressBar
-from drafter.district import aggregate as aggregate_reports
-from drafter.district import communes_of, district_unit, render_jobs
-from drafter.domain.periods import Period
-from drafter.domain.ranking import RankingRules, Score, ScoreError, check_score, rank_scores
-from drafter.domain.report import Report, Status
+from drafter.datafile.content import load_content
+from drafter.domain.ranking import RankingRules, Score, ScoreError, check_score
+from drafter.domain.report import Status
 from drafter.domain.units import Unit
 from drafter.errors import DrafterError
 from drafter.exchange.scores import read_scores
-from drafter.narrative.ranking import render_ranking
+from drafter.index import make_ranking, ranked_units
+from drafter.narrative.ranking import column_places
 from drafter.pack import TemplatePack, load_pack
 from drafter.pack_tools import check_pack, init_pack
 from drafter.parallel import render_all as render_all_jobs
-from drafter.vi.numbers import format_number, parse_number
+from drafter.vi.numbers import format_fixed, format_number, parse_number
 from drafter.vi.periods import period_name
 from drafter.vi.text import join_vi
 from drafter.workflow import comparisons
@@ -41,7 +42,7 @@ def aggregate(args: argparse.Namespace) -> int:
                                args.date)
     rollup, report = result.rollup, result.report
     received = len(rollup.lines) - len(rollup.missing)
-    print(f"Tổng hợp {period_name(rollup.period)} của {rollup.district.label}: "
+    print(f"Tổng hợp {period_name(rollup.period)} của {rollup.parent.label}: "
           f"đã nhận {received}/{len(rollup.lines)} báo cáo của cấp xã.")
     if rollup.missing:
         print(f"  Chưa gửi: {_names(rollup.missing)}")
@@ -50,7 +51,8 @@ def aggregate(args: argparse.Namespace) -> int:
     for key, units in rollup.gaps.items():
         print(f"  Để trống «{pack.catalogue[key].label}»: {_names(units)}")
     if report.status is Status.FINAL:
-        print("Báo cáo của huyện đã là bản chính thức: không ghi đè số liệu đã lưu.")
+        print(f"Báo cáo của {report.unit.label} đã là bản chính thức: không ghi đè số liệu "
+              "đã lưu.")
     elif not args.no_save:
         report_id = store.save_report(report)
         print(f"Đã lưu số liệu tổng hợp vào báo cáo {period_name(report.period)} của "
@@ -72,10 +74,16 @@ def _rules(pack: TemplatePack) -> RankingRules:
 def score_import(args: argparse.Namespace) -> int:
     pack = pack_of(args)
     store = store_of(args, pack)
-    communes = communes_of(store, district_unit(store, args.unit))
-    scores = read_scores(args.book, communes, _rules(pack))
-    count = store.save_scores(args.year, scores)
+    ranked = ranked_units(store, args.unit, args.year, args.departments)
+    sheet = read_scores(args.book, ranked.units, _rules(pack), args.sheet)
+    count = store.save_scores(args.year, sheet.scores)
     print(f"Đã nhập điểm Chỉ số CCHC năm {args.year} của {count} đơn vị.")
+    if sheet.mismatches:
+        print(f"Cột xếp hạng trong bảng khác thứ hạng tính từ điểm ở {len(sheet.mismatches)} "
+              "dòng (thứ hạng luôn được tính lại từ điểm):")
+        for mismatch in sheet.mismatches:
+            print(f"  - dòng {mismatch.row}, {mismatch.unit.label}: bảng ghi {mismatch.typed}, "
+                  f"tính ra {mismatch.computed}")
     return 0
 
 
@@ -109,24 +117,23 @@ def _score_number(text: str, name: str) -> Decimal:
 
 def ranking(args: argparse.Namespace) -> int:
     pack = pack_of(args)
-    store = store_of(args, pack)
-    district = district_unit(store, args.unit)
-    communes = communes_of(store, district)
-    scores = store.scores(args.year, communes)
-    unscored = sorted({u.code for u in communes} - {s.unit.code for s in scores})
-    ranked = rank_scores(scores, _rules(pack))
-    report = Report(unit=district, period=Period.parse(str(args.year)),
-                    date=args.date or dt.date.today(), number=args.number,
-                    recipients=list(district.recipients), status=Status.FINAL)
-    print(f"Xếp hạng Chỉ số CCHC năm {args.year}: {len(ranked)} đơn vị.")
-    for item in ranked:
-        unit = item.score.unit
-        print(f"  {item.rank:>3}  {unit.kind} {unit.name:<24} {format_number(item.score.total):>7}"
-              f"  {item.klass}")
-    if unscored:
-        print(f"Chưa có điểm: {', '.join(unscored)}")
-    document = render_ranking(report, ranked, pack)
-    announce(args, save_document(document, args.output, args.text))
+    made = make_ranking(store_of(args, pack), args.unit, args.year, pack,
+                        load_content(args.content) if args.content else None, args.departments,
+                        args.issuer, args.number, args.date)
+    print(f"Xếp hạng Chỉ số CCHC năm {args.year} của {made.scope.label}: {len(made.ranked)} đơn "
+          f"vị; báo cáo của {made.issuer.label}.")
+    places = column_places(item.score.total for item in made.ranked)
+    for item in made.ranked:
+        print(f"  {item.rank:>3}  {item.score.unit.label:<32} "
+              f"{format_fixed(item.score.total, places):>9}  {item.klass}")
+    announce(args, save_document(made.document, args.output, args.text))
+    if made.unscored:
+        print(f"Chưa có điểm ({len(made.unscored)} đơn vị, đã ghi tên trong báo cáo): "
+              f"{_names(made.unscored)}")
+        if not args.allow_missing:
+            print("Lỗi: còn đơn vị chưa có điểm; nhập đủ điểm, hoặc dùng --allow-missing nếu "
+                  "vẫn ban hành bảng xếp hạng này.", file=sys.stderr)
+            return 1
     return 0
 
 

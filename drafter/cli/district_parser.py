@@ -12,21 +12,22 @@ from drafter.cli.options import add_output, date_arg
 
 def add_district_commands(sub: Any) -> None:
     """Add the district-level commands to the ``drafter`` subcommands."""
-    agg = sub.add_parser("aggregate", help="tổng hợp số liệu của các xã vào báo cáo của huyện")
-    _unit_period(agg, "mã đơn vị cấp huyện")
+    agg = sub.add_parser("aggregate", help="tổng hợp số liệu của các xã, phường, đặc khu vào "
+                         "báo cáo của tỉnh (của huyện trước 01/7/2025)")
+    _unit_period(agg, "mã tỉnh, thành phố (hoặc huyện, trước 01/7/2025)")
     agg.add_argument("files", type=Path, nargs="*", metavar="TỆP",
-                     help="báo cáo các xã gửi lên: tệp dữ liệu .toml, hoặc bảng số liệu "
-                          ".xlsx/.csv đặt tên theo mã xã (ưu tiên hơn cơ sở dữ liệu)")
+                     help="báo cáo cấp xã gửi lên: tệp dữ liệu .toml, hoặc bảng số liệu "
+                          ".xlsx/.csv đặt tên theo mã đơn vị (ưu tiên hơn cơ sở dữ liệu)")
     agg.add_argument("--date", type=date_arg, metavar="NGÀY",
-                     help="ngày báo cáo nếu huyện chưa có báo cáo kỳ này (mặc định: hôm nay)")
+                     help="ngày báo cáo nếu đơn vị chưa có báo cáo kỳ này (mặc định: hôm nay)")
     agg.add_argument("--no-save", action="store_true",
-                     help="không lưu số liệu tổng hợp vào báo cáo của huyện")
+                     help="không lưu số liệu tổng hợp vào báo cáo của đơn vị")
     add_output(agg, required=False)
     agg.set_defaults(handler=district_commands.aggregate)
 
-    batch = sub.add_parser("render-all", help="soạn báo cáo của mọi xã trong huyện, song song "
-                           "trên mọi nhân CPU")
-    _unit_period(batch, "mã đơn vị cấp huyện")
+    batch = sub.add_parser("render-all", help="soạn báo cáo của mọi đơn vị cấp xã trực thuộc, "
+                           "song song trên mọi nhân CPU")
+    _unit_period(batch, "mã tỉnh, thành phố (hoặc huyện, trước 01/7/2025)")
     batch.add_argument("-o", "--output", type=Path, required=True, metavar="THƯ_MỤC",
                        help="thư mục ghi các tệp DOCX")
     batch.add_argument("--jobs", type=int, metavar="SỐ",
@@ -42,17 +43,20 @@ def _unit_period(parser: argparse.ArgumentParser, unit_help: str) -> None:
 
 def add_ranking_commands(sub: Any) -> None:
     """``score`` (enter or import the yearly index) and ``ranking`` (the ranking report)."""
-    score = sub.add_parser("score", help="điểm Chỉ số CCHC hằng năm của các xã")
+    score = sub.add_parser("score", help="điểm Chỉ số CCHC hằng năm của các đơn vị")
     score_sub = score.add_subparsers(dest="score_command", metavar="LỆNH", required=True,
                                      parser_class=type(score))
     imp = score_sub.add_parser("import", help="nhập điểm từ bảng .xlsx hoặc .csv (cột Đơn vị "
                                "hoặc Mã, Tổng điểm, và các lĩnh vực nếu có)")
     imp.add_argument("book", type=Path, metavar="BẢNG", help="tệp .xlsx hoặc .csv")
-    imp.add_argument("--unit", required=True, metavar="MÃ", help="mã đơn vị cấp huyện")
+    imp.add_argument("--unit", required=True, metavar="MÃ",
+                     help="mã đơn vị có các đơn vị được chấm điểm (tỉnh; huyện trước 2025)")
+    imp.add_argument("--sheet", metavar="TRANG", help="tên trang tính (mặc định: trang đầu)")
+    _departments(imp)
     _year(imp)
     imp.set_defaults(handler=district_commands.score_import)
-    put = score_sub.add_parser("set", help="nhập điểm của một xã")
-    put.add_argument("--unit", required=True, metavar="MÃ", help="mã xã")
+    put = score_sub.add_parser("set", help="nhập điểm của một đơn vị")
+    put.add_argument("--unit", required=True, metavar="MÃ", help="mã đơn vị được chấm điểm")
     _year(put)
     put.add_argument("--total", required=True, metavar="ĐIỂM", help="tổng điểm, ví dụ 85,5")
     put.add_argument("--field", action="append", default=[], metavar="LĨNH_VỰC=ĐIỂM",
@@ -60,14 +64,31 @@ def add_ranking_commands(sub: Any) -> None:
                           "(lặp lại cho từng lĩnh vực)")
     put.set_defaults(handler=district_commands.score_set)
 
-    ranking = sub.add_parser("ranking", help="báo cáo xếp hạng Chỉ số CCHC của các xã")
-    ranking.add_argument("--unit", required=True, metavar="MÃ", help="mã đơn vị cấp huyện")
+    ranking = sub.add_parser("ranking", help="báo cáo xếp hạng Chỉ số CCHC của các đơn vị trực "
+                             "thuộc một đơn vị (xã, phường, đặc khu của tỉnh; huyện trước 2025; "
+                             "sở, ban, ngành)")
+    ranking.add_argument("--unit", required=True, metavar="MÃ",
+                         help="mã đơn vị có các đơn vị được xếp hạng (tỉnh; huyện trước 2025)")
     _year(ranking)
+    _departments(ranking)
+    ranking.add_argument("--issuer", metavar="MÃ", help="đơn vị ban hành báo cáo (mặc định: Sở "
+                         "Nội vụ, Phòng Nội vụ trực thuộc nếu có, nếu không là chính đơn vị)")
+    ranking.add_argument("--content", type=Path, metavar="TỆP",
+                         help="tệp TOML nội dung báo cáo: tiêu chí, phương pháp, đánh giá, nhiệm "
+                              "vụ, số, ngày, nơi nhận")
+    ranking.add_argument("--allow-missing", action="store_true",
+                         help="vẫn ban hành khi còn đơn vị chưa có điểm (được ghi tên trong báo "
+                              "cáo); mặc định trả mã thoát 1")
     ranking.add_argument("--number", metavar="SỐ", help="số văn bản của báo cáo")
     ranking.add_argument("--date", type=date_arg, metavar="NGÀY",
                          help="ngày báo cáo (mặc định: hôm nay)")
     add_output(ranking)
     ranking.set_defaults(handler=district_commands.ranking)
+
+
+def _departments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--departments", action="store_true",
+                        help="các sở, ban, ngành (mặc định: các đơn vị hành chính trực thuộc)")
 
 
 def _year(parser: argparse.ArgumentParser) -> None:

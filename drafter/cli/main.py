@@ -15,6 +15,7 @@ from drafter.cli.district_parser import (
     add_ranking_commands,
 )
 from drafter.cli.options import add_output, date_arg
+from drafter.cli.unit_commands import add_unit_commands
 from drafter.cli.vi_argparse import ArgumentParser
 from drafter.errors import DrafterError
 
@@ -103,6 +104,7 @@ def build_parser() -> ArgumentParser:
                          help="tệp TOML ghi kết quả (bắt buộc khi dùng --into)")
     timport.set_defaults(handler=commands.table_import)
 
+    add_unit_commands(sub)
     add_district_commands(sub)
     add_ranking_commands(sub)
     add_pack_commands(sub)
@@ -112,7 +114,9 @@ def build_parser() -> ArgumentParser:
                      help="thư mục ghi tệp DOCX (mặc định: out trong thư mục hiện tại)")
     tui.set_defaults(handler=commands.tui)
 
-    demo = sub.add_parser("demo", help="nhập dữ liệu mẫu và soạn các báo cáo mẫu")
+    demo = sub.add_parser("demo", help="dựng dữ liệu mẫu (trong cơ sở dữ liệu riêng THƯ_MỤC/"
+                          "demo.sqlite, không dùng cơ sở dữ liệu của người dùng) và soạn các "
+                          "báo cáo mẫu")
     demo.add_argument("-o", "--output", type=Path, default=Path("out"), metavar="THƯ_MỤC",
                       help="thư mục ghi các tệp DOCX (mặc định: out)")
     demo.set_defaults(handler=commands.demo)

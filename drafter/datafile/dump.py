@@ -39,7 +39,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
     unit = report.unit
     unit_out: dict[str, Any] = {
         "code": unit.code,
-        "kind": unit.kind,
+        "kind": unit.kind_info.name,
         "name": unit.name,
         "province": unit.province,
         "place": unit.place,
@@ -48,6 +48,13 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         unit_out["superior"] = unit.superior
     if unit.parent:
         unit_out["parent"] = unit.parent
+    place: dict[str, Any] = {
+        "official_code": unit.official_code, "symbol": unit.symbol,
+        "predecessors": list(unit.predecessors), "formed": unit.formed,
+        "parent_kind": unit.parent_kind, "parent_name": unit.parent_name,
+        "child_kinds": list(unit.child_kinds),
+    }
+    unit_out.update({key: value for key, value in place.items() if value})
     unit_out["archive"] = unit.archive
     unit_out["recipients"] = list(unit.recipients)
     unit_out["signer"] = {

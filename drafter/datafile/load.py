@@ -13,7 +13,7 @@ from drafter.domain.catalogue import Catalogue
 from drafter.domain.documents import KIND_SYMBOLS, DocRef
 from drafter.domain.periods import Period
 from drafter.domain.report import LISTS, NOTE_SECTIONS, Report, Status
-from drafter.domain.units import Signer, Unit
+from drafter.domain.units import Signer, Unit, parse_kind
 from drafter.errors import DataFileError
 from drafter.pack import builtin_pack
 
@@ -21,7 +21,8 @@ T = TypeVar("T")
 
 TOP_LEVEL = {"unit", "report", "basis", "documents", "figures", "stated", "notes", *LISTS}
 UNIT_KEYS = {"code", "kind", "name", "province", "place", "superior", "parent", "archive",
-             "recipients", "signer"}
+             "recipients", "signer", "official_code", "symbol", "predecessors", "formed",
+             "parent_kind", "parent_name", "child_kinds"}
 REPORT_KEYS = {"period", "number", "date", "recipient", "data_from", "data_to", "status",
                "recipients", "review"}
 DOC_KEYS = {"kind", "number", "year", "symbol", "date", "issuer", "subject", "section"}
@@ -60,7 +61,7 @@ class _Reader:
 
 def _unit(reader: _Reader, raw: Any) -> Unit:
     data = reader.table(raw, "unit", UNIT_KEYS)
-    kind = reader.get(data, "unit", "kind", fields.text)
+    kind = reader.get(data, "unit", "kind", parse_kind)
     signer = reader.table(data.get("signer", {}), "unit.signer", {"name", "title", "deputy"})
     name = reader.get(data, "unit", "name", fields.text)
 
@@ -69,21 +70,34 @@ def _unit(reader: _Reader, raw: Any) -> Unit:
             raise ValueError("phải là true hoặc false")
         return value
 
+    def optional(key: str) -> str:
+        return reader.get(data, "unit", key, fields.text, False, "")
+
     unit = Unit(
         code=reader.get(data, "unit", "code", fields.text),
-        kind=kind,
+        kind=kind.word,
+        level=kind.tier.value,
         name=name,
         province=reader.get(data, "unit", "province", fields.text),
         place=reader.get(data, "unit", "place", fields.text, False, name),
-        superior=reader.get(data, "unit", "superior", fields.text, False, ""),
-        parent=reader.get(data, "unit", "parent", fields.text, False, ""),
+        superior=optional("superior"),
+        parent=optional("parent"),
         archive=reader.get(data, "unit", "archive", fields.text, False, "VT"),
         recipients=tuple(reader.get(data, "unit", "recipients", fields.line_list, False, [])),
         signer=Signer(
             name=reader.get(signer, "unit.signer", "name", fields.text),
-            title=reader.get(signer, "unit.signer", "title", fields.text, False, "Chủ tịch"),
+            title=reader.get(signer, "unit.signer", "title", fields.text, False,
+                             kind.head),
             deputy=reader.get(signer, "unit.signer", "deputy", flag, False, False),
         ),
+        official_code=optional("official_code"),
+        symbol=optional("symbol"),
+        predecessors=tuple(reader.get(data, "unit", "predecessors", fields.line_list, False,
+                                      [])),
+        formed=reader.get(data, "unit", "formed", fields.date, False, None),
+        parent_kind=optional("parent_kind"),
+        parent_name=optional("parent_name"),
+        child_kinds=tuple(reader.get(data, "unit", "child_kinds", fields.line_list, False, [])),
     )
     try:
         return limits.check_unit(unit)

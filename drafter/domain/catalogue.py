@@ -31,6 +31,8 @@ class Kind(StrEnum):
 
 DERIVED_TYPES = (ValueType.RATE, ValueType.SUM)
 NUMERIC_TYPES = (ValueType.COUNT, ValueType.DECIMAL, ValueType.MONEY, ValueType.SCORE)
+# Tiers whose appendix a pack may leave out, and the tier whose appendix they use then.
+LAYOUT_FALLBACK = {Tier.PROVINCE: Tier.DISTRICT, Tier.DEPARTMENT: Tier.DISTRICT}
 # Types whose values add up across periods or units; scores and choices never do.
 SUMMABLE = (ValueType.COUNT, ValueType.MONEY, ValueType.DECIMAL)
 
@@ -120,7 +122,9 @@ class Catalogue:
         return [ind for ind in self if ind.section == section]
 
     def layout(self, tier: Tier) -> Layout:
-        return self.layouts[tier]
+        """The appendix of ``tier``; a pack made before provinces and departments had their
+        own gives them the district's."""
+        return self.layouts.get(tier) or self.layouts[LAYOUT_FALLBACK[tier]]
 
 
 def _indicator(section: str, raw: Mapping[str, Any]) -> Indicator:
@@ -169,6 +173,8 @@ def build_catalogue(
     layouts: dict[Tier, Layout] = {}
     for tier in Tier:
         raw_layout = appendix_doc.get(tier.value)
+        if raw_layout is None and tier in LAYOUT_FALLBACK:
+            continue
         if raw_layout is None:
             raise PackError(f"thiếu biểu thống kê cho cấp {tier.value}")
         rows = []

@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from drafter.domain.catalogue import ValueType
-from drafter.domain.units import UNIT_KINDS, Unit
+from drafter.domain.units import KINDS, Unit
 
 # Unit codes become file names (``xa-cam-giang-2024-Q1.docx``): ASCII letters, digits, "-".
 CODE_PATTERN = re.compile(r"^[a-z0-9-]+$")
@@ -115,14 +115,16 @@ def _unit_texts(unit: Unit) -> dict[str, Any]:
     return values
 
 
-def check_unit(unit: Unit) -> Unit:
+def check_unit(unit: Unit, require_signer: bool = True) -> Unit:
     """``unit`` if every field keeps the rules; else :class:`UnitError` naming the field.
 
     The one place unit profiles are validated: data files, the TUI's form and the store
     all call it. The fields a person types are checked before the code made from them.
+    A unit in the registry may not know its signer yet (``require_signer=False``); a
+    report's unit must.
     """
     texts = _unit_texts(unit)
-    for name in ("name", "signer.name"):
+    for name in ("name", "signer.name") if require_signer else ("name",):
         if not str(texts.get(name, "")).strip():
             raise UnitError(name, "không được để trống")
     for name, value in texts.items():
@@ -138,8 +140,11 @@ def check_unit(unit: Unit) -> Unit:
                         check_text(item)
         except ValueError as exc:
             raise UnitError(name, str(exc)) from None
-    if unit.kind not in UNIT_KINDS:
-        raise UnitError("kind", f"phải là một trong: {', '.join(UNIT_KINDS)}")
+    try:
+        unit.kind_info  # noqa: B018 - the kind word and level must name a known kind
+    except (KeyError, ValueError, StopIteration):
+        raise UnitError("kind", "phải là một trong: "
+                        f"{', '.join(kind.name for kind in KINDS)}") from None
     for name in ("code", "parent"):
         value = str(texts.get(name, ""))
         if value or name == "code":

@@ -1,7 +1,9 @@
-"""The yearly administrative-reform index (Chỉ số CCHC) of communes: scores, ranks, classes.
+"""The yearly administrative-reform index (Chỉ số CCHC): scores, ranks, classes.
 
+A province ranks its communes (its districts for a year before 2025) and its departments.
 Ranks are computed, never typed: units sort by total score, and equal totals share a rank
-(1, 2, 2, 4). Classes come from the pack's thresholds.
+(1, 2, 2, 4). Classes come from the pack's thresholds. Scores keep the precision they were
+entered with (Decimal), so two different scores never print alike.
 """
 
 from __future__ import annotations
@@ -102,11 +104,13 @@ def check_score(score: Score, rules: RankingRules) -> None:
         if not Decimal(0) <= value <= maxima[key].max:
             raise ScoreError(f"{name}: điểm «{maxima[key].label}» ({format_number(value)}) "
                              f"phải từ 0 đến {format_number(maxima[key].max)}")
-    if rules.fields and set(score.fields) == set(maxima):
-        added = sum(score.fields.values(), Decimal(0))
-        if added != score.total:
-            raise ScoreError(f"{name}: tổng điểm ({format_number(score.total)}) khác tổng điểm "
-                             f"các lĩnh vực ({format_number(added)})")
+    added = sum(score.fields.values(), Decimal(0))
+    if rules.fields and set(score.fields) == set(maxima) and added != score.total:
+        raise ScoreError(f"{name}: tổng điểm ({format_number(score.total)}) khác tổng điểm "
+                         f"các lĩnh vực ({format_number(added)})")
+    if added > score.total:
+        raise ScoreError(f"{name}: điểm các lĩnh vực đã nhập cộng lại ({format_number(added)}) "
+                         f"lớn hơn tổng điểm ({format_number(score.total)})")
 
 
 def rank_scores(scores: Iterable[Score], rules: RankingRules) -> list[Ranked]:

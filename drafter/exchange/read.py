@@ -41,16 +41,18 @@ def norm_cell(cell: RawCell) -> str:
     return "" if cell is None else clean(str(cell)).lower().rstrip(" .:")
 
 
-def read_rows(path: Path) -> list[list[RawCell]]:
-    """All rows of the first sheet (XLSX) or of the file (CSV, ``,`` ``;`` or tab separated).
+def read_rows(path: Path, sheet: str | None = None) -> list[list[RawCell]]:
+    """All rows of the first sheet, or of ``sheet`` (XLSX), or of the file (CSV, ``,`` ``;``
+    or tab separated).
 
     Merged cells read as their top-left value followed by blanks, as openpyxl gives them.
     """
-    return read_book(path).rows
+    return read_book(path, sheet).rows
 
 
-def read_book(path: Path) -> Book:
-    """The rows of a workbook and its formula cells without a value."""
+def read_book(path: Path, sheet: str | None = None) -> Book:
+    """The rows of a workbook (its first sheet, or ``sheet``) and its formula cells without
+    a value."""
     suffix = path.suffix.lower()
     if not path.is_file():
         raise DataFileError(str(path), "", "không tìm thấy tệp")
@@ -61,11 +63,14 @@ def read_book(path: Path) -> Book:
         raise DataFileError(str(path), "", f"tệp quá lớn ({size // 1_000_000} MB; bảng số "
                             f"liệu không quá {MAX_BOOK_BYTES // 1_000_000} MB)")
     if suffix == ".csv":
+        if sheet is not None:
+            raise DataFileError(str(path), "", "tệp CSV chỉ có một trang, không chọn được "
+                                f"trang «{sheet}»")
         return Book(_csv_rows(path))
     _check_archive(path)
     try:
-        values = _sheet(path, data_only=True)
-        formulas = _sheet(path, data_only=False)
+        values = _sheet(path, data_only=True, name=sheet)
+        formulas = _sheet(path, data_only=False, name=sheet)
     except DataFileError:
         raise
     except Exception as exc:  # openpyxl on a malformed file raises nearly anything
@@ -94,13 +99,17 @@ def _check_archive(path: Path) -> None:
                             "liệu báo cáo")
 
 
-def _sheet(path: Path, data_only: bool) -> list[list[Any]]:
-    """The first sheet's cells, at most the bounded rows and columns."""
+def _sheet(path: Path, data_only: bool, name: str | None) -> list[list[Any]]:
+    """The cells of the first sheet (or sheet ``name``), at most the bounded rows and
+    columns."""
     book = load_workbook(path, read_only=True, data_only=data_only)
     try:
         if not book.worksheets:
             raise DataFileError(str(path), "", "bảng tính không có trang tính nào")
-        sheet = book.worksheets[0]
+        if name is not None and name not in book.sheetnames:
+            raise DataFileError(str(path), "", f"không có trang tính «{name}» (có: "
+                                f"{', '.join(book.sheetnames)})")
+        sheet = book[name] if name is not None else book.worksheets[0]
         rows = []
         for row in sheet.iter_rows(max_row=MAX_BOOK_ROWS + 1, max_col=MAX_BOOK_COLUMNS):
             rows.append(list(row))

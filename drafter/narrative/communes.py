@@ -1,4 +1,4 @@
-"""What a district report's templates see of its communes after a roll-up."""
+"""What an aggregated report's templates see of its communes after a roll-up."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from drafter.domain.catalogue import CommuneTable
 from drafter.domain.figures import Figures
+from drafter.domain.structure import kinds_of
 from drafter.domain.units import Unit
 from drafter.narrative.context import cell_value
 from drafter.pack import TemplatePack
@@ -26,7 +27,8 @@ class CommuneRow:
 @dataclass(frozen=True)
 class Communes:
     """The communes of a roll-up, ready for templates; ``total`` holds the cells of the
-    communes whose report arrived, summed, with rates recomputed from the summed counts."""
+    communes whose report arrived, summed, with rates recomputed from the summed counts;
+    ``kinds`` the kind words of the communes present, in listing order (``xã``, ``phường``)."""
 
     label: str
     title: str
@@ -36,6 +38,7 @@ class Communes:
     count: int
     received: tuple[str, ...]
     missing: tuple[str, ...]
+    kinds: tuple[str, ...]
 
 
 def _name(unit: Unit) -> str:
@@ -72,4 +75,5 @@ def communes_context(rollup: Rollup, pack: TemplatePack) -> Communes | None:
         count=len(rollup.lines),
         received=tuple(_name(line.unit) for line in rollup.lines if line.report is not None),
         missing=tuple(_name(unit) for unit in rollup.missing),
+        kinds=kinds_of(line.unit for line in rollup.lines),
     )

@@ -11,7 +11,9 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from drafter.domain.figures import Figures, UnknownIndicatorError
 from drafter.domain.report import LISTS, Report, Status
+from drafter.domain.units import superior_kind
 from drafter.errors import RenderError
+from drafter.merger import merged_sources
 from drafter.narrative import filters, markup
 from drafter.narrative.blocks import Document, Metadata, Paragraph, Role
 from drafter.narrative.communes import communes_context
@@ -61,8 +63,11 @@ def build_context(
     report: Report, pack: TemplatePack, previous: Report | None = None,
     last_year: Report | None = None, rollup: Rollup | None = None,
 ) -> dict[str, Any]:
-    """Everything a template may read for one report (``prev``/``ly``: the comparison periods;
-    ``communes``: the district's communes after a roll-up, else ``None``).
+    """Everything a template may read for one report (``prev``/``ly``: the comparison periods,
+    with ``prev_merged``/``ly_merged`` naming the predecessors when one was summed from the
+    units merged into this one; ``superior_kind``: the kind of the level the unit reports to
+    in this period, ``tỉnh`` or ``huyện``; ``communes``: the communes after a roll-up, else
+    ``None``).
 
     The reports are escaped copies (user text is data, never markup: :mod:`.escape`) and the
     settings a copy: the sandbox lets a template call ``list.append``, and it must not change
@@ -82,6 +87,9 @@ def build_context(
         "prev_period": previous.period if previous else None,
         "ly": Values(Figures(pack.catalogue, last_year.figures)) if last_year else None,
         "ly_period": last_year.period if last_year else None,
+        "superior_kind": superior_kind(report.unit, report.period.start),
+        "prev_merged": merged_sources(previous),
+        "ly_merged": merged_sources(last_year),
         "abbr": abbr,
         "n": abbr.first,
         "lists": {name: report.items(name) for name in LISTS},

@@ -16,17 +16,29 @@ NOTE_PREFIX = "note:"
 STATED_PREFIX = "stated:"
 
 
-def unit_to_row(unit: Unit, row: UnitRow | None = None) -> UnitRow:
+def unit_to_row(unit: Unit, row: UnitRow | None = None, profile_only: bool = False) -> UnitRow:
+    """``row`` updated from ``unit`` (a new row when ``None``).
+
+    ``profile_only`` is for the unit a report carries: it updates the profile (names, signer,
+    recipients, parent) and sets the unit's place (level, official code, symbol, merger) only
+    where the report's unit gives one, never clearing what the unit registry holds.
+    """
     row = row or UnitRow(code=unit.code, kind="", name="", province="", place="", signer_name="")
     row.code, row.kind, row.name = unit.code, unit.kind, unit.name
     row.province, row.place, row.superior = unit.province, unit.place, unit.superior
     row.parent, row.archive, row.recipients = unit.parent, unit.archive, list(unit.recipients)
     row.signer_name, row.signer_title = unit.signer.name, unit.signer.title
     row.signer_deputy = unit.signer.deputy
+    place = {"level": unit.level, "official_code": unit.official_code, "symbol": unit.symbol,
+             "predecessors": list(unit.predecessors), "formed": unit.formed}
+    for name, value in place.items():
+        if value or not profile_only:
+            setattr(row, name, value)
     return row
 
 
 def unit_from_row(row: UnitRow) -> Unit:
+    """The unit as stored (its place — parent's name, children's kinds — not filled in)."""
     return Unit(
         code=row.code,
         kind=row.kind,
@@ -38,6 +50,11 @@ def unit_from_row(row: UnitRow) -> Unit:
         archive=row.archive,
         recipients=tuple(row.recipients or ()),
         signer=Signer(row.signer_name, row.signer_title, row.signer_deputy),
+        level=row.level or "",
+        official_code=row.official_code or "",
+        symbol=row.symbol or "",
+        predecessors=tuple(row.predecessors or ()),
+        formed=row.formed,
     )
 
 

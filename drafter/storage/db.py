@@ -26,7 +26,7 @@ from sqlmodel import SQLModel
 from drafter.errors import StorageError
 from drafter.storage import schema
 from drafter.storage.errors import describe, safe_url
-from models import MigrationRow, ScoreRow, StateRow
+from models import MigrationRow, ScoreRow, StateRow, UnitRow
 
 # How long a writer waits for another to finish before giving up with a message.
 WAIT_SECONDS = 30.0
@@ -72,6 +72,27 @@ def _scores(connection: Connection) -> None:
     ScoreRow.__table__.create(connection, checkfirst=True)  # type: ignore[attr-defined]
 
 
+# Columns 0010 adds to ``units`` (databases created since have them from 0001).
+_UNIT_STRUCTURE = {
+    "level": "VARCHAR NOT NULL DEFAULT ''",
+    "official_code": "VARCHAR NOT NULL DEFAULT ''",
+    "symbol": "VARCHAR NOT NULL DEFAULT ''",
+    "predecessors": "JSON",
+    "formed": "DATE",
+}
+
+
+def _unit_structure(connection: Connection) -> None:
+    UnitRow.__table__.create(connection, checkfirst=True)  # type: ignore[attr-defined]
+    columns = {column["name"] for column in inspect(connection).get_columns("units")}
+    for name, definition in _UNIT_STRUCTURE.items():
+        if name not in columns:
+            connection.execute(text(f"ALTER TABLE units ADD COLUMN {name} {definition}"))
+    indexes = {index["name"] for index in inspect(connection).get_indexes("units")}
+    if "ix_units_official_code" not in indexes:
+        connection.execute(text("CREATE INDEX ix_units_official_code ON units (official_code)"))
+
+
 # Applied in order, each recorded in the ``migrations`` table; all pending ones run in one
 # transaction under the migration lock.
 MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
@@ -82,6 +103,7 @@ MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("0006_report_version", schema.report_version),
     ("0007_unit_snapshot", schema.unit_snapshot),
     ("0008_history", schema.history),
+    ("0010_unit_structure", _unit_structure),
 ]
 
 

@@ -29,6 +29,7 @@ from drafter.domain.limits import UNIT_FIELD_NAMES, UnitError, check_unit
 from drafter.domain.periods import Period
 from drafter.domain.ranking import Score
 from drafter.domain.report import Report, Status
+from drafter.domain.structure import children, kinds_of, merged_away
 from drafter.domain.units import Unit
 from drafter.errors import FinalReportError, StaleReportError, StorageError
 from drafter.pack import TemplatePack, builtin_pack
@@ -80,25 +81,32 @@ class Store:
     # Units
 
     def save_unit(self, unit: Unit) -> None:
-        """Create or update a unit profile (recorded in the history when it changes)."""
-        _checked(unit)
+        """Create or replace a unit profile, every field (the unit registry's write)."""
+        self.save_units([unit])
+
+    def save_units(self, units: Iterable[Unit]) -> int:
+        """Create or replace unit profiles in one transaction (each change recorded in the
+        history); returns how many."""
+        given = list(units)
+        for unit in given:
+            _checked(unit)
         with self._write() as session:
-            row = units.unit_row(session, unit, update=False)
-            old = convert.unit_from_row(row)
-            changes = history.unit_diff(old, unit)
-            if changes:
-                units.unit_row(session, unit, update=True)
-                history.record(session, None, unit.code, history.UPDATE, changes)
+            for unit in given:
+                _update_unit(session, unit, profile_only=False)
+        return len(given)
 
     def units(self) -> list[Unit]:
+        """Every stored unit, by code (their place not filled in)."""
         with self._read() as session:
             rows = session.exec(select(UnitRow).order_by(col(UnitRow.code))).all()
             return [convert.unit_from_row(row) for row in rows]
 
-    def unit(self, code: str) -> Unit | None:
+    def unit(self, code: str, period: Period | None = None) -> Unit | None:
+        """The unit with its place filled in: its parent's kind and name, and the kinds of
+        the units reporting to it (in ``period`` when given, else all not merged away)."""
         with self._read() as session:
             row = session.exec(select(UnitRow).where(UnitRow.code == code)).first()
-            return convert.unit_from_row(row) if row else None
+            return _placed(session, row, period) if row else None
 
     # Reports
 
@@ -111,21 +119,20 @@ class Store:
         """Insert or update the report of ``report.unit`` for ``report.period``; returns its id
         and sets ``report.version`` to the version stored.
 
-        A draft takes the unit's stored profile (``update_unit`` first replaces that profile
-        with ``report.unit``, unless the unit already has a later report); a report saved as
-        final keeps ``report.unit``, the profile it was signed with.
+        A draft takes the unit's stored profile (``update_unit`` first updates that profile
+        from ``report.unit``, unless the unit already has a later report); a report saved as
+        final keeps ``report.unit``, the profile it was signed with, its place in the
+        structure filled in where it gives none.
         """
         _checked(report.unit)
         with self._write() as session:
             unit_row = units.unit_row(session, report.unit, update=False)
             if update_unit and not _has_later(session, unit_row, report.period):
-                changes = history.unit_diff(convert.unit_from_row(unit_row), report.unit)
-                if changes:
-                    units.unit_row(session, report.unit, update=True)
-                    history.record(session, None, report.unit.code, history.UPDATE, changes)
+                _update_unit(session, report.unit, profile_only=True)
             final = report.status is Status.FINAL
-            effective = replace(report, unit=report.unit if final
-                                else convert.unit_from_row(unit_row))
+            placed = _placed(session, unit_row, report.period)
+            effective = replace(report, unit=_with_place(report.unit, placed) if final
+                                else placed)
             row = _report_row(session, report.unit.code, report.period, lock=True)
             old = self._load(session, row) if row is not None else None
             changes = history.diff(old, effective) if old is not None else []
@@ -235,8 +242,9 @@ class Store:
                 list(session.exec(select(DocumentRow).where(DocumentRow.report_id == row.id))),
                 list(session.exec(select(ItemRow).where(ItemRow.report_id == row.id))),
             )
-            if report.status is Status.FINAL and row.unit_snapshot:
-                report.unit = units.unit_from_json(row.unit_snapshot, report.unit)
+            placed = _placed(session, unit, report.period)
+            snapshot = row.unit_snapshot if report.status is Status.FINAL else None
+            report.unit = units.unit_from_json(snapshot, placed) if snapshot else placed
         except (ValueError, KeyError, TypeError, ArithmeticError) as exc:
             raise StorageError(
                 f"báo cáo số {row.id} có giá trị lưu không đọc được ({exc}); cơ sở dữ liệu có "
@@ -297,9 +305,45 @@ class Store:
             session.add(row)
 
 
+def _update_unit(session: Session, unit: Unit, profile_only: bool) -> None:
+    """Create or update the unit's row from ``unit``, recording what changed."""
+    row = units.unit_row(session, unit, update=False)
+    old = convert.unit_from_row(row)
+    copy = UnitRow(**{name: getattr(row, name) for name in UnitRow.model_fields})
+    updated = convert.unit_from_row(convert.unit_to_row(unit, copy, profile_only))
+    changes = history.unit_diff(old, updated)
+    if changes:
+        units.unit_row(session, unit, update=True, profile_only=profile_only)
+        history.record(session, None, unit.code, history.UPDATE, changes)
+
+
+def _placed(session: Session, row: UnitRow, period: Period | None) -> Unit:
+    """The unit of ``row`` with its place in the structure (in ``period``) filled in."""
+    unit = convert.unit_from_row(row)
+    parent = (session.exec(select(UnitRow).where(UnitRow.code == row.parent)).first()
+              if row.parent else None)
+    kids = [convert.unit_from_row(r)
+            for r in session.exec(select(UnitRow).where(UnitRow.parent == row.code)).all()]
+    successors = [convert.unit_from_row(r) for r in session.exec(
+        select(UnitRow).where(col(UnitRow.formed).is_not(None))).all()]
+    territory = children(kids, unit, period, gone=merged_away(successors))
+    return replace(unit, parent_kind=parent.kind if parent else "",
+                   parent_name=parent.name if parent else "", child_kinds=kinds_of(territory))
+
+
+def _with_place(unit: Unit, placed: Unit) -> Unit:
+    """``unit`` with its place (parent, children's kinds) taken from ``placed`` where it
+    gives none: a final report's snapshot records where the unit stood when it was signed."""
+    return replace(unit, parent_kind=unit.parent_kind or placed.parent_kind,
+                   parent_name=unit.parent_name or placed.parent_name,
+                   child_kinds=unit.child_kinds or placed.child_kinds)
+
+
 def _checked(unit: Unit) -> None:
+    """The unit's fields within the limits (a unit in the registry may not know its signer
+    yet; data files, which make reports, must name one)."""
     try:
-        check_unit(unit)
+        check_unit(unit, require_signer=False)
     except UnitError as exc:
         name = UNIT_FIELD_NAMES.get(exc.field, exc.field)
         raise StorageError(f"hồ sơ đơn vị: {name} {exc.problem}") from None

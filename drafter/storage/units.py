@@ -94,11 +94,14 @@ def snapshot_from_row(row: UnitRow) -> dict[str, Any]:
     return unit_to_json(convert.unit_from_row(row))
 
 
-def unit_row(session: Session, unit: Unit, update: bool, lock: bool = True) -> UnitRow:
+def unit_row(session: Session, unit: Unit, update: bool, lock: bool = True,
+             profile_only: bool = False) -> UnitRow:
     """The stored row of ``unit``, created if missing (concurrent writers both succeed: the
-    insert does nothing when another got there first); its profile replaced by ``unit``
-    only when ``update``. ``lock`` holds the row until the transaction ends (PostgreSQL;
-    SQLite writers already hold the database), serialising writes for one unit."""
+    insert does nothing when another got there first); updated from ``unit`` only when
+    ``update`` (``profile_only``: as a report's unit updates it, see
+    :func:`convert.unit_to_row`). ``lock`` holds the row until the transaction ends
+    (PostgreSQL; SQLite writers already hold the database), serialising writes for one
+    unit."""
     dialect = session.get_bind().dialect.name
     blank = convert.unit_to_row(unit)
     values = {column: getattr(blank, column) for column in UnitRow.model_fields
@@ -117,7 +120,7 @@ def unit_row(session: Session, unit: Unit, update: bool, lock: bool = True) -> U
         session.flush()
         return row
     if update:
-        convert.unit_to_row(unit, row)
+        convert.unit_to_row(unit, row, profile_only)
         session.add(row)
         session.flush()
     return row

@@ -36,6 +36,25 @@ def format_number(value: Number, places: int = 2) -> str:
     return str(format_decimal(rounded, format=pattern, locale=LOCALE))
 
 
+def format_fixed(value: Number, places: int) -> str:
+    """Exactly ``places`` decimals, trailing zeros kept: ``85.5`` at 3 → ``85,500``.
+
+    For a column of scores entered at a given precision: two different entered values never
+    print alike.
+    """
+    rounded = round_half_up(value, places)
+    if rounded == 0:
+        rounded = abs(rounded)
+    pattern = "#,##0" + ("." + "0" * places if places else "")
+    return str(format_decimal(rounded, format=pattern, locale=LOCALE))
+
+
+def decimal_places(value: Number) -> int:
+    """How many decimals ``value`` was written with: ``Decimal("85.500")`` → 3, ``7`` → 0."""
+    exponent = to_decimal(value).as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
 def format_count(value: int, leading_zero: bool = True) -> str:
     """A count in running text: ``2`` → ``02`` (when the pack asks for it), ``1000`` → ``1.000``."""
     if leading_zero and 0 < value < 10:

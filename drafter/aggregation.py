@@ -1,4 +1,5 @@
-"""District work on the store: its communes, their reports, and the rolled-up district report."""
+"""The roll-up on the store: the communes of a province (or, before July 2025, of a district),
+their reports, and the aggregated report of the unit they report to."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 from drafter.datafile import load_report
 from drafter.domain.periods import Period
 from drafter.domain.report import Report, Status
+from drafter.domain.structure import children
 from drafter.domain.units import Tier, Unit
 from drafter.errors import DrafterError, StorageError
 from drafter.exchange import import_table
@@ -24,30 +26,31 @@ TABLE_SUFFIXES = (".xlsx", ".csv")
 
 
 class NotInDistrictError(DrafterError):
-    """A file sent to the district belongs to a unit that is not one of its communes."""
+    """A file sent up belongs to a unit that is not one of the aggregating unit's communes."""
 
 
 @dataclass
 class Aggregated:
-    """The district report with its rolled-up figures, and the roll-up it came from."""
+    """The aggregated report with its rolled-up figures, and the roll-up it came from."""
 
     report: Report
     rollup: Rollup
 
 
-def district_unit(store: Store, code: str) -> Unit:
+def aggregating_unit(store: Store, code: str) -> Unit:
+    """The province or district ``code``; a clear error for any other unit."""
     unit = store.unit(code)
     if unit is None:
         raise StorageError(f"chưa có đơn vị mã {code} trong cơ sở dữ liệu")
-    if unit.tier is not Tier.DISTRICT:
-        raise StorageError(f"{unit.label} không phải là đơn vị cấp huyện")
+    if not unit.aggregates:
+        raise StorageError(f"{unit.label} không phải là đơn vị cấp tỉnh hoặc cấp huyện, "
+                           "không có đơn vị cấp xã trực thuộc")
     return unit
 
 
-def communes_of(store: Store, district: Unit) -> list[Unit]:
-    """The communes whose ``parent`` is ``district``, by code."""
-    return [unit for unit in store.units()
-            if unit.parent == district.code and unit.tier is Tier.COMMUNE]
+def communes_of(store: Store, parent: Unit, period: Period | None = None) -> list[Unit]:
+    """The communes reporting to ``parent`` (that existed in ``period``, when given), by code."""
+    return children(store.units(), parent, period, (Tier.COMMUNE,))
 
 
 def _from_table(path: Path, communes: dict[str, Unit], period: Period,
@@ -56,14 +59,14 @@ def _from_table(path: Path, communes: dict[str, Unit], period: Period,
     unit = communes.get(path.stem)
     if unit is None:
         raise NotInDistrictError(
-            f"{path.name}: tên tệp bảng số liệu phải là mã một xã của huyện "
+            f"{path.name}: tên tệp bảng số liệu phải là mã một đơn vị cấp xã trực thuộc "
             f"(ví dụ {next(iter(communes), 'xa-thanh-mai')}{path.suffix})")
     result = import_table(path, Tier.COMMUNE, pack, unit=unit, period=period)
     return Report(unit=unit, period=period, date=dt.date.today(), figures=result.figures,
                   stated=result.stated, status=Status.FINAL)
 
 
-def _from_files(files: Sequence[Path], district: Unit, communes: dict[str, Unit],
+def _from_files(files: Sequence[Path], parent: Unit, communes: dict[str, Unit],
                 period: Period, pack: TemplatePack) -> dict[str, Report]:
     reports: dict[str, Report] = {}
     for path in files:
@@ -71,10 +74,10 @@ def _from_files(files: Sequence[Path], district: Unit, communes: dict[str, Unit]
             report = _from_table(path, communes, period, pack)
         else:
             report = load_report(path, pack.catalogue)
-            if report.unit.parent != district.code and report.unit.code not in communes:
+            if report.unit.parent != parent.code and report.unit.code not in communes:
                 raise NotInDistrictError(
                     f"{path.name}: báo cáo của {report.unit.label}, "
-                    f"không thuộc {district.label}")
+                    f"không thuộc {parent.label}")
             if report.period != period:
                 raise NotInDistrictError(
                     f"{path.name}: báo cáo kỳ {report.period.code}, không phải kỳ {period.code}")
@@ -83,32 +86,33 @@ def _from_files(files: Sequence[Path], district: Unit, communes: dict[str, Unit]
     return reports
 
 
-def aggregate(store: Store, district_code: str, period: Period, files: Sequence[Path] = (),
+def aggregate(store: Store, unit_code: str, period: Period, files: Sequence[Path] = (),
               pack: TemplatePack | None = None, date: dt.date | None = None) -> Aggregated:
-    """Roll the communes' reports up into the district's report of ``period``.
+    """Roll the communes' reports up into the report of ``period`` of the province or
+    district ``unit_code``.
 
     Commune reports come from the store; ``files`` (data files, or appendix workbooks named
-    after the commune's code) take precedence. The district's own report is the stored one,
-    or a new one started like ``report new`` would.
+    after the commune's code) take precedence. The aggregating unit's own report is the stored
+    one, or a new one started like ``report new`` would.
     """
     pack = pack or builtin_pack()
-    district = district_unit(store, district_code)
-    communes = {unit.code: unit for unit in communes_of(store, district)}
-    sent = _from_files(files, district, communes, period, pack)
+    parent = aggregating_unit(store, unit_code)
+    communes = {unit.code: unit for unit in communes_of(store, parent, period)}
+    sent = _from_files(files, parent, communes, period, pack)
     reports = {code: report for code in communes
                if (report := sent.get(code) or store.find(code, period)) is not None}
-    rollup = roll_up(pack.catalogue, district, period, list(communes.values()), reports)
-    base = store.find(district_code, period) or start_report(store, district_code, period,
-                                                             date, pack=pack)
+    rollup = roll_up(pack.catalogue, parent, period, list(communes.values()), reports)
+    base = store.find(unit_code, period) or start_report(store, unit_code, period,
+                                                         date, pack=pack)
     return Aggregated(apply_rollup(base, rollup), rollup)
 
 
-def render_jobs(store: Store, district_code: str, period: Period,
+def render_jobs(store: Store, unit_code: str, period: Period,
                 out_dir: Path) -> tuple[list[Job], list[Unit]]:
     """A job per commune with a stored report for ``period`` (with its comparisons), and the
     communes without one."""
     jobs, missing = [], []
-    for unit in communes_of(store, district_unit(store, district_code)):
+    for unit in communes_of(store, aggregating_unit(store, unit_code), period):
         report = store.find(unit.code, period)
         if report is None:
             missing.append(unit)

@@ -1,0 +1,49 @@
+"""What an official writes for a ranking report beside the scores: its number, date and
+recipients, notes on the criteria, the method and the results, and the lists of the
+periodic report (strengths, shortcomings, causes, tasks, proposals). TOML, every key checked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from drafter.datafile import fields
+from drafter.datafile.load import _lists, _Reader
+from drafter.domain.report import LISTS
+from drafter.errors import DataFileError
+
+# Notes a ranking report has room for, by key, in the order it prints them.
+RANKING_NOTES = {"criteria": "Tiêu chí đánh giá", "method": "Phương pháp đánh giá",
+                 "results": "Kết quả", "assessment": "Đánh giá chung"}
+
+
+@dataclass
+class Content:
+    number: str = ""
+    date: dt.date | None = None
+    recipients: list[str] = field(default_factory=list)
+    notes: dict[str, list[str]] = field(default_factory=dict)
+    lists: dict[str, list[str]] = field(default_factory=dict)
+
+
+def load_content(path: Path) -> Content:
+    """Read a ranking report's content file; one Vietnamese line naming the key on error."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError:
+        raise DataFileError(str(path), "", "không đọc được tệp") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise DataFileError(str(path), "", f"không phải TOML hợp lệ ({exc})") from None
+    reader = _Reader(str(path))
+    reader.table(data, "", {"number", "date", "recipients", "notes", *LISTS})
+    notes = reader.table(data.get("notes", {}), "notes", set(RANKING_NOTES))
+    return Content(
+        number=reader.get(data, "", "number", lambda v: fields.text(str(v)), False, ""),
+        date=reader.get(data, "", "date", fields.date, False, None),
+        recipients=reader.get(data, "", "recipients", fields.text_list, False, []),
+        notes={key: reader.get(notes, "notes", key, fields.text_list) for key in notes},
+        lists=_lists(reader, data),
+    )

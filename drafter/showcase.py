@@ -1,0 +1,93 @@
+"""The bundled demo: a commune and a district of 2024 (before the two-level reform), and a
+province of 2026 — tỉnh Thái Nguyên with its communes from the official list, one of them
+formed by a merger — with their reports and the ranking its Sở Nội vụ issues. Built in its
+own database, never the user's."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+from drafter.aggregation import aggregate
+from drafter.api import demo_files, render_to_file, save_document
+from drafter.datafile import load_report
+from drafter.datafile.content import load_content
+from drafter.domain.periods import Period
+from drafter.domain.report import Status
+from drafter.domain.units import Signer, Unit
+from drafter.index import make_ranking
+from drafter.pack import TemplatePack
+from drafter.registry import load_official, register
+from drafter.resources import demo_dir
+from drafter.sample import reports_for, scores_for
+from drafter.storage import Store
+from drafter.workflow import comparisons
+
+PROVINCE, COMMUNE = "tinh-thai-nguyen", "xa-bach-thong"
+PREDECESSORS = {"xa-quan-ha": "Quân Hà", "xa-nguyen-phuc": "Nguyên Phúc",
+                "xa-my-thanh": "Mỹ Thanh"}
+
+
+def build_demo(store: Store, out_dir: Path, pack: TemplatePack) -> Iterator[Path]:
+    """Fill ``store`` with the demo and write its DOCX files (and text previews) into
+    ``out_dir``; yields each file as it is written."""
+    for path in demo_files():
+        store.save_report(load_report(path, pack.catalogue))
+    for path in demo_files():
+        report = load_report(path, pack.catalogue)
+        stored = store.find(report.unit.code, report.period)
+        assert stored is not None
+        previous, last_year = comparisons(store, stored, pack)
+        yield render_to_file(stored, out_dir / f"{path.stem}.docx", previous=previous,
+                             last_year=last_year, pack=pack, text=True)
+    yield from _two_levels(store, out_dir, pack)
+
+
+def _two_levels(store: Store, out_dir: Path, pack: TemplatePack) -> Iterator[Path]:
+    files = demo_dir() / "2026"
+    loaded = load_official(store, "Thái Nguyên")
+    commune = load_report(files / f"{COMMUNE}-2026-Q1.toml", pack.catalogue)
+    _history(store, commune.unit)
+    store.save_report(commune)
+    store.save_report(load_report(files / f"{PROVINCE}-2026-Q1.toml", pack.catalogue))
+    others = [unit for unit in loaded.communes if unit.code != COMMUNE]
+    for report in reports_for(replace(commune, basis=[], documents=[]), others):
+        store.save_report(report)
+    period = commune.period
+    stored = store.find(COMMUNE, period)
+    assert stored is not None
+    previous, last_year = comparisons(store, stored, pack)
+    yield render_to_file(stored, out_dir / f"{COMMUNE}-{period.code}.docx", previous=previous,
+                         last_year=last_year, pack=pack, text=True)
+    result = aggregate(store, PROVINCE, period, pack=pack)
+    if result.report.status is not Status.FINAL:  # a final report is never rewritten
+        store.save_report(result.report)
+    previous, last_year = comparisons(store, result.report, pack)
+    yield render_to_file(result.report, out_dir / f"{PROVINCE}-{period.code}.docx",
+                         previous=previous, last_year=last_year, pack=pack, text=True,
+                         rollup=result.rollup)
+    store.save_scores(2025, scores_for(loaded.communes))
+    ranking = make_ranking(store, PROVINCE, 2025, pack, load_content(files / "xep-hang-2025.toml"))
+    yield save_document(ranking.document, out_dir / f"xep-hang-chi-so-cchc-2025-{PROVINCE}.docx",
+                        text=True)
+
+
+def _history(store: Store, merged: Unit) -> None:
+    """The Sở Nội vụ, and the communes xã Bạch Thông was formed from on 1 July 2025 with
+    their reports of quarter I of 2025 (what its same-period-last-year compares with)."""
+    register(store, [Unit(code=f"so-noi-vu-{PROVINCE}", kind="Sở", level="department",
+                          name="Nội vụ", province="Thái Nguyên", place="Thái Nguyên",
+                          parent=PROVINCE, signer=Signer("Đỗ Thị Lan", "Phó Giám đốc", True),
+                          recipients=("UBND tỉnh (b/c)", "UBND các xã, phường"),
+                          archive="VT, CCHC")])
+    old = [replace(merged, code=code, name=name, parent="", official_code="", predecessors=(),
+                   formed=None, recipients=()) for code, name in PREDECESSORS.items()]
+    register(store, old)
+    demo_2024 = load_report(next(demo_dir().glob("xa-*-2024-Q1.toml")))
+    period = Period.parse("2025-Q1")
+    for unit in old:
+        store.save_report(replace(demo_2024, unit=unit, period=period, basis=[], documents=[],
+                                  date=dt.date(2025, 3, 14), data_from=dt.date(2024, 12, 15),
+                                  data_to=dt.date(2025, 3, 14), number=None))
