@@ -262,3 +262,30 @@ def test_a_database_from_a_newer_version_is_refused(any_db_url: str,
     code, _, err = _cli(capsys, "--db", any_db_url, "report", "list")
     assert code == 2 and err.count("\n") == 1
     assert "một phiên bản drafter mới hơn nâng cấp (bước 0099_from_the_future)" in err
+
+
+def test_an_older_database_gets_versions_snapshots_and_history(tmp_path: Path,
+                                                               commune_q1: Report) -> None:
+    """A database as it was before 0006–0008 (and 0010, which runs after them): its final
+    report is snapshotted with the profile of the time, then immune to a profile change."""
+    import json
+    import sqlite3
+
+    path = tmp_path / "old.sqlite"
+    Store(connect(f"sqlite:///{path}")).save_report(commune_q1)
+    with sqlite3.connect(path) as old:
+        old.execute("DROP INDEX ix_units_official_code")
+        for column in ("level", "official_code", "symbol", "predecessors", "formed"):
+            old.execute(f"ALTER TABLE units DROP COLUMN {column}")
+        for column in ("version", "unit_snapshot"):
+            old.execute(f"ALTER TABLE reports DROP COLUMN {column}")
+        old.execute("DROP TABLE history")
+        old.execute("DELETE FROM migrations WHERE name >= '0006'")
+    store = Store(connect(f"sqlite:///{path}"))
+    with store.engine.connect() as connection:
+        snapshot = connection.execute(text("SELECT unit_snapshot FROM reports")).scalar_one()
+    assert json.loads(snapshot)["signer"]["name"] == "Nguyễn Văn Thành"
+    store.save_unit(replace(commune_q1.unit, signer=Signer("Trần Thị Mới")))
+    stored = store.find("xa-thanh-mai", commune_q1.period)
+    assert stored is not None and stored.unit.signer.name == "Nguyễn Văn Thành"
+    assert stored.version == 1

@@ -37,12 +37,16 @@ def unit_snapshot(connection: Connection) -> None:
             "status" not in _columns(connection, "reports"):
         return  # a database older than the first release: nothing final to keep
     reports = ReportRow.__table__  # type: ignore[attr-defined]
-    units = {row.id: row for row in connection.execute(UnitRow.__table__.select())}  # type: ignore[attr-defined]
+    # Only the unit columns this database has yet (later migrations add more).
+    present = _columns(connection, "units")
+    table = UnitRow.__table__  # type: ignore[attr-defined]
+    rows = connection.execute(select(*[c for c in table.c if c.name in present])).all()
+    units = {row.id: UnitRow(**dict(row._mapping)) for row in rows}
     finals = connection.execute(select(reports.c.id, reports.c.unit_id).where(
         reports.c.status == "final", reports.c.unit_snapshot.is_(None))).all()
     for report_id, unit_id in finals:
         if unit_id in units:
-            unit = convert.unit_from_row(UnitRow.model_validate(units[unit_id]._mapping))
+            unit = convert.unit_from_row(units[unit_id])
             connection.execute(reports.update().where(reports.c.id == report_id)
                                .values(unit_snapshot=unit_to_json(unit)))
 
