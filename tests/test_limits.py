@@ -38,7 +38,7 @@ def _refused(tmp_path: Path, text: str | bytes, capsys: pytest.CaptureFixture[st
 
 @pytest.mark.parametrize("value", ["nan", "inf", "-inf", "1e30", "1e308", "1" + "0" * 30,
                                    "1" + "0" * 400, "[1, 2]", "true", '"1.000.000.000.000"',
-                                   "{ a = 1 }"])
+                                   "{ a = 1 }"], ids=lambda value: value[:24])
 def test_absurd_counts_are_refused_naming_the_key(tmp_path: Path, value: str,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
     text = GOOD.replace("files_received = 142", f"files_received = {value}")
@@ -74,7 +74,7 @@ def test_a_whole_float_count_is_read_as_the_count(tmp_path: Path) -> None:
     ('number = "18"', "number = true", "report.number"),
     ('number = "18"', "number = 18.5", "report.number"),
     ("date = 2024-03-14", "date = 9999-03-14", "report.date"),
-])
+], ids=lambda value: value[:24])
 def test_unit_and_header_fields(tmp_path: Path, capsys: pytest.CaptureFixture[str], old: str,
                                 new: str, key: str) -> None:
     text = GOOD.replace(old, new, 1)

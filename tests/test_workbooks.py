@@ -162,7 +162,7 @@ def test_formula_cells_without_a_value_are_listed(
     ('STT;Chỉ tiêu thống kê;Số liệu\n1.1;"'.encode() + b"x" * 200_000 + b'";2\n', ("CSV",)),
     ("STT;Chỉ tiêu thống kê;Số liệu\n".encode() + b"1;a;2\n" * 6000, ("5.000 dòng",)),
     (b"\xff\xfe\x00\x00", ("UTF-8",)),
-])
+], ids=["huge-field", "too-many-rows", "not-utf8"])
 def test_bad_csv_files(tmp_path: Path, commune_q1: Report, content: bytes,
                        words: tuple[str, ...], capsys: pytest.CaptureFixture[str]) -> None:
     book = tmp_path / "phu-luc.csv"
