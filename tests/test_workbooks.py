@@ -8,6 +8,7 @@ import time
 import zipfile
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
@@ -132,26 +133,30 @@ def test_a_district_table_is_refused_for_a_commune(
     _refused(tmp_path, book, commune_q1, capsys, "Phụ lục II", "cấp khác")
 
 
-def test_a_row_given_twice_is_refused_naming_both(
-        tmp_path: Path, commune_q1: Report, capsys: pytest.CaptureFixture[str]) -> None:
-    book = export_table(commune_q1, tmp_path / "phu-luc.xlsx")
+def _edited(tmp_path: Path, report: Report, edit: Any) -> tuple[Path, Any, Any]:
+    """The report's workbook after ``edit(sheet, row)`` on its row 1.1."""
+    book = export_table(report, tmp_path / "phu-luc.xlsx")
     workbook = load_workbook(book)
     sheet = workbook.active
     row = next(r for r in sheet.iter_rows(min_row=5) if r[0].value == "1.1")
-    sheet.append([cell.value for cell in row])
+    edit(sheet, row)
     workbook.save(book)
+    return book, sheet, row
+
+
+def test_a_row_given_twice_is_refused_naming_both(
+        tmp_path: Path, commune_q1: Report, capsys: pytest.CaptureFixture[str]) -> None:
+    book, sheet, _ = _edited(tmp_path, commune_q1,
+                             lambda sheet, row: sheet.append([cell.value for cell in row]))
     err = _refused(tmp_path, book, commune_q1, capsys, "dòng 6 và dòng", "một dòng")
     assert f"dòng {sheet.max_row}" in err
 
 
 def test_formula_cells_without_a_value_are_listed(
         tmp_path: Path, commune_q1: Report, capsys: pytest.CaptureFixture[str]) -> None:
-    book = export_table(commune_q1, tmp_path / "phu-luc.xlsx")
-    workbook = load_workbook(book)
-    sheet = workbook.active
-    row = next(r for r in sheet.iter_rows(min_row=5) if r[0].value == "1.1")
-    row[3].value = "=2+3"  # openpyxl saves formulas without computing them
-    workbook.save(book)
+    # openpyxl saves formulas without computing them
+    book, _, row = _edited(tmp_path, commune_q1,
+                           lambda sheet, row: setattr(row[3], "value", "=2+3"))
     code, out, err, result = _import(tmp_path, book, commune_q1, capsys)
     assert code == 0, err
     assert "1 ô công thức chưa có giá trị" in out and f"dòng {row[0].row}, cột D" in out
@@ -174,9 +179,6 @@ def test_a_date_where_a_number_belongs(tmp_path: Path, commune_q1: Report,
                                        capsys: pytest.CaptureFixture[str]) -> None:
     import datetime as dt
 
-    book = export_table(commune_q1, tmp_path / "phu-luc.xlsx")
-    workbook = load_workbook(book)
-    row = next(r for r in workbook.active.iter_rows(min_row=5) if r[0].value == "1.1")
-    row[3].value = dt.datetime(2024, 3, 1)
-    workbook.save(book)
+    book, _, _ = _edited(tmp_path, commune_q1,
+                         lambda sheet, row: setattr(row[3], "value", dt.datetime(2024, 3, 1)))
     _refused(tmp_path, book, commune_q1, capsys, "dòng", "1.1", "phải là số")
