@@ -98,6 +98,21 @@ Each key is a section, each value a list of paragraphs inserted at that place:
 
 {lists}
 
+## `[shortcoming_causes]` — why a shortcoming the figures show happened
+
+III. Đánh giá chung is written from the figures: the pack's `assessment.toml` declares, rule by
+rule, which results are strengths (Ưu điểm) and which are shortcomings (Tồn tại, hạn chế). Each
+key here is the `id` of such a rule, each value a list of causes, quoted after the shortcoming
+("…, do …"): either a key of the pack's cause list or the official's own words. Causes given
+for a shortcoming the figures do not show are reported by `drafter check`. In the database they
+are items of the list `cause:<id>`.
+
+    [shortcoming_causes]
+    files_on_time = ["land_verification"]
+    files_online = ["Một số thủ tục yêu cầu bản giấy có chứng thực"]
+
+{causes}
+
 ## `[figures]` — indicator values by key
 
 Rates and sums are derived from their counts and never entered; a figure left out removes the
@@ -110,7 +125,11 @@ def render_doc(pack: TemplatePack) -> str:
     """The whole Markdown page."""
     notes = "\n".join(f"- `{key}` — {title}" for key, title in NOTE_SECTIONS.items())
     lists = "\n".join(f"- `{key}` — {title}" for key, title in LISTS.items())
-    parts = [_HEAD.replace("{notes}", notes).replace("{lists}", lists)]
+    rules = sorted({rule.id for rule in pack.assessment.rules})
+    causes = "Rules: " + ", ".join(f"`{rule}`" for rule in rules) + ".\n\nThe pack's causes:\n\n"
+    causes += "\n".join(f"- `{key}` — {text}" for key, text in pack.assessment.causes.items())
+    parts = [_HEAD.replace("{notes}", notes).replace("{lists}", lists)
+             .replace("{causes}", causes)]
     catalogue = pack.catalogue
     for section in catalogue.sections:
         parts.append(f"\n### {section.title} (`{section.id}`)\n")

@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from drafter.domain.assessment_rules import AssessmentRules, build_assessment_rules
 from drafter.domain.catalogue import Catalogue, build_catalogue
 from drafter.domain.check_rules import CheckRules, build_rules
 from drafter.domain.ranking import RankingRules, build_ranking_rules
@@ -31,7 +32,8 @@ class Band:
 class TemplatePack:
     """A loaded pack. ``bands`` hold the threshold wording declared in ``rules.toml``,
     ``checks`` the cross-field checks and their messages from ``checks.toml``, ``ranking``
-    the fields and classes of the communes' yearly index from ``ranking.toml``."""
+    the fields and classes of the communes' yearly index from ``ranking.toml``, ``assessment``
+    the evidence rules of III. Đánh giá chung from ``assessment.toml``."""
 
     path: Path
     name: str
@@ -42,6 +44,7 @@ class TemplatePack:
     bands: dict[str, list[Band]] = field(default_factory=dict)
     checks: CheckRules = field(default_factory=CheckRules)
     ranking: RankingRules | None = None
+    assessment: AssessmentRules = field(default_factory=AssessmentRules)
 
     @property
     def template_dir(self) -> Path:
@@ -117,6 +120,8 @@ def _build(path: Path, docs: dict[str, dict[str, Any]]) -> TemplatePack:
         bands=bands,
         checks=build_rules(docs["checks.toml"], catalogue),
         ranking=build_ranking_rules(docs["ranking.toml"]),
+        # Packs made before assessment.toml existed still load (with no evidence rules).
+        assessment=build_assessment_rules(docs.get("assessment.toml", {}), catalogue),
     )
 
 

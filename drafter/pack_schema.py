@@ -19,9 +19,11 @@ from typing import Any
 
 from jinja2 import BaseLoader, Environment, TemplateNotFound
 
+from drafter.domain.assessment_rules import PERIOD_KEYS, RULE_KEYS
 from drafter.errors import PackError
 
 MAX_PACK_FILE = 1_000_000
+OPTIONAL = {"assessment.toml"}  # files a pack may lack (packs made before they existed)
 # Characters XML 1.0 cannot hold: a DOCX with them does not open.
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
@@ -64,13 +66,28 @@ SCHEMA: dict[str, dict[str, dict[str, str]]] = {
     },
     "checks.toml": {
         "": {"settings": "table", "equal": "tables", "at_most": "tables", "required": "table",
-             "messages": "table"},
+             "messages": "table", "not_zero": "table", "documents_counted": "table",
+             "shown_only_with": "table", "narrative": "table"},
+        "not_zero": {"keys": "strs"},
+        "documents_counted": {"*": "str"},
+        "shown_only_with": {"*": "str"},
+        "narrative": {"*": "strs"},
         "settings": {"stock_jump_factor": "num", "rate_drop_points": "num",
                      "rates_may_exceed": "strs"},
         "equal": {"whole": "str!", "parts": "strs!"},
         "at_most": {"whole": "str!", "parts": "strs!"},
         "required": {"*": "strs"},
         "messages": {"*": "str"},
+    },
+    # Optional: packs made before it have no evidence rules. Thresholds are a number or a
+    # table by period ({ default = 0, Q1 = …, Y = … }); `value` a key or a list of keys.
+    "assessment.toml": {
+        "": {"causes": "table", "rule": "tables"},
+        "causes": {"*": "str"},
+        "rule": {key: "any" for key in RULE_KEYS} | {
+            "id": "str!", "rate": "str", "tier": "str", "band": "str", "strength": "str",
+            "shortcoming": "str", "shortcoming_none": "str"},
+        "rule.*": {key: "num" for key in PERIOD_KEYS},
     },
     "ranking.toml": {
         "": {"title": "str", "max_total": "num", "fields": "tables", "classes": "tables"},
@@ -214,6 +231,8 @@ def read_pack_files(root: Path) -> tuple[dict[str, dict[str, Any]], list[str]]:
     docs: dict[str, dict[str, Any]] = {}
     problems: list[str] = []
     for file, schema in SCHEMA.items():
+        if file in OPTIONAL and not (root / file).exists() and not (root / file).is_symlink():
+            continue
         try:
             doc = read_toml(root, file)
         except PackError as exc:

@@ -175,6 +175,11 @@ def test_duplicate_document_numbers(commune_q1: Report) -> None:
     ("ban hành ngày tháng năm 2024", "text_blank"),
     ("tiếp nhận 4,747 hồ sơ", "text_english_number"),
     ("đạt 99.81% kế hoạch", "text_english_number"),
+    # Ratios typed with their percentage are recomputed (the references' own slips).
+    ("đạt chuẩn 26/28 người, đạt 92,85%", "text_ratio"),
+    ("11/26 xã có hồ sơ trực tuyến (42,30%)", "text_ratio"),
+    ("Cao học 01/18 người, chiếm 55,6%", "text_ratio"),
+    ("hoàn thành 29/28 nhiệm vụ, đạt 103,57%", "text_ratio_range"),
 ])
 def test_text_mistakes_are_caught(commune_q1: Report, text: str, rule: str) -> None:
     commune_q1.notes["direction"] = [text]
@@ -184,7 +189,8 @@ def test_text_mistakes_are_caught(commune_q1: Report, text: str, rule: str) -> N
 @pytest.mark.parametrize("text", [
     "ngày 28/02/2024 và ngày 29/02/2024", "cán bộ, công chức, viên chức..., phối hợp",
     "tiếp nhận 4.747 hồ sơ, đạt 99,81%", "theo mục 2.1 của Kế hoạch",
-    "Nghị định số 30/2020/NĐ-CP",
+    "Nghị định số 30/2020/NĐ-CP", "đạt chuẩn 26/28 người, đạt 92,86%",
+    "11/26 xã (42,3%); 7/29 hồ sơ, đạt 24%", "Quyết định số 1414/QĐ-UBND ngày 04/8/2023",
 ])
 def test_correct_text_passes(commune_q1: Report, text: str) -> None:
     commune_q1.notes["direction"] = [text]
@@ -203,3 +209,74 @@ def test_pack_rules_are_cross_checked(pack: TemplatePack) -> None:
     rules = build_rules({"messages": {"required": "Thiếu {label} {oops}"}}, pack.catalogue)
     with pytest.raises(PackError, match=r"dùng \{oops\} không có"):
         rules.message("required", label="x")
+
+
+@pytest.mark.parametrize("key", ["plan_tasks", "procedures_total", "staff_quota",
+                                 "civil_servants_quota", "tthc_quality_score"])
+def test_impossible_zeros_are_errors(commune_q1: Report, key: str) -> None:
+    commune_q1.figures[key] = 0
+    found = _problems(commune_q1, "not_zero")
+    assert [p.field for p in found] == [key] and found[0].is_error
+    assert "bằng 0 là không thể có" in found[0].message
+
+
+def test_documents_beyond_their_count(commune_q1: Report) -> None:
+    commune_q1.figures["directive_docs"] = 1
+    [problem] = _problems(commune_q1, "documents_counted")
+    assert problem.message == ("Mục I.1 Công tác chỉ đạo, điều hành kê 2 văn bản nhưng số văn "
+                               "bản chỉ đạo CCHC đã ban hành chỉ là 1")
+
+
+def test_a_figure_shown_nowhere_is_reported(commune_q1: Report) -> None:
+    """A district-only figure in a commune report: no appendix row, no sentence."""
+    commune_q1.figures["departments"] = 11
+    [problem] = _problems(commune_q1, "not_shown")
+    assert problem.field == "departments" and not problem.is_error
+    commune_q1.figures["survey_method"] = "Kết hợp"
+    [method] = _problems(commune_q1, "shown_only_with")
+    assert method.message.startswith("Hình thức khảo sát đã nhập nhưng số lượng phiếu")
+
+
+def test_causes_need_a_shortcoming_the_figures_show(commune_q1: Report) -> None:
+    commune_q1.shortcoming_causes = {"files_on_time": ["land_verification"],
+                                     "pakn": ["Không rõ"]}
+    [problem] = _problems(commune_q1, "cause_without_shortcoming")
+    assert '"pakn"' in problem.message
+
+
+def test_an_annual_report_plans_the_next_year(commune_q1: Report) -> None:
+    annual = commune_q1.__class__(**{**commune_q1.__dict__, "period": Period.parse("2024")})
+    [problem] = _problems(annual, "task_for_past_year")
+    assert problem.message == ('Nhiệm vụ 1 nhắc "năm 2024" nhưng báo cáo năm 2024 nêu nhiệm vụ '
+                               "cho năm 2025")
+    assert _problems(commune_q1, "task_for_past_year") == []
+
+
+def test_outgoing_documents_are_two_parts_of_one_whole(commune_q1: Report) -> None:
+    """Wholly electronic and electronic-with-paper never overlap (the review's 1.784 + 702)."""
+    commune_q1.figures.update(outgoing_docs=1784, outgoing_docs_electronic=1784,
+                              outgoing_docs_parallel=702)
+    [problem] = [p for p in _problems(commune_q1, "equal") if p.field == "outgoing_docs"]
+    assert problem.is_error and "(1.784) khác tổng" in problem.message
+
+
+def test_assessment_rules_are_cross_checked(pack: TemplatePack) -> None:
+    from drafter.domain.assessment_rules import build_assessment_rules
+    from drafter.errors import PackError
+
+    rule = {"id": "x", "rate": "files_on_time_rate", "shortcoming_below": 100,
+            "shortcoming": "còn {remaining}"}
+    with pytest.raises(PackError, match="id trùng: x"):
+        build_assessment_rules({"rule": [rule, rule]}, pack.catalogue)
+    with pytest.raises(PackError, match="khóa không có: threshold"):
+        build_assessment_rules({"rule": [{**rule, "threshold": 1}]}, pack.catalogue)
+    with pytest.raises(PackError, match="kỳ không có: Q5"):
+        build_assessment_rules({"rule": [{**rule, "shortcoming_below": {"Q5": 1}}]},
+                               pack.catalogue)
+    with pytest.raises(PackError, match="không phải là tỷ lệ"):
+        build_assessment_rules({"rule": [{**rule, "rate": "files_late"}]}, pack.catalogue)
+    rules = build_assessment_rules(
+        {"rule": [{**rule, "shortcoming_below": {"default": 10, "Y": 100}}]}, pack.catalogue)
+    threshold = rules.rules[0].shortcoming_below
+    assert threshold.at(Period.parse("2024")) == 100
+    assert threshold.at(Period.parse("2024-Q1")) == 10

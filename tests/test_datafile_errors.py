@@ -38,6 +38,11 @@ def _run(tmp_path: Path, text: str, capsys: pytest.CaptureFixture[str]) -> tuple
         (lambda s: s.replace("date = 2024-03-14", 'date = "31/11/2023"'), "report.date",
          "ngày không hợp lệ"),
         (lambda s: s.replace('kind = "xã"', 'kind = "làng"'), "unit.kind", "phải là một trong"),
+        # An English number in a stated value is reported, never read as another number.
+        (lambda s: s + '\n[stated]\nfiles_received = "4,747"\n', "stated.files_received",
+         "số viết theo kiểu tiếng Anh '4,747' (viết đúng: '4.747')"),
+        (lambda s: s + '\n[stated]\nfiles_on_time_rate = "99.28%"\n',
+         "stated.files_on_time_rate", "số viết theo kiểu tiếng Anh '99.28' (viết đúng: '99,28')"),
         (lambda s: s.replace("dialogue_held = false", "dialogue_held = 3"),
          "figures.dialogue_held", "true/false"),
     ],

@@ -81,15 +81,18 @@ def test_header_left_column(commune: Any) -> None:
     """Superior body 12–13 regular; issuing body 12–13 bold with a centred rule 1/3–1/2 of
     its length under it; the number size 13."""
     cell = commune.tables[0].rows[0].cells[0]
-    superior, issuer, rule, number = cell.paragraphs
+    superior, body, name, rule, number = cell.paragraphs
     # The decree lets the superior body's name abbreviate "Ủy ban nhân dân".
     assert _line(superior) == {"text": "UBND HUYỆN ĐÔNG SƠN", "size": 13,
                                "bold": False, "italic": False, "align": CENTER}
-    assert _line(issuer) == {"text": "ỦY BAN NHÂN DÂN XÃ THANH MAI", "size": 13, "bold": True,
-                             "italic": False, "align": CENTER}
+    # Too long for the column: broken after the body, never inside the unit's name.
+    assert _line(body) == {"text": "ỦY BAN NHÂN DÂN", "size": 13, "bold": True,
+                           "italic": False, "align": CENTER}
+    assert _line(name) == {"text": "XÃ THANH MAI", "size": 13, "bold": True,
+                           "italic": False, "align": CENTER}
     assert _is_rule(rule)
     column = layout.HEADER_COLUMNS[0] - layout.CELL_MARGINS
-    written = min(layout.text_width_mm(issuer.text, 13, True), column)
+    written = min(layout.text_width_mm(body.text, 13, True), column)
     assert written / 3 <= _rule_length(rule, column) <= written / 2
     left, right = rule.paragraph_format.left_indent, rule.paragraph_format.right_indent
     assert abs(left - right) < Cm(0.01)  # centred
@@ -124,9 +127,9 @@ def test_header_table_fits_and_long_names_wrap_in_their_column(tmp_path: Path,
     grid = [col.width.mm for col in table.columns]
     assert sum(grid) <= layout.TEXT_WIDTH + 0.5
     assert grid[0] == pytest.approx(layout.HEADER_COLUMNS[0], abs=0.5)
-    # The long name stays one paragraph in the left cell (Word wraps it there).
-    left = table.rows[0].cells[0].paragraphs[1]
-    assert left.text == "ỦY BAN NHÂN DÂN XÃ PHƯỚC HƯNG ĐÔNG BẮC THƯỢNG HẠ TRUNG NGUYÊN"
+    # The body on its line, the long name on the next (Word wraps the name in its column).
+    lines = [p.text for p in table.rows[0].cells[0].paragraphs[1:3]]
+    assert lines == ["ỦY BAN NHÂN DÂN", "XÃ PHƯỚC HƯNG ĐÔNG BẮC THƯỢNG HẠ TRUNG NGUYÊN"]
     assert table.rows[0].cells[1].paragraphs[0].text == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 
 
@@ -359,3 +362,15 @@ def test_communes_appendix_is_a_landscape_section(tmp_path: Path, commune_q1: Re
     # The section break ends the portrait part: the appendix needs no page break of its own.
     label = _by_text(document, "Phụ lục III")
     assert not label.paragraph_format.page_break_before
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ỦY BAN NHÂN DÂN XÃ THANH MAI", ["ỦY BAN NHÂN DÂN", "XÃ THANH MAI"]),
+    ("ỦY BAN NHÂN DÂN HUYỆN MỸ TÚ", ["ỦY BAN NHÂN DÂN", "HUYỆN MỸ TÚ"]),
+    ("ỦY BAN NHÂN DÂN THỊ TRẤN HÀ TRUNG", ["ỦY BAN NHÂN DÂN", "THỊ TRẤN HÀ TRUNG"]),
+    ("ỦY BAN NHÂN DÂN XÃ", ["ỦY BAN NHÂN DÂN XÃ"]),  # fits
+    ("UBND HUYỆN ĐÔNG SƠN", ["UBND HUYỆN ĐÔNG SƠN"]),
+])
+def test_header_lines_break_after_the_body(text: str, expected: list[str]) -> None:
+    column = layout.HEADER_COLUMNS[0] - layout.CELL_MARGINS
+    assert layout.header_lines(text, column, layout.ISSUER_SIZE, True) == expected

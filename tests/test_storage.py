@@ -1,4 +1,5 @@
 import sqlite3
+import unicodedata
 from decimal import Decimal
 from pathlib import Path
 
@@ -83,6 +84,39 @@ def test_review_migration_upgrades_a_database_made_before_it(tmp_path: Path) -> 
     with sqlite3.connect(path) as upgraded:
         names = [row[0] for row in upgraded.execute("SELECT name FROM migrations ORDER BY name")]
     assert names[:4] == ["0001_initial", "0002_report_review", "0003_ui_state", "0004_scores"]
-    assert "0010_unit_structure" in names
+    assert {"0005_tone_marks", "0010_unit_structure"} <= set(names)
     assert names == sorted(name for name, _ in MIGRATIONS)
     assert "scores" in inspect(engine).get_table_names()
+
+
+def test_migration_0005_repairs_tone_marks_already_stored(tmp_path: Path,
+                                                          commune_q1: Report) -> None:
+    """A database written before 0005 holds "họăc" where the official typed "hoặc"."""
+    path = tmp_path / "old.sqlite"
+    url = f"sqlite:///{path}"
+    report_id = Store(connect(url)).save_report(commune_q1)
+    broken = "Công văn về hoặc ngoặt".replace("hoặc", "họăc").replace("ngoặt", "ngọăt")
+    with sqlite3.connect(path) as db:
+        db.execute("DELETE FROM migrations WHERE name = '0005_tone_marks'")
+        db.execute("UPDATE items SET text = ? WHERE list = 'strengths'", (broken,))
+        db.execute("UPDATE documents SET subject = ?", (broken,))
+        db.execute("UPDATE units SET signer_title = ?, recipients = ?",
+                   ("Họăc", '["Ph\\u00f2ng N\\u1ed9i v\\u1ee5 h\\u1ecd\\u0103c"]'))
+        db.execute("UPDATE reports SET recipient = ?", (broken,))
+    engine = connect(url)
+    report = Store(engine).get(report_id)
+    repaired = "Công văn về hoặc ngoặt"
+    assert report.lists["strengths"] == [repaired, repaired]
+    assert {doc.subject for doc in report.documents} == {repaired}
+    assert report.recipient == repaired
+    # A final report shows the unit as snapshotted when it was saved; the profile is repaired.
+    unit = Store(engine).unit(commune_q1.unit.code)
+    assert unit is not None and unit.signer.title == "Hoặc"
+    assert unit.recipients == ("Phòng Nội vụ hoặc",)
+    with sqlite3.connect(path) as db:
+        names = [row[0] for row in db.execute("SELECT name FROM migrations")]
+        texts = [row[0] for row in db.execute("SELECT text FROM items")]
+    assert names.count("0005_tone_marks") == 1
+    assert not any("ọă" in unicodedata.normalize("NFC", t) for t in texts)
+    assert "Bộ phận Tiếp nhận và Trả kết quả xã được bố trí phòng làm việc riêng, niêm yết công " \
+        "khai đầy đủ TTHC và địa chỉ tiếp nhận phản ánh, kiến nghị." in texts  # untouched

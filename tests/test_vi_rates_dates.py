@@ -16,6 +16,27 @@ def test_rates_from_counts(num: int, den: int, expected: str) -> None:
     assert format_rate(Rate(num, den)) == expected
 
 
+@pytest.mark.parametrize(
+    ("num", "den", "expected"),
+    [(1_233_999, 1_234_000, "99,9999%"), (999, 1000, "99,9%"), (99_999, 100_000, "99,999%"),
+     (19_999, 20_000, "99,995%"), (1, 1_234_000, "0,0001%"), (1, 100_000, "0,001%"),
+     (1, 20_001, "0,005%"), (1, 200, "0,5%"), (100_001, 100_000, "100,001%"),
+     (10**12 - 1, 10**12, "99,9999999999%"), (5, 5, "100%"), (0, 7, "0%")],
+)
+def test_a_rate_is_never_rounded_to_a_whole_share_it_is_not(num: int, den: int,
+                                                            expected: str) -> None:
+    rate = Rate(num, den)
+    assert format_rate(rate) == expected
+    assert rate.is_full == (num == den) and rate.is_none == (num == 0)
+    assert (rate.value == 100) == (num == den) and (rate.value == 0) == (num == 0)
+
+
+def test_counts_decide_the_wording_not_the_rounded_value() -> None:
+    assert not Rate(1_233_999, 1_234_000).is_full and Rate(1_233_999, 1_234_000).remaining == 1
+    assert not Rate(0, 0).is_full and not Rate(0, 0).is_none and Rate(0, 0).remaining == 0
+    assert Rate(0, 3).is_none and Rate(0, 3).remaining == 3
+
+
 def test_zero_over_zero_is_worded_not_nan() -> None:
     rate = Rate(0, 0)
     assert rate.value is None
@@ -65,3 +86,13 @@ def test_impossible_dates_rejected(text: str) -> None:
 def test_parse_date_forms() -> None:
     assert parse_date("06/02/2024") == dt.date(2024, 2, 6)
     assert parse_date("2024-02-29") == dt.date(2024, 2, 29)
+
+
+def test_next_period_names() -> None:
+    from drafter.domain.periods import Period
+    from drafter.vi.periods import next_period_name
+
+    assert [next_period_name(Period.parse(code)) for code in
+            ("2024-Q1", "2024-Q3", "2024-Q4", "2024-H1", "2024-9M", "2024")] == [
+        "quý II năm 2024", "quý IV năm 2024", "quý I năm 2025", "6 tháng cuối năm 2024",
+        "quý IV năm 2024", "năm 2025"]

@@ -1,7 +1,9 @@
 import datetime as dt
 import unicodedata
+from pathlib import Path
 
 import pytest
+from vi_syllables import base_letters, is_well_placed, parse
 
 from drafter.domain.documents import DocRef
 from drafter.domain.periods import Period
@@ -24,10 +26,47 @@ from drafter.vi.text import (
     ("raw", "expected"),
     [("hoà", "hòa"), ("Uỷ ban", "Ủy ban"), ("thuỷ lợi", "thủy lợi"), ("khoẻ", "khỏe"),
      ("hoá", "hóa"), ("quý", "quý"), ("hoàng", "hoàng"), ("khuyến", "khuyến"),
-     ("UỶ BAN", "ỦY BAN"), ("hòa", "hòa")],
+     ("UỶ BAN", "ỦY BAN"), ("hòa", "hòa"),
+     # Only a plain vowel after o/u moves the mark: ă, â, ê keep theirs.
+     ("hoặc", "hoặc"), ("ngoặc", "ngoặc"), ("ngoặt", "ngoặt"), ("HOẶC", "HOẶC"),
+     ("khuyến", "khuyến"), ("thuyền", "thuyền"), ("khuỷu", "khuỷu"), ("ngoẻo", "ngoẻo"),
+     ("xoáy", "xoáy"), ("hoạch", "hoạch"), ("toạ đàm", "tọa đàm"), ("thuở", "thuở"),
+     ("quỳnh", "quỳnh"), ("quà", "quà"), ("giả", "giả"),
+     # A mark stored on the o/u before a marked vowel goes back to it (migration 0005).
+     ("họăc", "hoặc"), ("HỌĂC", "HOẶC"), ("thủơ", "thuở"), ("thụôc", "thuộc")],
 )
 def test_tone_style(raw: str, expected: str) -> None:
     assert normalize_tones(raw) == expected
+
+
+WORDS = Path(__file__).parent / "data" / "vi-words" / "tesseract-vie.txt"
+
+
+def _syllables() -> list[str]:
+    """The entries of the shipped word list that are Vietnamese syllables (README there)."""
+    entries = WORDS.read_text(encoding="utf-8").split()
+    return [word for word in entries if parse(word) is not None]
+
+
+def test_tone_marks_over_a_real_word_list() -> None:
+    syllables = _syllables()
+    assert len(syllables) > 5000
+    assert {"hoặc", "ngoặc", "hoà", "hòa", "thuỷ", "thủy", "khoẻ", "Ủy"} <= set(syllables)
+    wrong = []
+    for word in syllables:
+        styled = normalize_tones(word)
+        if not (is_well_placed(styled) and base_letters(styled) == base_letters(word)
+                and normalize_tones(styled) == styled
+                and unicodedata.is_normalized("NFC", styled)):
+            wrong.append(f"{word} → {styled}")
+    assert not wrong, wrong[:20]
+
+
+def test_the_syllable_model_can_fail() -> None:
+    assert not is_well_placed("họăc") and not is_well_placed("thuỷ")
+    assert is_well_placed("hoặc") and is_well_placed("thủy") and is_well_placed("quý")
+    assert parse("duc") is None and parse("Theme") is None
+    assert base_letters("họăc") == base_letters("hoắc") == "hoăc" != base_letters("hoạc")
 
 
 def test_clean_hygiene() -> None:
@@ -123,3 +162,13 @@ def test_without_marks_keeps_one_letter_per_letter() -> None:
 def test_unit_codes_are_the_name_without_marks(kind: str, name: str, code: str) -> None:
     # Codes are stored keys: the same name must always give the same code.
     assert unit_code(kind, name) == code
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("Còn chậm.", "Còn chậm"), ("- Máy quét hỏng;", "Máy quét hỏng"), ("1. Kinh phí:", "Kinh phí"),
+    ("Đã làm v.v.", "Đã làm v.v"), ("Như trên", "Như trên"), ("(xem Phụ lục)", "(xem Phụ lục)"),
+])
+def test_item_text_leaves_the_punctuation_to_the_template(typed: str, expected: str) -> None:
+    from drafter.vi.text import item_text
+
+    assert item_text(typed) == expected

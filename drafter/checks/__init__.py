@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from drafter.checks import document_checks, figure_checks, history_checks, text_checks
+from drafter.checks import (
+    coverage_checks,
+    document_checks,
+    figure_checks,
+    history_checks,
+    text_checks,
+)
 from drafter.checks.context import CheckContext
 from drafter.checks.problems import Problem, Severity, has_errors
 from drafter.domain.report import Report
@@ -15,6 +21,11 @@ CHECKS = (
     figure_checks.parts_and_wholes,
     figure_checks.rates_in_range,
     figure_checks.stated_values,
+    coverage_checks.impossible_zeros,
+    coverage_checks.documents_within_count,
+    coverage_checks.figures_shown,
+    coverage_checks.causes_have_shortcomings,
+    coverage_checks.tasks_for_the_next_year,
     history_checks.cumulative_never_falls,
     history_checks.stocks_do_not_jump,
     history_checks.rates_do_not_collapse,
@@ -23,6 +34,7 @@ CHECKS = (
     document_checks.document_dates,
     document_checks.duplicate_documents,
     text_checks.text_hygiene,
+    text_checks.typed_ratios,
 )
 
 
@@ -30,7 +42,8 @@ def check_report(report: Report, pack: TemplatePack | None = None,
                  previous: Report | None = None, today: dt.date | None = None) -> list[Problem]:
     """Every problem of ``report``, errors first, in catalogue order within each severity."""
     pack = pack or builtin_pack()
-    ctx = CheckContext(report, pack.catalogue, pack.checks, today or dt.date.today(), previous)
+    ctx = CheckContext(report, pack.catalogue, pack.checks, today or dt.date.today(), previous,
+                       pack)
     problems = [problem for check in CHECKS for problem in check(ctx)]
     return sorted(problems, key=lambda p: p.severity is not Severity.ERROR)
 

@@ -11,6 +11,8 @@ from drafter.domain.catalogue import Catalogue
 from drafter.domain.check_rules import CheckRules
 from drafter.domain.figures import Figures
 from drafter.domain.report import Report, Value
+from drafter.narrative.assessment import Assessment, Evidence, assess
+from drafter.pack import TemplatePack
 from drafter.vi.numbers import format_number
 from drafter.vi.periods import previous_name
 from drafter.vi.text import lower_first
@@ -23,6 +25,7 @@ class CheckContext:
     rules: CheckRules
     today: dt.date
     previous: Report | None = None
+    pack: TemplatePack | None = None
 
     def __post_init__(self) -> None:
         self.figures = Figures(self.catalogue, self.report.figures)
@@ -31,6 +34,17 @@ class CheckContext:
         )
         layout = self.catalogue.layout(self.report.unit.tier)
         self.stt = {row.key: row.stt for row in layout.rows if row.key and row.stt}
+
+    def assessment(self) -> Assessment:
+        """The strengths and shortcomings the pack's evidence rules find in the figures."""
+        if self.pack is None:
+            return Assessment((), ())
+        previous = self.previous
+        evidence = Evidence(self.figures, self.report.period, self.report.unit.tier,
+                            self.previous_figures,
+                            self.previous_period_name() if previous else "")
+        return assess(self.pack.assessment, evidence, self.report.shortcoming_causes,
+                      self.pack.leading_zero, self.pack.band)
 
     def number(self, key: str) -> Decimal | None:
         """The entered or derived value of ``key`` when it is a number, else ``None``."""
@@ -66,5 +80,8 @@ def as_number(value: Value | None) -> Decimal | None:
 
 
 def show(value: Decimal | int) -> str:
-    """A figure inside a message: ``1.234``, ``65,79`` (no leading zero)."""
-    return format_number(value, 2)
+    """A figure inside a message: ``1.234``, ``65,79`` (no leading zero); a rate keeps the
+    extra decimals it was given (``99,9999``)."""
+    exponent = value.as_tuple().exponent if isinstance(value, Decimal) else 0
+    places = max(2, -exponent) if isinstance(exponent, int) else 2
+    return format_number(value, places)

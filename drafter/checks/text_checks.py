@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 
-from drafter.checks.context import CheckContext
+from drafter.checks.context import CheckContext, show
 from drafter.checks.document_checks import document_name
 from drafter.checks.problems import Problem, Severity
 from drafter.domain.report import LISTS, NOTE_SECTIONS
+from drafter.vi.numbers import round_half_up
 
 ERROR = Severity.ERROR
 
@@ -22,6 +24,10 @@ _BLANK = re.compile(
     r"(?:(?<=\s)|^)(?:…|\.{2,}|_{2,})(?=[\s%/,;.]|$)|(?:…|\.{2,}|_{2,})(?=[%/\d])"
     r"|ngày\s+tháng|tháng\s+năm\s+20"
 )
+# "26/28 … 92,85%": a ratio and the percentage typed after it in the same clause.
+_TYPED_RATIO = re.compile(
+    r"(?<![\d/.,])(\d{1,3}(?:\.\d{3})*|\d+)/(\d{1,3}(?:\.\d{3})*|\d+)(?![\d/])"
+    r"[^;%/]{0,80}?(?<![\d,.])(\d{1,3}(?:,\d+)?)\s?%")
 _THOUSANDS_COMMA = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])")
 _DECIMAL_POINT = re.compile(r"(?<![\d.])\d+\.(\d{2}(?![\d.])|\d{1,2}(?=%))")
 
@@ -63,3 +69,26 @@ def text_hygiene(ctx: CheckContext) -> Iterator[Problem]:
         for match in _DECIMAL_POINT.finditer(text):
             yield ctx.problem(ERROR, "text_english_number", (field,), where=where,
                               number=match.group(0), fixed=match.group(0).replace(".", ","))
+
+
+def _count(text: str) -> Decimal:
+    return Decimal(text.replace(".", ""))
+
+
+def typed_ratios(ctx: CheckContext) -> Iterator[Problem]:
+    """Percentages the official typed after a ratio are recomputed from it, at the precision
+    typed ("11/26 … 42,30%" is 42,31%)."""
+    for field, where, text in _texts(ctx):
+        for match in _TYPED_RATIO.finditer(text):
+            numerator, denominator = _count(match.group(1)), _count(match.group(2))
+            stated = Decimal(match.group(3).replace(",", "."))
+            ratio = f"{match.group(1)}/{match.group(2)}"
+            if denominator == 0 or numerator > denominator:
+                yield ctx.problem(ERROR, "text_ratio_range", (field,), where=where, ratio=ratio)
+                continue
+            exponent = stated.as_tuple().exponent
+            places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+            value = round_half_up(numerator * 100 / denominator, places)
+            if value != stated:
+                yield ctx.problem(ERROR, "text_ratio", (field,), where=where, ratio=ratio,
+                                  stated=match.group(3), value=show(value))

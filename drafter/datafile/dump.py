@@ -88,6 +88,9 @@ def report_to_dict(report: Report) -> dict[str, Any]:
     for name in LISTS:
         if name in report.lists:
             out[name] = list(report.lists[name])
+    if report.shortcoming_causes:
+        out["shortcoming_causes"] = {key: list(value)
+                                     for key, value in report.shortcoming_causes.items()}
     return out
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -84,10 +85,21 @@ def _number(value: Any, maximum: Decimal = limits.MAX_STATED) -> Decimal:
     raise ValueError(f"phải là số, không phải {_shown(value)}")
 
 
-def stated(value: Any) -> Decimal:
-    """A value as written in a source document; ``"55,6%"`` is read as ``55.6``."""
+_ENGLISH_THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
+_ENGLISH_DECIMAL = re.compile(r"^\d+\.\d{1,2}$")
+
+
+def stated(value: Any, indicator: Indicator | None = None) -> Decimal:
+    """A value as written in a source document; ``"55,6%"`` is read as ``55.6``.
+
+    An English-formatted number is reported, never misread: ``"99.81"`` is not 9.981, and
+    ``"4,747"`` for a count is not 4,747 (a count has no decimals)."""
     if isinstance(value, str):
         value = value.strip().removesuffix("%").strip()
+        counted = indicator is not None and indicator.type is ValueType.COUNT
+        if _ENGLISH_DECIMAL.match(value) or (counted and _ENGLISH_THOUSANDS.match(value)):
+            fixed = value.replace(",", ".") if "," in value else value.replace(".", ",")
+            raise ValueError(f"số viết theo kiểu tiếng Anh {value!r} (viết đúng: {fixed!r})")
     return _number(value)
 
 

@@ -19,7 +19,8 @@ from drafter.pack import builtin_pack
 
 T = TypeVar("T")
 
-TOP_LEVEL = {"unit", "report", "basis", "documents", "figures", "stated", "notes", *LISTS}
+TOP_LEVEL = {"unit", "report", "basis", "documents", "figures", "stated", "notes",
+             "shortcoming_causes", *LISTS}
 UNIT_KEYS = {"code", "kind", "name", "province", "place", "superior", "parent", "archive",
              "recipients", "signer", "official_code", "symbol", "predecessors", "formed",
              "parent_kind", "parent_name", "child_kinds"}
@@ -187,7 +188,7 @@ def parse_report(data: dict[str, Any], path: str, catalogue: Catalogue | None = 
         if key not in catalogue:
             raise reader.fail(f"stated.{key}", "chỉ tiêu không có trong danh mục")
         try:
-            stated[key] = fields.stated(value)
+            stated[key] = fields.stated(value, catalogue[key])
         except ValueError as exc:
             raise reader.fail(f"stated.{key}", str(exc)) from None
     notes = {}
@@ -195,6 +196,12 @@ def parse_report(data: dict[str, Any], path: str, catalogue: Catalogue | None = 
         notes[section] = reader.get({section: value}, "notes", section, fields.text_list)
         if not notes[section]:
             del notes[section]
+    causes = {}
+    for rule_id, value in reader.table(data.get("shortcoming_causes", {}),
+                                       "shortcoming_causes").items():
+        given = reader.get({rule_id: value}, "shortcoming_causes", rule_id, fields.text_list)
+        if given:
+            causes[rule_id] = given
     status = reader.get(head, "report", "status", _status, False, Status.DRAFT)
     return Report(
         unit=unit,
@@ -216,6 +223,7 @@ def parse_report(data: dict[str, Any], path: str, catalogue: Catalogue | None = 
         status=status,
         stated=stated,
         review=reader.get(head, "report", "review", fields.line_list, False, []),
+        shortcoming_causes=causes,
     )
 
 

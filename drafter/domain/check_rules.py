@@ -32,6 +32,10 @@ class CheckRules:
     rate_drop_points: Decimal = Decimal(20)
     rates_may_exceed: frozenset[str] = frozenset()
     messages: dict[str, str] = field(default_factory=dict)
+    not_zero: tuple[str, ...] = ()
+    documents_counted: dict[str, str] = field(default_factory=dict)
+    shown_only_with: dict[str, str] = field(default_factory=dict)
+    narrative: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def message(self, name: str, **values: object) -> str:
         """The pack's message ``name`` with ``{placeholders}`` filled, first letter capital.
@@ -88,4 +92,20 @@ def build_rules(doc: Mapping[str, Any], catalogue: Catalogue) -> CheckRules:
         if catalogue[key].type is not ValueType.RATE:
             raise PackError(f"checks.toml: rates_may_exceed: {key} không phải là tỷ lệ")
     rules.rates_may_exceed = frozenset(exceed)
+    _coverage_rules(rules, doc, catalogue)
     return rules
+
+
+def _coverage_rules(rules: CheckRules, doc: Mapping[str, Any], catalogue: Catalogue) -> None:
+    """Figures that cannot be zero, documents against their count, and which entered figures
+    the narrative quotes (an entered figure shown nowhere is reported, never lost silently)."""
+    rules.not_zero = _keys(catalogue, "[not_zero]", list(doc.get("not_zero", {}).get("keys", [])))
+    for section, key in doc.get("documents_counted", {}).items():
+        rules.documents_counted[str(section)] = _keys(
+            catalogue, f"[documents_counted].{section}", [key])[0]
+    for key, other in doc.get("shown_only_with", {}).items():
+        shown = _keys(catalogue, "[shown_only_with]", [key, other])
+        rules.shown_only_with[shown[0]] = shown[1]
+    for tier, keys in doc.get("narrative", {}).items():
+        rules.narrative[str(tier)] = frozenset(_keys(catalogue, f"[narrative].{tier}",
+                                                     list(keys)))

@@ -53,7 +53,9 @@ class Report:
     rates are never stored, they are derived. ``stated`` holds values as written elsewhere
     (the narrative of a received report, a workbook's rate column): they are never printed,
     only checked against the figures. ``review`` names the figures and lists carried from the
-    previous period that the official has not yet confirmed. ``version`` is the stored
+    previous period that the official has not yet confirmed. ``shortcoming_causes`` gives,
+    by the id of an assessment rule (``assessment.toml``), the causes of that shortcoming: a
+    key of the pack's cause list or the official's own words. ``version`` is the stored
     version the report was read at (``None`` when it did not come from the store): saving
     it back fails if someone else saved the report meanwhile.
     """
@@ -74,6 +76,7 @@ class Report:
     status: Status = Status.DRAFT
     stated: dict[str, Decimal] = field(default_factory=dict)
     review: list[str] = field(default_factory=list)
+    shortcoming_causes: dict[str, list[str]] = field(default_factory=dict)
     version: int | None = field(default=None, compare=False)
 
     def items(self, name: str) -> list[str]:

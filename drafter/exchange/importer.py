@@ -85,7 +85,7 @@ def _value(catalogue: Catalogue, key: str, cell: RawCell) -> Value:
         if indicator.type is not ValueType.CHOICE and indicator.type is not ValueType.BOOL:
             raw = str(raw).removesuffix("%").strip()
     if indicator.derived:
-        return fields.stated(raw)
+        return fields.stated(raw, indicator)
     return fields.figure(indicator, raw)
 
 

@@ -65,7 +65,8 @@ def cell_value(figures: Figures, key: str, missing: str, yes: str, no: str) -> t
         rate = figures.rate(key)
         if rate is None:
             return missing, False
-        return (missing, True) if rate.value is None else (format_number(rate.value), False)
+        return (missing, True) if rate.value is None else (format_number(rate.value, rate.places),
+                                                         False)
     value = figures.value(key)
     if value is None:
         return missing, False

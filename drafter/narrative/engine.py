@@ -15,16 +15,18 @@ from drafter.domain.units import superior_kind
 from drafter.errors import RenderError
 from drafter.merger import merged_sources
 from drafter.narrative import filters, markup
+from drafter.narrative.assessment import Evidence, assess
 from drafter.narrative.blocks import Document, Metadata, Paragraph, Role
 from drafter.narrative.communes import communes_context
 from drafter.narrative.context import Rates, Values, appendix_rows
+from drafter.narrative.coverage import comparable
 from drafter.narrative.escape import escape_tree
 from drafter.narrative.guard import GuardedSandbox, LimitExceeded, render_limited, template_of
 from drafter.pack import TemplatePack, builtin_pack
 from drafter.pack_schema import PackLoader
 from drafter.rollup import Rollup
 from drafter.vi.names import Abbreviations
-from drafter.vi.periods import period_name
+from drafter.vi.periods import period_name, previous_name
 
 _ENVIRONMENTS: dict[int, tuple[TemplatePack, SandboxedEnvironment]] = {}
 
@@ -77,6 +79,10 @@ def build_context(
     figures = Figures(pack.catalogue, report.figures)
     abbr = Abbreviations(pack.abbreviations)
     prev_figures = Figures(pack.catalogue, previous.figures) if previous else None
+    can_compare = comparable(pack.catalogue, rollup)
+    evidence = Evidence(figures, report.period, report.unit.tier, prev_figures,
+                        previous_name(report.period, previous.period) if previous else "",
+                        can_compare)
     return {
         "report": report,
         "unit": report.unit,
@@ -100,6 +106,10 @@ def build_context(
         "draft": report.status is not Status.FINAL,
         "settings": dict(pack.settings),
         "communes": escape_tree(communes_context(rollup, pack)) if rollup else None,
+        # Built from the escaped report: the causes the official typed are escaped already.
+        "assessment": assess(pack.assessment, evidence, report.shortcoming_causes,
+                             pack.leading_zero, pack.band),
+        "comparable": can_compare,
     }
 
 

@@ -83,6 +83,7 @@ def install(env: Any, pack: TemplatePack) -> None:
         d=_needs_value(dates.short_date),
         period=periods.period_name,
         period_span=periods.period_span,
+        next_period=periods.next_period_name,
         ref=ref,
         names=names,
         upper=text.upper,
@@ -91,7 +92,7 @@ def install(env: Any, pack: TemplatePack) -> None:
         roman=text.roman,
         join_vi=text.join_vi,
         clauses=text.join_clauses,
-        item=text.strip_item_marker,
+        item=text.item_text,
     )
     env.globals.update(
         band=band,

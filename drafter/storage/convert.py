@@ -13,6 +13,7 @@ from drafter.domain.units import Signer, Unit
 from models import DocumentRow, FigureRow, ItemRow, ReportRow, UnitRow
 
 NOTE_PREFIX = "note:"
+CAUSE_PREFIX = "cause:"
 STATED_PREFIX = "stated:"
 
 
@@ -109,6 +110,9 @@ def report_rows(report: Report, report_id: int) -> tuple[list[FigureRow], list[D
              for name, values in report.lists.items() for i, text in enumerate(values)]
     items += [ItemRow(report_id=report_id, list=NOTE_PREFIX + name, position=i, text=text)
               for name, values in report.notes.items() for i, text in enumerate(values)]
+    items += [ItemRow(report_id=report_id, list=CAUSE_PREFIX + name, position=i, text=text)
+              for name, values in report.shortcoming_causes.items()
+              for i, text in enumerate(values)]
     return figures, documents, items
 
 
@@ -118,9 +122,12 @@ def report_from_rows(
 ) -> Report:
     lists: dict[str, list[str]] = {}
     notes: dict[str, list[str]] = {}
+    causes: dict[str, list[str]] = {}
     for item in sorted(items, key=lambda i: (i.list, i.position)):
         if item.list.startswith(NOTE_PREFIX):
             notes.setdefault(item.list.removeprefix(NOTE_PREFIX), []).append(item.text)
+        elif item.list.startswith(CAUSE_PREFIX):
+            causes.setdefault(item.list.removeprefix(CAUSE_PREFIX), []).append(item.text)
         else:
             lists.setdefault(item.list, []).append(item.text)
     ordered = sorted(documents, key=lambda d: (d.role, d.position))
@@ -143,4 +150,5 @@ def report_from_rows(
         stated={f.key.removeprefix(STATED_PREFIX): check_number(Decimal(f.value))
                 for f in figures if f.key.startswith(STATED_PREFIX)},
         review=list(row.review or ()),
+        shortcoming_causes=causes,
     )

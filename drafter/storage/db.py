@@ -26,6 +26,7 @@ from sqlmodel import SQLModel
 from drafter.errors import StorageError
 from drafter.storage import schema
 from drafter.storage.errors import describe, safe_url
+from drafter.storage.tone_repair import repair_tone_marks
 from models import MigrationRow, ScoreRow, StateRow, UnitRow
 
 # How long a writer waits for another to finish before giving up with a message.
@@ -100,6 +101,7 @@ MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("0002_report_review", _review_column),
     ("0003_ui_state", _ui_state),
     ("0004_scores", _scores),
+    ("0005_tone_marks", repair_tone_marks),
     ("0006_report_version", schema.report_version),
     ("0007_unit_snapshot", schema.unit_snapshot),
     ("0008_history", schema.history),

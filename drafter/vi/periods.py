@@ -23,6 +23,21 @@ def period_span(period: Period) -> str:
     return ""
 
 
+def next_period_name(period: Period) -> str:
+    """The period a report's tasks are for: ``quý II năm 2024`` after quý I, ``6 tháng cuối
+    năm 2024`` after the first six months, ``quý IV năm 2024`` after nine months, ``năm 2025``
+    after a year."""
+    if period.kind is PeriodKind.QUARTER:
+        if period.quarter == 4:
+            return f"quý I năm {period.year + 1}"
+        return f"quý {roman(period.quarter + 1)} năm {period.year}"
+    if period.kind is PeriodKind.HALF:
+        return f"6 tháng cuối năm {period.year}"
+    if period.kind is PeriodKind.NINE_MONTHS:
+        return f"quý IV năm {period.year}"
+    return f"năm {period.year + 1}"
+
+
 def previous_name(period: Period, reference: Period) -> str:
     """How ``reference`` reads as the comparison point of ``period``:
     ``quý trước`` for the quarter just before, ``cùng kỳ năm 2023`` for the same period of

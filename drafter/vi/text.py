@@ -13,8 +13,15 @@ import unicodedata
 from collections.abc import Iterable
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, dot below
+_MARKS = "\u0300-\u036f"  # every combining mark, tone or not
 # In NFD, "hoà" is h o a <grave>; the mark moves onto the o when the syllable ends there.
-_OPEN_PAIR = re.compile(rf"(?<![qQ])([oO][aAeE]|[uU][yY])([{_TONES}])(?!\w)")
+# Only a plain a/e/y counts: NFD orders a dot below before a breve or circumflex, so "hoặc"
+# is h o a <dot below> <breve> c, and the mark must stay on its "ă" — hence no mark (and no
+# letter) may follow the tone.
+_OPEN_PAIR = re.compile(rf"(?<![qQ])([oO][aAeE]|[uU][yY])([{_TONES}])(?![\w{_MARKS}])")
+# The mark of "oă", "oâ", "uâ", "uê", "uô", "uơ" … belongs on the marked vowel: a mark typed
+# (or stored by an older drafter, "họăc") on the o/u before it goes back to its vowel.
+_BEFORE_MARKED = re.compile(rf"([oOuU])([{_TONES}])([aAeEoO])([\u0302\u0306\u031b])")
 # C0 and C1 controls (tab and line breaks are handled below), non-characters, and the Private
 # Use Areas: drafter's own markers live there, so user text may never hold them.
 _CONTROL = re.compile(
@@ -35,9 +42,18 @@ def _move_tone(match: re.Match[str]) -> str:
     return pair[0] + tone + pair[1]
 
 
+def _restore_tone(match: re.Match[str]) -> str:
+    glide, tone, vowel, quality = match.groups()
+    return glide + vowel + quality + tone
+
+
 def normalize_tones(text: str) -> str:
-    """``hoà`` → ``hòa``, ``Uỷ`` → ``Ủy``, ``thuỷ`` → ``thủy``; result in NFC."""
-    decomposed = unicodedata.normalize("NFD", text)
+    """``hoà`` → ``hòa``, ``Uỷ`` → ``Ủy``, ``thuỷ`` → ``thủy``; result in NFC.
+
+    Only the mark's place changes, never a letter: ``hoặc``, ``ngoặt``, ``ngoẻo`` keep theirs,
+    and ``họăc`` (the mark stored on the wrong vowel by drafter before 0005) becomes ``hoặc``.
+    """
+    decomposed = _BEFORE_MARKED.sub(_restore_tone, unicodedata.normalize("NFD", text))
     return unicodedata.normalize("NFC", _OPEN_PAIR.sub(_move_tone, decomposed))
 
 
@@ -107,6 +123,12 @@ def roman(number: int) -> str:
 def strip_item_marker(text: str) -> str:
     """User list items sometimes start with their own ``-``/``+``/``1.``; the template adds one."""
     return re.sub(r"^\s*(?:[-+•*–]|\d+[.)])\s+", "", text)
+
+
+def item_text(text: str) -> str:
+    """A user's list item ready for the template's own marker and punctuation: without its
+    ``-``/``1.`` and without its final ``.``/``;``/``,``/``:`` ("Còn chậm." → "Còn chậm")."""
+    return strip_item_marker(text).strip().rstrip(".;,:").rstrip()
 
 
 def without_marks(text: str) -> str:

@@ -211,8 +211,12 @@ class _Writer:
         if block.superior:
             cell_line(left, block.superior, layout.SUPERIOR_SIZE, first=first)
             first = False
-        cell_line(left, block.issuer, layout.ISSUER_SIZE, bold=True, first=first)
-        issuer_mm = min(layout.text_width_mm(block.issuer, layout.ISSUER_SIZE, True), left_width)
+        issuer = layout.header_lines(block.issuer, left_width, layout.ISSUER_SIZE, True)
+        for line in issuer:
+            cell_line(left, line, layout.ISSUER_SIZE, bold=True, first=first)
+            first = False
+        issuer_mm = min(max(layout.text_width_mm(line, layout.ISSUER_SIZE, True)
+                            for line in issuer), left_width)
         self._rule(left_width, issuer_mm * 0.4, cell=left, space_after=6)
         cell_line(left, block.number, layout.NUMBER_SIZE)
         cell_line(right, block.motto, layout.MOTTO_SIZE, bold=True, first=True)

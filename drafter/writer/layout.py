@@ -50,6 +50,23 @@ def column_widths(relative: tuple[float, ...], width: float = TEXT_WIDTH) -> tup
     return tuple(width * part / total for part in relative)
 
 
+# Words that start the name of a unit in a header line ("ỦY BAN NHÂN DÂN / XÃ THANH MAI").
+_UNIT_WORDS = ("XÃ", "PHƯỜNG", "THỊ TRẤN", "ĐẶC KHU", "HUYỆN", "QUẬN", "THỊ XÃ", "THÀNH PHỐ",
+               "TỈNH")
+
+
+def header_lines(text: str, width_mm: float, size_pt: float, bold: bool = False) -> list[str]:
+    """An issuer line that does not fit its column, broken after the body and before the
+    unit's name (``ỦY BAN NHÂN DÂN`` / ``XÃ THANH MAI``), never inside a name."""
+    if text_width_mm(text, size_pt, bold) <= width_mm:
+        return [text]
+    starts = [text.find(f" {word} ") for word in _UNIT_WORDS]
+    cut = min((index for index in starts if index > 0), default=-1)
+    if cut < 0:
+        return [text]
+    return [text[:cut], text[cut + 1:]]
+
+
 def text_width_mm(text: str, size_pt: float, bold: bool = False) -> float:
     """A rough width of ``text`` in Times New Roman, to size the rules drawn under lines."""
     em = 0.0

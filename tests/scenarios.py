@@ -1,0 +1,197 @@
+"""Data variants of the demo reports that a reviewer renders to find the sentences the demo
+never shows: zeros, perfection, failure, one of one, huge numbers, falls, other periods, a
+first report, a district with communes missing. Each variant is a complete report with the
+previous period (when it has one) and the district roll-up (when it is one)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from drafter.datafile import load_report
+from drafter.domain.catalogue import ValueType
+from drafter.domain.periods import Period
+from drafter.domain.report import Report, Status
+from drafter.domain.units import Unit
+from drafter.pack import builtin_pack
+from drafter.resources import demo_dir
+from drafter.rollup import Rollup, apply_rollup, roll_up
+
+CATALOGUE = builtin_pack().catalogue
+COMMUNE_Q1 = load_report(demo_dir() / "xa-thanh-mai-2024-Q1.toml")
+COMMUNE_Q2 = load_report(demo_dir() / "xa-thanh-mai-2024-Q2.toml")
+DISTRICT_Q1 = load_report(demo_dir() / "huyen-dong-son-2024-Q1.toml")
+DISTRICT_Q2 = load_report(demo_dir() / "huyen-dong-son-2024-Q2.toml")
+
+
+@dataclass(frozen=True)
+class Scenario:
+    name: str
+    report: Report
+    previous: Report | None = None
+    rollup: Rollup | None = None
+
+
+def _figures(report: Report, **figures: int | Decimal | bool | str) -> Report:
+    return replace(report, figures={**report.figures, **figures})
+
+
+def _counts(report: Report, value: Callable[[str, int], int]) -> Report:
+    """Every entered count replaced by ``value(key, old)``."""
+    figures: dict[str, int | Decimal | bool | str] = {}
+    for key, old in report.figures.items():
+        kind = CATALOGUE[key].type
+        if kind is ValueType.COUNT and isinstance(old, int):
+            figures[key] = value(key, old)
+        else:
+            figures[key] = old
+    return replace(report, figures=figures)
+
+
+def all_zero() -> Scenario:
+    """Nothing happened: every count 0, no money, no score (the zeros that can be)."""
+    report = _counts(COMMUNE_Q1, lambda _key, _old: 0)
+    report = _figures(report, plan_tasks=32, procedures_total=114, civil_servants_quota=11,
+                      civil_servants_present=11, staff_quota=21, staff_present=20,
+                      budget_revenue_plan=0, budget_revenue=0, investment_plan=0,
+                      investment_disbursed=0)
+    figures = dict(report.figures)
+    figures.pop("tthc_quality_score")
+    return Scenario("all-zero", replace(report, figures=figures, documents=[]))
+
+
+def all_perfect() -> Scenario:
+    """Everything done on time, every target reached."""
+    report = _figures(
+        COMMUNE_Q1, plan_tasks_done=32, files_on_time=138, files_late=0,
+        superior_tasks_on_time=6, legal_review_handled=1, pakn_received=3, pakn_resolved=3,
+        staff_qualified=20, tthc_quality_score=Decimal("96.5"), files_online=120,
+        files_in_person=19, budget_revenue=Decimal(2350), investment_disbursed=Decimal(4800),
+        outgoing_docs_electronic=186, outgoing_docs_parallel=0, procedures_online_payment=12)
+    return Scenario("all-perfect", report)
+
+
+def heavy_delays() -> Scenario:
+    """The review's delays case: late files, unresolved PAKN, a weak score, nothing spent."""
+    report = _figures(
+        COMMUNE_Q2, files_solved=138, files_on_time=100, files_late=38, pakn_received=4,
+        pakn_resolved=1, tthc_quality_score=Decimal("45.25"), investment_disbursed=0,
+        plan_tasks_done=0, superior_tasks_on_time=2, superior_tasks_late=1,
+        superior_tasks_overdue=3, legal_review_handled=0)
+    # The official's own items end with their own punctuation; a finance document is cited.
+    finance = replace(report.documents[0], section="finance", number="31",
+                      subject="về việc ban hành Quy chế chi tiêu nội bộ năm 2024")
+    report = replace(report, documents=[*report.documents, finance],
+                     lists={**report.lists, "shortcomings": ["Hồ sơ đất đai còn tồn đọng.",
+                                                             "Máy quét hỏng;"]},
+                     shortcoming_causes={"files_on_time": ["land_verification"],
+                                         "pakn": ["Do nội dung phức tạp."]})
+    return Scenario("heavy-delays", report, COMMUNE_Q1)
+
+
+def one_of_one() -> Scenario:
+    """Every count is 1: 01/01 everywhere, one document issued."""
+    report = _counts(COMMUNE_Q1, lambda _key, _old: 1)
+    report = _figures(report, files_carried_over=0, files_in_person=0, files_pending=0,
+                      files_late=0, dvc_partial_provided=0, dvc_partial_eligible=0,
+                      dvc_partial_with_files=0, outgoing_docs_parallel=0,
+                      procedures_between_levels=1, procedures_same_level=0)
+    return Scenario("one-of-one", replace(report, documents=report.documents[:1]))
+
+
+def huge_numbers() -> Scenario:
+    """1.234.000 files with one late: never "100%", never "toàn bộ"."""
+    report = _figures(
+        COMMUNE_Q1, files_received=1_234_003, files_online=1_000_000, files_in_person=234_000,
+        files_carried_over=3, files_solved=1_234_000, files_on_time=1_233_999, files_late=1,
+        files_pending=3, outgoing_docs=1_500_000, outgoing_docs_electronic=1,
+        outgoing_docs_parallel=1_499_999, budget_revenue_plan=Decimal(987_654_321),
+        budget_revenue=Decimal("123456789.5"))
+    return Scenario("huge-numbers", report)
+
+
+def fall() -> Scenario:
+    """Quarter II falls against quarter I: online files from 42,96% to 22,22%."""
+    report = _figures(COMMUNE_Q2, files_received=180, files_online=40, files_in_person=137,
+                      files_carried_over=3, files_solved=170, files_on_time=150, files_late=20,
+                      files_pending=10)
+    return Scenario("fall", report, COMMUNE_Q1)
+
+
+def annual() -> Scenario:
+    """The year 2024: the plan a third done, tasks for 2025."""
+    report = replace(_figures(COMMUNE_Q2, plan_tasks_done=11), period=Period.parse("2024"),
+                     lists={**COMMUNE_Q2.lists, "tasks": []})
+    return Scenario("annual", report)
+
+
+def first_report() -> Scenario:
+    """Quarter II with no report before it: no comparison at all."""
+    return Scenario("first-report", COMMUNE_Q2)
+
+
+def six_months() -> Scenario:
+    report = replace(COMMUNE_Q2, period=Period.parse("2024-H1"),
+                     lists={**COMMUNE_Q2.lists, "tasks": []})
+    return Scenario("six-months", report)
+
+
+def exactly_100() -> Scenario:
+    """Every rate's two counts equal."""
+    report = COMMUNE_Q1
+    for indicator in CATALOGUE:
+        if indicator.type is ValueType.RATE and indicator.numerator in report.figures and \
+                indicator.denominator in report.figures:
+            whole = report.figures[indicator.denominator]
+            if isinstance(whole, int) and whole:
+                report = _figures(report, **{indicator.numerator: whole})
+    report = _figures(report, files_late=0, outgoing_docs_electronic=186,
+                      outgoing_docs_parallel=0, files_online=142, files_in_person=0,
+                      files_carried_over=0, files_solved=142, files_on_time=142,
+                      files_pending=0, budget_revenue=Decimal(2350),
+                      investment_disbursed=Decimal(4800), pakn_received=2, pakn_resolved=2,
+                      staff_qualified=20, staff_rated_good=20, civil_servants_placed=11)
+    return Scenario("exactly-100", report)
+
+
+def just_under_100() -> Scenario:
+    """Every rate one short of its whole, with wholes so large two decimals round to 100."""
+    report = _figures(
+        COMMUNE_Q1, plan_tasks=40_000, plan_tasks_done=39_999, superior_tasks=30_000,
+        superior_tasks_on_time=29_999, superior_tasks_late=0, superior_tasks_overdue=1,
+        files_received=200_003, files_online=199_999, files_in_person=1, files_carried_over=3,
+        files_solved=200_000, files_on_time=199_999, files_late=1, files_pending=3,
+        legal_review_to_handle=30_000, legal_review_handled=29_999, pakn_received=50_000,
+        pakn_resolved=49_999, staff_quota=30_000, staff_present=30_000, staff_qualified=29_999,
+        staff_rated_good=29_999, outgoing_docs=100_000, outgoing_docs_electronic=99_999,
+        outgoing_docs_parallel=1, procedures_with_fees=30_000, procedures_online_payment=29_999,
+        budget_revenue_plan=Decimal(3_000_000), budget_revenue=Decimal("2999999.9"),
+        investment_plan=Decimal(3_000_000), investment_disbursed=Decimal("2999999.9"))
+    return Scenario("just-under-100", report)
+
+
+def _commune(code: str, name: str) -> Unit:
+    return replace(COMMUNE_Q2.unit, code=code, name=name)
+
+
+def district_missing_communes() -> Scenario:
+    """Quarter II rolled up from 1 of 3 communes, quarter I from all: no comparison."""
+    communes = [COMMUNE_Q2.unit, _commune("xa-dong-hoa", "Đông Hòa"),
+                _commune("xa-dong-tien", "Đông Tiến")]
+    reports = {COMMUNE_Q2.unit.code: replace(COMMUNE_Q2, status=Status.FINAL)}
+    rollup = roll_up(CATALOGUE, DISTRICT_Q2.unit, DISTRICT_Q2.period, communes, reports)
+    return Scenario("district-missing-communes", apply_rollup(DISTRICT_Q2, rollup),
+                    DISTRICT_Q1, rollup)
+
+
+def district_annual() -> Scenario:
+    report = replace(DISTRICT_Q2, period=Period.parse("2024"), lists={**DISTRICT_Q2.lists,
+                                                                      "tasks": []})
+    return Scenario("district-annual", report)
+
+
+SCENARIOS: list[Callable[[], Scenario]] = [
+    all_zero, all_perfect, heavy_delays, one_of_one, huge_numbers, fall, annual, first_report,
+    district_missing_communes, exactly_100, just_under_100, six_months, district_annual,
+]
