@@ -121,3 +121,20 @@ def test_a_directory_is_not_a_data_file(tmp_path: Path,
                                         capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["render", str(tmp_path), "-o", str(tmp_path / "o.docx")]) == 2
     assert "thư mục" in capsys.readouterr().err
+
+
+def test_a_ranking_content_file_keeps_the_same_rules(tmp_path: Path) -> None:
+    from drafter.datafile.content import load_content
+    from drafter.errors import DataFileError
+
+    path = tmp_path / "xep-hang.toml"
+    path.write_bytes(b"\xef\xbb\xbfnumber = 12\n")  # a byte-order mark
+    assert load_content(path).number == "12"
+    for text, key in (("number = [12]\n", "number"), ("x = " + "[" * 50_000, "TOML")):
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(DataFileError, match=key):
+            load_content(path)
+    with path.open("wb") as handle:
+        handle.truncate(76_000_000)
+    with pytest.raises(DataFileError, match="quá lớn"):
+        load_content(path)
