@@ -292,3 +292,22 @@ def test_an_older_database_gets_versions_snapshots_and_history(tmp_path: Path,
     stored = store.find("xa-thanh-mai", commune_q1.period)
     assert stored is not None and stored.unit.signer.name == "Nguyễn Văn Thành"
     assert stored.version == 1
+
+
+def test_the_unit_snapshot_holds_every_field_of_unit(commune_q1: Report) -> None:
+    """Generic over the dataclass: dates, tuples, nested signer; fields a snapshot predates
+    come from the unit as it is now."""
+    import dataclasses
+    import datetime as dt
+
+    from drafter.storage.units import unit_from_json, unit_to_json
+
+    unit = replace(commune_q1.unit, predecessors=("xa-a", "xa-b"), formed=dt.date(2025, 7, 1),
+                   official_code="04321", parent_kind="tỉnh", parent_name="Thái Nguyên",
+                   child_kinds=("xã",), signer=Signer("Lê Văn A", "Phó Chủ tịch", True))
+    data = unit_to_json(unit)
+    assert set(data) == {f.name for f in dataclasses.fields(unit)}
+    assert unit_from_json(data) == unit
+    older = {key: value for key, value in data.items() if key not in ("formed", "symbol")}
+    now = replace(unit, formed=dt.date(2026, 1, 1), symbol="X")
+    assert unit_from_json(older, now) == replace(unit, formed=now.formed, symbol="X")
