@@ -9,6 +9,7 @@ from drafter.checks import (
     document_checks,
     figure_checks,
     history_checks,
+    plausibility_checks,
     text_checks,
 )
 from drafter.checks.context import CheckContext
@@ -35,6 +36,9 @@ CHECKS = (
     document_checks.duplicate_documents,
     text_checks.text_hygiene,
     text_checks.typed_ratios,
+    plausibility_checks.rates_plausible,
+    plausibility_checks.report_date_near_period,
+    plausibility_checks.documents_have_subjects,
 )
 
 

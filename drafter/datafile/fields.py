@@ -66,10 +66,22 @@ def date(value: Any) -> dt.date:
     raise ValueError(f"phải là ngày (2024-02-28 hoặc 28/02/2024), không phải {_shown(value)}")
 
 
+# "2.5" or "99.81": a decimal written the English way (a Vietnamese "2.500" is a thousand
+# separator, so one or two digits after the point cannot be one).
+_ENGLISH_DECIMAL = re.compile(r"^\d+\.\d{1,2}$")
+
+
+def _not_a_number(value: Any) -> ValueError:
+    hint = ""
+    if isinstance(value, str) and _ENGLISH_DECIMAL.match(value.strip()):
+        hint = f" (dùng dấu phẩy: {value.strip().replace('.', ',')})"
+    return ValueError(f"phải là số, không phải {_shown(value)}{hint}")
+
+
 def _number(value: Any, maximum: Decimal = limits.MAX_STATED) -> Decimal:
     """A finite number of sane size; a huge integer is refused before it is converted."""
     if isinstance(value, bool):
-        raise ValueError(f"phải là số, không phải {_shown(value)}")
+        raise _not_a_number(value)
     if isinstance(value, int) and value.bit_length() > 128:
         raise ValueError("quá lớn")
     if isinstance(value, int | Decimal):
@@ -80,9 +92,9 @@ def _number(value: Any, maximum: Decimal = limits.MAX_STATED) -> Decimal:
         try:
             number = parse_number(value)
         except ValueError:
-            raise ValueError(f"phải là số, không phải {_shown(value)}") from None
+            raise _not_a_number(value) from None
         return limits.check_number(number, maximum)
-    raise ValueError(f"phải là số, không phải {_shown(value)}")
+    raise _not_a_number(value)
 
 
 _ENGLISH_THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
