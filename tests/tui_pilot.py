@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +11,7 @@ from textual.command import CommandList, CommandPalette
 from textual.widgets import Input, Label
 
 from drafter.datafile import load_report
-from drafter.domain.report import Report
+from drafter.domain.report import Report, Status
 from drafter.resources import demo_dir
 from drafter.storage import Store, connect
 from drafter.tui import DrafterApp, create_app
@@ -30,7 +31,8 @@ def make_app(tmp_path: Path, today: dt.date = TODAY) -> tuple[DrafterApp, Store]
 
 
 def demo(name: str = "xa-thanh-mai-2024-Q1") -> Report:
-    return load_report(demo_dir() / f"{name}.toml")
+    """A demo report as a draft: a final report is read-only until it is reopened."""
+    return replace(load_report(demo_dir() / f"{name}.toml"), status=Status.DRAFT)
 
 
 def reopen_at(store: Store, report: Report, section: str) -> int:
