@@ -17,6 +17,7 @@ from tui_pilot import (
 )
 
 from drafter.domain.periods import Period
+from drafter.domain.report import Status
 from drafter.tui.screens.editor import EditorScreen
 from drafter.tui.screens.new_report import NewReportScreen
 
@@ -104,6 +105,7 @@ def test_editing_a_document_keeps_what_the_form_does_not_show(tmp_path: Path) ->
     async def scenario() -> None:
         app, store = make_app(tmp_path)
         report = load_report(demo_dir() / "xa-thanh-mai-2024-Q1.toml")
+        report.status = Status.DRAFT  # a final report is read-only until reopened
         report_id = store.save_report(report)
         store.set_state("last_report", str(report_id))
         store.set_state("last_section", "documents")

@@ -41,7 +41,7 @@ def test_a_final_report_is_read_only_until_reopened_with_a_reason(
             box.focus()
             await pilot.press("end", "7", "tab")
             await pilot.pause()
-            assert box.disabled and box.value == str(before)
+            assert box.is_disabled and box.value == str(before)
             assert store.get(report_id).figures["procedures_simplified"] == before
             assert store.get(report_id).status is Status.FINAL
             # Ctrl+E asks why; no reason, no reopening.
@@ -92,9 +92,40 @@ def test_making_the_report_final_turns_it_read_only(tmp_path: Path,
             await pilot.pause()
             pilot.app.screen.query_one("#is-status", Select).value = Status.FINAL.value
             await pilot.pause()
+            await pilot.pause()  # the editor is built again, read-only
             editor = pilot.app.screen
             assert isinstance(editor, EditorScreen) and editor.query("#read-only")
-            assert editor.query_one("#is-status", Select).disabled
+            assert editor.query_one("#is-status", Select).is_disabled
             assert store.get(report_id).status is Status.FINAL
+
+    asyncio.run(scenario())
+
+
+def test_making_a_report_with_errors_final_is_refused_and_it_stays_editable(
+        tmp_path: Path, commune_q1: Report) -> None:
+    commune_q1.status = Status.DRAFT
+    commune_q1.figures["files_on_time"] = commune_q1.figures["files_solved"] + 5  # type: ignore[operator]
+
+    async def scenario() -> None:
+        app, store = make_app(tmp_path)
+        report_id = reopen_at(store, commune_q1, "issuing")
+        async with app.run_test(size=(100, 40)) as pilot:
+            await pilot.pause()
+            status = pilot.app.screen.query_one("#is-status", Select)
+            status.value = Status.FINAL.value
+            await pilot.pause()
+            editor = pilot.app.screen
+            assert not editor.query("#read-only")
+            assert status.value == Status.DRAFT.value and editor.report.status is Status.DRAFT
+            assert any("Chưa lưu được" in (n.title or "") for n in pilot.app._notifications)
+            # Still a draft: the next edit is saved.
+            await show_field(pilot, "procedures_new")
+            box = editor.query_one("#in-procedures_new", Input)
+            box.focus()
+            await pilot.press("end", "9")
+            await pilot.pause()
+            stored = store.get(report_id)
+            assert stored.status is Status.DRAFT
+            assert stored.figures["procedures_new"] == commune_q1.figures["procedures_new"] * 10 + 9  # type: ignore[operator]
 
     asyncio.run(scenario())

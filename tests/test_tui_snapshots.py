@@ -39,6 +39,7 @@ def _app(tmp_path: Path, section: str | None, with_reports: bool = True) -> Draf
         with store.engine.begin() as connection:  # a fixed "last edited" for stable pictures
             connection.execute(text("UPDATE reports SET updated_at = '2024-06-14 09:00:00'"))
         if section:
+            store.reopen(report_id, "sửa số liệu")  # a final report is read-only
             store.set_state("last_report", str(report_id))
             store.set_state("last_section", section)
     session = Session(store, tmp_path / "out", today=dt.date(2024, 6, 14))

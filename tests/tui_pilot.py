@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +33,8 @@ def make_app(tmp_path: Path, today: dt.date = TODAY) -> tuple[DrafterApp, Store]
 
 
 def demo(name: str = "xa-thanh-mai-2024-Q1") -> Report:
-    return load_report(demo_dir() / f"{name}.toml")
+    """A demo report as a draft: a final report is read-only until it is reopened."""
+    return replace(load_report(demo_dir() / f"{name}.toml"), status=Status.DRAFT)
 
 
 def reopen_at(store: Store, report: Report, section: str) -> int:

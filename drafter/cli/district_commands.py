@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from drafter.api import save_document
-from drafter.cli.common import announce, pack_of, period_of, store_of
+from drafter.cli.common import announce, check_output, pack_of, period_of, store_of
 from drafter.cli.progress import ProgressBar
 from drafter.datafile.content import load_content
 from drafter.index import make_ranking
@@ -27,6 +27,7 @@ from drafter.vi.numbers import format_fixed
 
 
 def aggregate(args: argparse.Namespace) -> int:
+    check_output(args.output, *args.files, text=args.text, pdf=args.pdf)
     pack = pack_of(args)
     done = aggregate_into(store_of(args, pack), args.unit, period_of(args.period), pack,
                           args.files, args.date, save=not args.no_save, output=args.output,

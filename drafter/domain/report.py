@@ -59,7 +59,9 @@ class Report:
     only checked against the figures. ``review`` names the figures and lists carried from the
     previous period that the official has not yet confirmed. ``shortcoming_causes`` gives,
     by the id of an assessment rule (``assessment.toml``), the causes of that shortcoming: a
-    key of the pack's cause list or the official's own words.
+    key of the pack's cause list or the official's own words. ``version`` is the stored
+    version the report was read at (``None`` when it did not come from the store): saving
+    it back fails if someone else saved the report meanwhile.
     """
 
     unit: Unit
@@ -79,6 +81,7 @@ class Report:
     stated: dict[str, Decimal] = field(default_factory=dict)
     review: list[str] = field(default_factory=list)
     shortcoming_causes: dict[str, list[str]] = field(default_factory=dict)
+    version: int | None = field(default=None, compare=False)
 
     def items(self, name: str) -> list[str]:
         """A qualitative list (``strengths``, ``tasks`` …); empty when not given."""

@@ -44,6 +44,7 @@ class DrafterApp(App[None]):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
+        session.refused = self._refused
         self.register_theme(LIGHT_THEME)
 
     def on_mount(self) -> None:
@@ -66,6 +67,10 @@ class DrafterApp(App[None]):
         report_id, section = self.session.last_opened()
         if report_id is not None and self.session.exists(report_id):
             self.open_report(report_id, section)
+
+    def _refused(self, message: str) -> None:
+        """An autosave the store refused (a final report, a newer version saved elsewhere)."""
+        self.notify(message, title="Chưa lưu được thay đổi", severity="error", timeout=15)
 
     def get_key_display(self, binding: Binding) -> str:
         """Function keys as printed on the keyboard: ``F1``, not ``f1``."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from drafter import workflow
@@ -38,6 +39,8 @@ class Session:
         self.out_dir = out_dir
         self.pack = pack or builtin_pack()
         self.today = today
+        # Told why an autosave was refused (the app shows it); see save().
+        self.refused: Callable[[str], None] = lambda message: None
 
     def units(self) -> list[Unit]:
         return self.store.units()
@@ -45,8 +48,13 @@ class Session:
     def unit(self, code: str) -> Unit | None:
         return self.store.unit(code)
 
-    def save_unit(self, unit: Unit) -> None:
-        self.store.save_unit(unit)
+    def save_unit(self, unit: Unit) -> str:
+        """Store the unit profile; returns why it was not stored, or ``""``."""
+        try:
+            self.store.save_unit(unit)
+        except DrafterError as exc:
+            return str(exc)
+        return ""
 
     def reports(self, unit_code: str | None = None) -> list[ReportSummary]:
         """The reports of a unit, or of every unit."""
@@ -79,9 +87,15 @@ class Session:
     def exists(self, report_id: int) -> bool:
         return self.store.exists(report_id)
 
-    def save(self, report: Report) -> None:
-        """Autosave: the whole report in one transaction."""
-        self.store.save_report(report)
+    def save(self, report: Report) -> str:
+        """Autosave: the whole report in one transaction. Returns why it was not saved (a
+        final report, a newer version saved elsewhere, a database fault), or ``""``."""
+        try:
+            self.store.save_report(report)
+        except DrafterError as exc:
+            self.refused(str(exc))
+            return str(exc)
+        return ""
 
     def reopen(self, report_id: int, reason: str) -> str:
         """Turn a final report back into a draft, ``reason`` recorded in its history (the
@@ -107,9 +121,10 @@ class Session:
     def write_docx(self, report: Report, previous: Report | None,
                    last_year: Report | None) -> Path:
         from drafter.api import render_to_file
+        from drafter.writer.atomic import inside
 
         name = f"{report.unit.code}-{report.period.code}.docx"
-        return render_to_file(report, self.out_dir / name, previous, self.pack,
+        return render_to_file(report, inside(self.out_dir, name), previous, self.pack,
                               last_year=last_year)
 
     def remember(self, report_id: int, section: str) -> None:

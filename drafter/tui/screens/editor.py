@@ -314,9 +314,9 @@ class EditorScreen(Screen[None]):
                             title="Đã chuyển về dự thảo")
                 self._reload()
 
-        self.app.push_screen(ReopenDialog(self.session, self.report_id, self._name()), reopened)
+        self.app.push_screen(ReopenDialog(self.session, self.report_id, self._report_name()), reopened)
 
-    def _name(self) -> str:
+    def _report_name(self) -> str:
         """``Báo cáo quý I năm 2024``: the report as the official says it."""
         return f"Báo cáo {period_name(self.report.period)}"
 

@@ -158,5 +158,8 @@ class UnitScreen(Screen[None]):
                 return
             level = kind.tier.value if kind.word == "thành phố" else ""
             unit = self._apply(Unit(code, kind.word, name, "", "", Signer(""), level=level))
-        self.session.save_unit(unit)
+        problem = self.session.save_unit(unit)
+        if problem:  # a limit of the unit profile (drafter.domain.limits)
+            error.update(problem)
+            return
         cast("DrafterApp", self.app).unit_saved(unit, new=self.unit is None)
