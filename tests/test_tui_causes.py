@@ -36,6 +36,9 @@ def test_a_cause_is_picked_or_typed_for_each_shortcoming(tmp_path: Path) -> None
                             "điện thoại thông minh.")
             await pilot.press("enter")
             await pilot.pause()
+            # Taken: the box is empty again, ready for another cause (it kept the text).
+            assert editor.query_one("#cause-files_online", Input).value == ""
+            assert "cause-files_online" not in app.session.drafts(report_id)
             stored = store.get(report_id)
             assert stored.shortcoming_causes == {
                 "files_on_time": ["land_verification"],

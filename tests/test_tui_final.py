@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Input, Select
+from textual.widgets._footer import FooterKey
 from tui_pilot import make_app, reopen_at, show_field
 
 from drafter.cli.main import main
@@ -35,6 +36,9 @@ def test_a_final_report_is_read_only_until_reopened_with_a_reason(
             assert isinstance(editor, EditorScreen)
             banner = str(editor.query_one("#read-only", Label).content)
             assert banner.startswith("Bản chính thức: chỉ xem")
+            shown = {key.key for key in editor.query(FooterKey) if key.region.right <= 80}
+            assert {"f1", "ctrl+q", "ctrl+e", "f2", "f6", "ctrl+s", "escape"} <= shown
+            assert "f8" not in shown  # nothing to confirm in a report that cannot change
             # The official tries to type a figure: the box takes no cursor and nothing.
             await show_field(pilot, "procedures_simplified")
             box = editor.query_one("#in-procedures_simplified", Input)

@@ -48,9 +48,9 @@ class EditorScreen(Screen[None]):
             "Số liệu lấy từ kỳ trước có dấu ↻: Enter để xác nhận, F8 xác nhận cả mục. "
             "F6 xem mọi lỗi, Enter trên một lỗi để đến ô cần sửa. Ctrl+S ghi tệp DOCX. "
             "Báo cáo chính thức chỉ xem được: Ctrl+E chuyển về dự thảo để sửa (ghi lý do).")
-    # At 80 columns about seven keys fit: those of the box being typed in come first.
-    FOOTER_FIRST = ("f1", "ctrl+e", FOCUSED, "f8", "f2", "f5", "f6", "ctrl+s", "escape",
-                    "ctrl+q")
+    # At 80 columns about seven keys fit (F1 and Ctrl+Q first, see KeyFooter): those of the
+    # list under the cursor, then the editor's; F5 (the sidebar's last entry) is cut first.
+    FOOTER_FIRST = ("ctrl+e", FOCUSED, "f8", "f2", "f6", "ctrl+s", "escape", "f5")
     BINDINGS = [
         Binding("f2", "focus_sidebar", "Mục", tooltip="Về danh mục các mục bên trái"),
         Binding("f5", "show('preview')", "Xem trước",
@@ -59,7 +59,7 @@ class EditorScreen(Screen[None]):
                 tooltip="Mọi lỗi và cảnh báo; Enter trên một dòng để đến chỗ cần sửa"),
         Binding("f8", "confirm_pane", "Xác nhận",
                 tooltip="Xác nhận mọi số liệu, nội dung lấy từ kỳ trước ở mục đang mở"),
-        Binding("ctrl+e", "reopen", "Về dự thảo để sửa",
+        Binding("ctrl+e", "reopen", "Sửa",
                 tooltip="Báo cáo chính thức chỉ xem được: chuyển về dự thảo để sửa, ghi lý do"),
         Binding("ctrl+s", "write_docx", "Ghi DOCX", tooltip="Ghi báo cáo ra tệp DOCX"),
         Binding("ctrl+o", "open_folder", "Mở thư mục", show=False,
@@ -314,7 +314,8 @@ class EditorScreen(Screen[None]):
                             title="Đã chuyển về dự thảo")
                 self._reload()
 
-        self.app.push_screen(ReopenDialog(self.session, self.report_id, self._report_name()), reopened)
+        dialog = ReopenDialog(self.session, self.report_id, self._report_name())
+        self.app.push_screen(dialog, reopened)
 
     def _report_name(self) -> str:
         """``Báo cáo quý I năm 2024``: the report as the official says it."""

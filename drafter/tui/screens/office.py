@@ -82,7 +82,7 @@ class OfficeScreen(Screen[None]):
                 tooltip="Mở thư mục chứa tệp vừa ghi"),
         Binding("escape", "back", "Quay lại"),
     ]
-    FOOTER_FIRST = ("f1", "a", "r", "x", "k", "escape", "ctrl+q", "l")
+    FOOTER_FIRST = ("a", "r", "x", "k", "escape", "l")
 
     def __init__(self, unit: Unit, period: Period | None = None) -> None:
         super().__init__()

@@ -78,7 +78,7 @@ class RankingScreen(Screen[None]):
                 tooltip="Mở thư mục chứa tệp vừa ghi"),
         Binding("escape", "back", "Quay lại"),
     ]
-    FOOTER_FIRST = ("f1", "e", "i", "w", "escape", "k", "s", "ctrl+q")
+    FOOTER_FIRST = ("e", "i", "w", "escape", "k", "s")
 
     def __init__(self, scope: Unit, year: int, departments: bool = False) -> None:
         super().__init__()

@@ -30,7 +30,7 @@ class ReportsScreen(Screen[None]):
     HELP_TITLE = "Danh sách báo cáo"
     HELP = ("Các báo cáo của đơn vị, kỳ mới nhất ở trên. Enter mở báo cáo đang chọn, N tạo báo "
             "cáo cho kỳ mới (chép từ kỳ trước), U sửa thông tin đơn vị, Esc về danh sách đơn vị.")
-    FOOTER_FIRST = ("f1", "n", "t", "u", "escape", "ctrl+q")
+    FOOTER_FIRST = ("n", "t", "u", "escape")
     BINDINGS = [
         Binding("n", "new", "Báo cáo mới"),
         Binding("enter", "open", "Mở", show=False),

@@ -31,7 +31,7 @@ class UnitsScreen(Screen[None]):
             "U sửa thông tin đơn vị đang chọn (kể cả đơn vị cấp trên). Với tỉnh (huyện, trước "
             "01/7/2025) hay Sở Nội vụ của tỉnh, T mở phần tổng hợp: đơn vị cấp xã nào đã báo "
             "cáo, tổng hợp số liệu, soạn báo cáo của tất cả, điểm và xếp hạng Chỉ số CCHC.")
-    FOOTER_FIRST = ("f1", "n", "u", "t", "ctrl+q")
+    FOOTER_FIRST = ("n", "u", "t")
     BINDINGS = [
         Binding("enter", "open", "Mở", show=False),
         Binding("n", "new_unit", "Đơn vị mới"),

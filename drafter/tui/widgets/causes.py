@@ -27,7 +27,7 @@ TITLE = "Nguyên nhân của từng hạn chế số liệu cho thấy"
 NONE_SHOWN = "Số liệu kỳ này không cho thấy hạn chế nào cần nêu nguyên nhân."
 STALE = ("Nguyên nhân đã ghi cho hạn chế số liệu không còn cho thấy (sẽ không được nêu; "
          "Delete để xóa)")
-PICK = "Chọn nguyên nhân có sẵn…"
+PICK = "Chọn nguyên nhân…"
 TYPE = "hoặc gõ nguyên nhân khác rồi Enter"
 
 
@@ -124,6 +124,8 @@ class CausesEditor(Vertical):
         event.stop()
         text = clean(event.value)
         if text:
+            # The box is built again at once, from the drafts: this one is taken, not a draft.
+            self.drafts.pop(event.input.id or "", None)
             self.post_message(Draft(event.input.id or "", ""))
             await self._add((event.input.id or "").removeprefix("cause-"), text)
 

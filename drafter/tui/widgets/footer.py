@@ -1,6 +1,7 @@
-"""The footer with the keys that matter on each screen first. At 80 columns the footer is cut
-at the right, and Textual's order (the focused widget's keys first, the app's last) cut off
-Ctrl+Q, the editor's F8 or a list's Delete; what is cut is listed by F1.
+"""The footer with F1 (help) and Ctrl+Q (quit) first on every screen, then the keys that
+matter on that screen. At 80 columns the footer is cut at the right, and Textual's order (the
+focused widget's keys first, the app's last) cut off Ctrl+Q, the editor's F8 or a list's
+Delete; what is cut is listed by F1.
 
 A screen names its keys in the order they matter (``FOOTER_FIRST``); ``FOCUSED`` there stands
 for the keys of the list or table the cursor is on (Delete and Ctrl+Z on a list, Esc on an
@@ -16,7 +17,8 @@ from textual.widgets import Footer, Input, Select, TextArea
 from textual.widgets._footer import FooterKey
 
 FOCUSED = "*"
-FIRST = ("f1", FOCUSED, "ctrl+s", "escape", "ctrl+q")
+EVERYWHERE = ("f1", "ctrl+q")
+FIRST = (FOCUSED, "ctrl+s", "escape")
 
 
 class KeyFooter(Footer):
@@ -24,7 +26,7 @@ class KeyFooter(Footer):
         super().__init__(compact=True, show_command_palette=False)
 
     def compose(self) -> ComposeResult:
-        order = getattr(self.screen, "FOOTER_FIRST", FIRST)
+        order = EVERYWHERE + getattr(self.screen, "FOOTER_FIRST", FIRST)
         owners = {key: node for key, (node, *_) in self.screen.active_bindings.items()}
         typing = isinstance(self.app.focused, Input | TextArea | Select)
 
