@@ -48,7 +48,7 @@ class CausesEditor(Vertical):
 
     def __init__(self, findings: Callable[[], tuple[Finding, ...]],
                  causes: Mapping[str, list[str]], pack_causes: Mapping[str, str],
-                 drafts: Mapping[str, str]) -> None:
+                 drafts: dict[str, str]) -> None:
         super().__init__(id="causes-editor", classes="causes-editor")
         self.findings = findings
         self.causes = {rule: list(given) for rule, given in causes.items()}
