@@ -145,3 +145,20 @@ def test_at_80_columns_each_screen_keeps_the_keys_that_matter_there(tmp_path: Pa
             assert {"f1", "ctrl+q", "e", "i", "w", "escape"} <= _visible(pilot.app.screen)
 
     asyncio.run(scenario())
+
+
+def test_home_and_end_in_the_sidebar_go_to_the_first_and_last_section(tmp_path: Path) -> None:
+    async def scenario() -> None:
+        app, store = make_app(tmp_path)
+        reopen_at(store, demo(), "issuing")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            editor = pilot.app.screen
+            await pilot.press("f2", "home")
+            await pilot.pause()
+            assert editor.query_one("#panes").current == "direction"
+            await pilot.press("end")
+            await pilot.pause()
+            assert editor.query_one("#panes").current == "preview"
+
+    asyncio.run(scenario())

@@ -30,6 +30,7 @@ from drafter.tui.widgets.figure_row import FigureRow
 from drafter.tui.widgets.footer import FOCUSED, KeyFooter
 from drafter.tui.widgets.issuing import IssuingEditor
 from drafter.tui.widgets.list_editor import ListEditor
+from drafter.tui.widgets.nav_list import NavList
 from drafter.tui.widgets.text import Label, Static
 from drafter.vi.periods import period_name
 from drafter.vi.text import sentence_case
@@ -93,9 +94,9 @@ class EditorScreen(Screen[None]):
             yield Label("Bản chính thức: chỉ xem. Ctrl+E để chuyển về dự thảo và sửa.",
                         id="read-only")
         with Horizontal():
-            yield ListView(*[ListItem(Label(self.panes.short(pane)), id=f"nav-{pane}")
-                             for pane in self.panes.ids], id="sidebar",
-                           initial_index=self.panes.ids.index(self._initial()))
+            yield NavList(*[ListItem(Label(self.panes.short(pane)), id=f"nav-{pane}")
+                            for pane in self.panes.ids], id="sidebar",
+                          initial_index=self.panes.ids.index(self._initial()))
             with ContentSwitcher(initial=self._initial(), id="panes"):
                 # Panes are filled when first shown: composing all ~130 figures up front
                 # would triple the start-up time.
