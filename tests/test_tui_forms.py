@@ -162,3 +162,29 @@ def test_home_and_end_in_the_sidebar_go_to_the_first_and_last_section(tmp_path: 
             assert editor.query_one("#panes").current == "preview"
 
     asyncio.run(scenario())
+
+
+def test_a_carried_figure_is_typed_over_not_appended_to(tmp_path: Path) -> None:
+    """Quarter II from quarter I: the cursor comes to 114 procedures selected, typing 116
+    replaces it (it gave 114116); once confirmed or typed, a box is edited as usual."""
+    async def scenario() -> None:
+        app, store = make_app(tmp_path)
+        q1 = demo()
+        store.save_report(q1)
+        q2 = start_report(store, q1.unit.code, Period.parse("2024-Q2"), pack=app.session.pack)
+        report_id = reopen_at(store, q2, "procedures")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            editor = pilot.app.screen
+            box = editor.query_one("#in-procedures_total", Input)
+            assert box.value == "114"
+            editor.query_one("#in-procedures_between_levels", Input).focus()
+            await pilot.pause()
+            await pilot.press("shift+tab", "shift+tab")  # back up to the total, as by hand
+            await pilot.pause()
+            assert pilot.app.focused is box
+            await pilot.press(*"116", "tab", "shift+tab", "end", "0")
+            await pilot.pause()
+        assert store.get(report_id).figures["procedures_total"] == 1160
+
+    asyncio.run(scenario())

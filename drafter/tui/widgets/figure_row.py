@@ -116,8 +116,10 @@ class FigureRow(ProblemRow):
                 yield Dropdown(options, value=self.shown if self.shown else Select.NULL,
                                prompt="—", id=f"in-{ind.key}", classes="entry", compact=True)
             else:
+                # A figure carried from last period is selected when the cursor comes to it:
+                # typing this period's figure replaces it, Enter keeps it.
                 yield Input(self.shown, id=f"in-{ind.key}", classes="entry",
-                            compact=True, select_on_focus=False)
+                            compact=True, select_on_focus=self.carried)
             yield Label(self._after(self.value), classes="before")
         if self.carried:
             yield Label(CARRIED, classes="carried")
@@ -155,6 +157,8 @@ class FigureRow(ProblemRow):
     def confirmed(self) -> None:
         """No longer waiting for confirmation (typed, or confirmed with Enter)."""
         self.carried = False
+        for box in self.query(Input):
+            box.select_on_focus = False
         for label in self.query(".carried"):
             label.remove()
 
