@@ -7,8 +7,9 @@ key pressed: the unit profile at first start (name, province, superior, place, s
 recipients), the new-report dialog, each section reached from the sidebar (F2, ↓, Enter), the
 figures typed top to bottom with Tab past the boxes left empty, the issuing dates, Ctrl+S.
 Quarter II keeps what carries over: a carried figure still right is confirmed with the whole
-section (F8), one that changed is cleared (Backspace per character) and typed. A letter with a
-tone mark counts as one key (a Vietnamese input method needs two or three).
+section (F8); one that changed is typed over (it comes selected when the cursor reaches
+it). A letter with a tone mark counts as one key (a Vietnamese input method needs two or
+three).
 
 Quarter I's figures are the reference report's appendix (files received in person are 22,
 the reference's "trực tiếp 07" contradicts its own total); quarter II's are made up, as a
@@ -145,7 +146,8 @@ async def _fill(keys: Keyboard, pane: str, wanted: dict[str, str]) -> None:
         if isinstance(widget, Select):
             await keys.choose(wanted[key])
         elif isinstance(widget, Input) and widget.value != wanted[key]:
-            await keys.press("end", *["backspace"] * len(widget.value))
+            if widget.selected_text != widget.value:  # a carried figure comes selected
+                await keys.press("end", *["backspace"] * len(widget.value))
             await keys.type(wanted[key])
     if screen.check_action("confirm_pane", ()):
         await keys.press("f8")  # what carried over and is still right
