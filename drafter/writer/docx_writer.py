@@ -156,7 +156,9 @@ class _Writer:
             grids.header(self.end, block, self.compact)
         elif isinstance(block, Heading):
             style = self.styles[f"Heading {min(block.level, 3)}"]
-            self.runs(self._new_paragraph(Format(style=style)), block.runs)
+            paragraph = self._new_paragraph(Format(style=style))
+            self.runs(paragraph, block.runs)
+            elements.insert(paragraph, self.end)
         elif isinstance(block, Paragraph):
             self.paragraph(block)
         elif isinstance(block, Signoff):
@@ -194,7 +196,7 @@ class _Writer:
         if self.page_break:
             fmt = replace(fmt, page_break=True)
             self.page_break = False
-        return elements.paragraph(self.end.getparent(), fmt, before=self.end)
+        return elements.paragraph(fmt)
 
     def paragraph(self, block: Paragraph) -> None:
         role = block.role
@@ -207,10 +209,13 @@ class _Writer:
             italic = role is Role.APPENDIX_NOTE
             paragraph = self._new_paragraph(fmt)
             self.runs(paragraph, block.runs, size=layout.TITLE_SIZE, bold=bold, italic=italic)
+            elements.insert(paragraph, self.end)
             if role is Role.SUBJECT:
                 width = min(layout.text_width_mm(block.text, layout.TITLE_SIZE, True), 160) / 3
-                grids.rule(self.end.getparent(), self.text_width, max(width, 25), self.compact,
-                           space_after=12, before=self.end)
+                elements.insert(grids.rule(self.text_width, max(width, 25), self.compact,
+                                           space_after=12), self.end)
             return
         fmt = Format(keep_next=True) if role is Role.CLOSING else PLAIN
-        self.runs(self._new_paragraph(fmt), block.runs)
+        paragraph = self._new_paragraph(fmt)
+        self.runs(paragraph, block.runs)
+        elements.insert(paragraph, self.end)

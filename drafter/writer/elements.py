@@ -2,10 +2,11 @@
 
 python-docx's API re-checks the schema order of every child it adds (about 40 µs a run
 property, 1 ms a style looked up by name); the body of a report has thousands of them. Here
-paragraphs, runs and tables are appended as ``lxml`` sub-elements of the python-docx tree, in
-the schema's order, with the same values python-docx would write (its rounding of lengths
-included). Text is only ever set as an element's text, so escaping stays lxml's: no XML is
-built from strings here.
+paragraphs, runs and tables are built as plain ``lxml`` elements, in the schema's order, with
+the same values python-docx would write (its rounding of lengths included), and only a
+finished paragraph or table is put into python-docx's tree (:func:`insert`): an element made
+inside that tree costs a python-docx proxy object each. Text is only ever set as an
+element's text, so escaping stays lxml's: no XML is built from strings here.
 
 Lengths: ``twips_mm``/``twips_pt`` convert as python-docx does; sizes are in points.
 """
@@ -14,11 +15,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
-from lxml.etree import SubElement
+from lxml.etree import Element, SubElement
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_W = f"{{{_W_NS}}}"
+_NSMAP = {"w": _W_NS}
 _VAL = f"{_W}val"
 _PRESERVE = ("{http://www.w3.org/XML/1998/namespace}space", "preserve")
 _EMU_PER_MM, _EMU_PER_PT, _EMU_PER_TWIP = 36000, 12700, 635
@@ -60,16 +64,39 @@ class Format:
 PLAIN = Format()
 
 
-def paragraph(parent: Any, fmt: Format = PLAIN, before: Any = None) -> Any:
-    """A new ``w:p`` at the end of ``parent``, or before ``parent``'s child ``before``."""
-    if before is None:
-        p = SubElement(parent, f"{_W}p")
-    else:
-        p = parent.makeelement(f"{_W}p", {})
-        before.addprevious(p)
-    if fmt is PLAIN:
-        return p
-    ppr = SubElement(p, f"{_W}pPr")
+def insert(element: Any, before: Any) -> None:
+    """Put a finished paragraph or table into the document, just before ``before`` (the
+    body's last section properties, or a footnote's end)."""
+    before.addprevious(element)
+
+
+def paragraph(fmt: Format = PLAIN, parent: Any = None) -> Any:
+    """A new ``w:p``: at the end of ``parent`` (an element built here, such as a cell), or on
+    its own, to :func:`insert` when finished."""
+    p = Element(f"{_W}p", nsmap=_NSMAP) if parent is None else SubElement(parent, f"{_W}p")
+    if fmt is not PLAIN:
+        p.append(_paragraph_properties(fmt).__copy__())
+    return p
+
+
+def run(p: Any, text: str = "", bold: bool | None = None, italic: bool | None = None,
+        size: float | None = None, style: str = "") -> Any:
+    """A ``w:r`` at the end of ``p``. ``bold``/``italic`` ``False`` is written as an explicit
+    off (as python-docx does), ``None`` leaves it to the style. Tabs and line breaks in
+    ``text`` become ``w:tab`` and ``w:br``, as python-docx makes them."""
+    r = SubElement(p, f"{_W}r")
+    if style or bold is not None or italic is not None or size is not None:
+        r.append(_run_properties(style, bold, italic, size).__copy__())
+    if text:
+        _content(r, text)
+    return r
+
+
+# A report repeats a few dozen paragraph and run formats thousands of times: each is built
+# once and copied (``__copy__`` is one deep copy inside lxml; building it is a dozen calls).
+@cache
+def _paragraph_properties(fmt: Format) -> Any:
+    ppr = Element(f"{_W}pPr", nsmap=_NSMAP)
     if fmt.style:
         SubElement(ppr, f"{_W}pStyle", {_VAL: fmt.style})
     if fmt.keep_next:
@@ -95,28 +122,22 @@ def paragraph(parent: Any, fmt: Format = PLAIN, before: Any = None) -> Any:
         SubElement(ppr, f"{_W}jc", {_VAL: fmt.align})
     if fmt.mark is not None:
         SubElement(SubElement(ppr, f"{_W}rPr"), f"{_W}sz", {_VAL: _half_points(fmt.mark)})
-    return p
+    return ppr
 
 
-def run(p: Any, text: str = "", bold: bool | None = None, italic: bool | None = None,
-        size: float | None = None, style: str = "") -> Any:
-    """A ``w:r`` at the end of ``p``. ``bold``/``italic`` ``False`` is written as an explicit
-    off (as python-docx does), ``None`` leaves it to the style. Tabs and line breaks in
-    ``text`` become ``w:tab`` and ``w:br``, as python-docx makes them."""
-    r = SubElement(p, f"{_W}r")
-    if style or bold is not None or italic is not None or size is not None:
-        rpr = SubElement(r, f"{_W}rPr")
-        if style:
-            SubElement(rpr, f"{_W}rStyle", {_VAL: style})
-        if bold is not None:
-            SubElement(rpr, f"{_W}b", None if bold else {_VAL: "0"})
-        if italic is not None:
-            SubElement(rpr, f"{_W}i", None if italic else {_VAL: "0"})
-        if size is not None:
-            SubElement(rpr, f"{_W}sz", {_VAL: _half_points(size)})
-    if text:
-        _content(r, text)
-    return r
+@cache
+def _run_properties(style: str, bold: bool | None, italic: bool | None,
+                    size: float | None) -> Any:
+    rpr = Element(f"{_W}rPr", nsmap=_NSMAP)
+    if style:
+        SubElement(rpr, f"{_W}rStyle", {_VAL: style})
+    if bold is not None:
+        SubElement(rpr, f"{_W}b", None if bold else {_VAL: "0"})
+    if italic is not None:
+        SubElement(rpr, f"{_W}i", None if italic else {_VAL: "0"})
+    if size is not None:
+        SubElement(rpr, f"{_W}sz", {_VAL: _half_points(size)})
+    return rpr
 
 
 def _content(r: Any, text: str) -> None:
@@ -142,11 +163,10 @@ def _half_points(size: float) -> str:
     return str(int(int(size * _EMU_PER_PT) / _EMU_PER_PT * 2))
 
 
-def table(before: Any, widths: Sequence[int], borders: str) -> Any:
-    """An empty centred, fixed-layout ``w:tbl`` (widths in twips) just before ``before``,
-    every border ``single`` or ``none``; add rows with :func:`row`."""
-    tbl = before.makeelement(f"{_W}tbl", {})
-    before.addprevious(tbl)
+def table(widths: Sequence[int], borders: str) -> Any:
+    """An empty centred, fixed-layout ``w:tbl`` (widths in twips), every border ``single``
+    or ``none``; add rows with :func:`row`, then :func:`insert` it."""
+    tbl = Element(f"{_W}tbl", nsmap=_NSMAP)
     pr = SubElement(tbl, f"{_W}tblPr")
     SubElement(pr, f"{_W}tblW", {f"{_W}type": "auto", f"{_W}w": "0"})
     SubElement(pr, f"{_W}jc", {_VAL: "center"})
@@ -169,17 +189,23 @@ def table(before: Any, widths: Sequence[int], borders: str) -> Any:
 def row(tbl: Any, widths: Sequence[int], header: bool = False, whole: bool = True) -> list[Any]:
     """A row that never splits across pages when ``whole`` (repeated on every page when
     ``header``); its cells, ``widths`` twips wide, each still without a paragraph."""
-    tr = SubElement(tbl, f"{_W}tr")
+    tr = _row(tuple(widths), header, whole).__copy__()
+    tbl.append(tr)
+    cells: list[Any] = tr.findall(f"{_W}tc")
+    return cells
+
+
+@cache
+def _row(widths: tuple[int, ...], header: bool, whole: bool) -> Any:
+    tr = Element(f"{_W}tr", nsmap=_NSMAP)
     if whole or header:
         flags = SubElement(tr, f"{_W}trPr")
         if whole:
             SubElement(flags, f"{_W}cantSplit")
         if header:
             SubElement(flags, f"{_W}tblHeader")
-    cells = []
     for width in widths:
         tc = SubElement(tr, f"{_W}tc")
         SubElement(SubElement(tc, f"{_W}tcPr"), f"{_W}tcW", {f"{_W}type": "dxa",
                                                              f"{_W}w": str(width)})
-        cells.append(tc)
-    return cells
+    return tr

@@ -50,7 +50,8 @@ class Footnotes:
         SubElement(reference, qn("w:footnoteReference"), {qn("w:id"): note_id})
 
         footnote = SubElement(self.part.element, qn("w:footnote"), {qn("w:id"): note_id})
-        note = elements.paragraph(footnote, Format(style=NOTE_STYLE_ID))
+        note = elements.paragraph(Format(style=NOTE_STYLE_ID))
+        footnote.append(note)
         number = elements.run(note, style=REFERENCE_STYLE_ID)
         SubElement(number, qn("w:footnoteRef"))
         elements.run(note, " ")

@@ -18,19 +18,20 @@ def data_table(end: Any, block: Table, text_width: float, style_id: str) -> None
     widths = layout.column_widths(block.widths or layout.APPENDIX_COLUMNS, text_width)
     twips = [twips_mm(width) for width in widths]
     notes_column = len(widths) - 1 if not block.widths else -1
-    tbl = elements.table(end, twips, "single")
+    tbl = elements.table(twips, "single")
     for row_block in block.rows:
         head = row_block.kind is RowKind.HEAD
         cells = elements.row(tbl, twips, header=head)
         for index, cell in enumerate(cells):
             if index >= len(row_block.cells):
-                elements.paragraph(cell, Format(style=style_id))
+                elements.paragraph(Format(style=style_id), cell)
                 continue
             fmt = _cell_format(style_id, row_block.kind, row_block.depth, index,
                                index == notes_column, bool(block.widths))
-            elements.run(elements.paragraph(cell, fmt), row_block.cells[index],
+            elements.run(elements.paragraph(fmt, cell), row_block.cells[index],
                          bold=head or row_block.kind is RowKind.GROUP,
                          italic=row_block.kind is RowKind.SUB)
+    elements.insert(tbl, end)
 
 
 @cache
