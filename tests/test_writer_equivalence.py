@@ -144,3 +144,20 @@ def test_the_comparison_sees_a_difference() -> None:
                             if type(b).__name__ == "Paragraph")
     document.blocks[index] = type(paragraph)((*paragraph.runs, noted), paragraph.role)
     assert layout_of(to_bytes(document))["footnotes"] != baseline["footnotes"]
+
+
+def test_tabs_breaks_spaces_and_empty_cells_are_written_as_before() -> None:
+    """Text python-docx turns into ``w:tab``/``w:br`` or keeps with ``xml:space``, and empty
+    cells, in body runs and in the copied table rows alike."""
+    document = _demo(DEMO_FILES[0])
+    table = next(block for block in document.blocks if isinstance(block, Table))
+    odd = ("a\tb", " lề ", "dòng\nhai\r\nba", "", "\t")
+    table.rows.append(TableRow(table.rows[-1].kind, odd, table.rows[-1].depth))
+    index, paragraph = next((i, b) for i, b in enumerate(document.blocks)
+                            if type(b).__name__ == "Paragraph")
+    runs = tuple(Run(text) for text in odd)
+    document.blocks[index] = type(paragraph)((*paragraph.runs, *runs), paragraph.role)
+    _assert_same(document)
+    written = docx.Document(io.BytesIO(to_bytes(document)))
+    assert written.tables[-1].rows[-1].cells[0].text == "a\tb"
+    assert written.tables[-1].rows[-1].cells[2].text == "dòng\nhai\n\nba"

@@ -9,6 +9,7 @@ emit XML.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 from dataclasses import dataclass, replace
@@ -48,36 +49,40 @@ CENTER = WD_ALIGN_PARAGRAPH.CENTER
 # Word 2010's copy of styles.xml in python-docx's default template, twice its size: Word
 # rebuilds it, LibreOffice ignores it, and it cost more to compress than the report's body.
 _STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+# The template's preview picture shows python-docx's sample page, not the report.
+_THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
 
 
 @dataclass(frozen=True)
 class _Base:
-    """The styled, laid-out empty document as saved bytes, and the ids of its styles."""
+    """The styled, laid-out empty document, and the ids of its styles."""
 
-    data: bytes
+    docx: Any
     style_ids: dict[str, str]
 
 
 @cache
 def _base() -> _Base:
-    """Built once per process: styles and page setup are the same for every report."""
+    """Built once per process: styles and page setup are the same for every report. Each
+    document is a deep copy of it (half the time of opening a saved package again)."""
     docx = new_docx()
     setup_styles(docx)
     _page_setup(docx)
     for rel_id, rel in list(docx.part.rels.items()):
         if rel.reltype == _STYLES_WITH_EFFECTS:
             docx.part.drop_rel(rel_id)
+    package_rels = docx.part.package.rels
+    for rel_id, rel in list(package_rels.items()):
+        if rel.reltype == _THUMBNAIL:
+            package_rels.pop(rel_id)
     names = (COMPACT_STYLE, TABLE_STYLE, "Heading 1", "Heading 2", "Heading 3")
-    ids = {name: docx.styles[name].style_id for name in names}
-    buffer = io.BytesIO()
-    docx.save(buffer)
-    return _Base(buffer.getvalue(), ids)
+    return _Base(docx, {name: docx.styles[name].style_id for name in names})
 
 
 def new_document(meta: Metadata) -> Any:
     """A new python-docx document with the Decree 30 styles and page, ``meta``'s properties
     and, for a draft, the watermark; its body still empty."""
-    docx = new_docx(io.BytesIO(_base().data))
+    docx = copy.deepcopy(_base().docx)
     _properties(docx, meta)
     if meta.draft and meta.watermark:
         add_watermark(docx.sections[0], meta.watermark)

@@ -13,6 +13,7 @@ Lengths: ``twips_mm``/``twips_pt`` convert as python-docx does; sizes are in poi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -26,6 +27,8 @@ _NSMAP = {"w": _W_NS}
 _VAL = f"{_W}val"
 _PRESERVE = ("{http://www.w3.org/XML/1998/namespace}space", "preserve")
 _EMU_PER_MM, _EMU_PER_PT, _EMU_PER_TWIP = 36000, 12700, 635
+_BREAKS = re.compile("[\t\r\n]")
+TEXT = f"{_W}t"
 
 
 def twips_mm(mm: float) -> int:
@@ -140,13 +143,34 @@ def _run_properties(style: str, bold: bool | None, italic: bool | None,
     return rpr
 
 
+def text_slot(r: Any) -> Any:
+    """An empty ``w:t`` at the end of the run ``r``, for :func:`fill` (in a template that is
+    copied many times, each copy filled with its own text)."""
+    return SubElement(r, TEXT)
+
+
+def fill(slot: Any, text: str) -> None:
+    """Put ``text`` into the ``w:t`` made by :func:`text_slot`, as :func:`run` would have
+    written it (no ``w:t`` for no text; tabs and line breaks as elements)."""
+    if text and _BREAKS.search(text) is None:
+        slot.text = text
+        if text != text.strip():
+            slot.set(*_PRESERVE)
+        return
+    r = slot.getparent()
+    r.remove(slot)
+    _content(r, text)
+
+
 def _content(r: Any, text: str) -> None:
+    if _BREAKS.search(text) is None:
+        _text(r, text)
+        return
     start = 0
-    for index, char in enumerate(text):
-        if char in "\t\r\n":
-            _text(r, text[start:index])
-            SubElement(r, f"{_W}tab" if char == "\t" else f"{_W}br")
-            start = index + 1
+    for found in _BREAKS.finditer(text):
+        _text(r, text[start:found.start()])
+        SubElement(r, f"{_W}tab" if found.group() == "\t" else f"{_W}br")
+        start = found.end()
     _text(r, text[start:])
 
 
@@ -188,9 +212,11 @@ def table(widths: Sequence[int], borders: str) -> Any:
 
 def row(tbl: Any, widths: Sequence[int], header: bool = False, whole: bool = True) -> list[Any]:
     """A row that never splits across pages when ``whole`` (repeated on every page when
-    ``header``); its cells, ``widths`` twips wide, each still without a paragraph."""
+    ``header``), at the end of ``tbl`` (or on its own: ``None``); its cells, ``widths``
+    twips wide, each still without a paragraph."""
     tr = _row(tuple(widths), header, whole).__copy__()
-    tbl.append(tr)
+    if tbl is not None:
+        tbl.append(tr)
     cells: list[Any] = tr.findall(f"{_W}tc")
     return cells
 

@@ -4,7 +4,7 @@ through here, the appendix layout and a pack's own column widths alike."""
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from drafter.narrative.blocks import RowKind, Table
@@ -16,25 +16,46 @@ def data_table(end: Any, block: Table, text_width: float, style_id: str) -> None
     """``block`` as a bordered table filling ``text_width`` mm, placed before ``end``; every
     cell paragraph in the style ``style_id``."""
     widths = layout.column_widths(block.widths or layout.APPENDIX_COLUMNS, text_width)
-    twips = [twips_mm(width) for width in widths]
+    twips = tuple(twips_mm(width) for width in widths)
     notes_column = len(widths) - 1 if not block.widths else -1
-    tbl = elements.table(twips, "single")
-    for row_block in block.rows:
-        head = row_block.kind is RowKind.HEAD
-        cells = elements.row(tbl, twips, header=head)
-        for index, cell in enumerate(cells):
-            if index >= len(row_block.cells):
-                elements.paragraph(Format(style=style_id), cell)
-                continue
-            fmt = _cell_format(style_id, row_block.kind, row_block.depth, index,
-                               index == notes_column, bool(block.widths))
-            elements.run(elements.paragraph(fmt, cell), row_block.cells[index],
-                         bold=head or row_block.kind is RowKind.GROUP,
-                         italic=row_block.kind is RowKind.SUB)
+    shape = tuple((row.kind, row.depth, len(row.cells)) for row in block.rows)
+    # Tables of one shape (the appendix of every commune of a pack) differ only in their
+    # text: the shape is built once, copied whole, and filled.
+    tbl = _table(style_id, twips, notes_column, bool(block.widths), shape).__copy__()
+    texts = [text for row in block.rows for text in row.cells]
+    for slot, text in zip(tbl.iter(elements.TEXT), texts, strict=True):
+        elements.fill(slot, text)
     elements.insert(tbl, end)
 
 
+@lru_cache(maxsize=32)
+def _table(style_id: str, twips: tuple[int, ...], notes_column: int, custom: bool,
+           shape: tuple[tuple[RowKind, int, int], ...]) -> Any:
+    """A table of rows of the ``shape`` (kind, depth, filled cells), a text slot in each
+    filled cell."""
+    tbl = elements.table(twips, "single")
+    for kind, depth, filled in shape:
+        tbl.append(_row(style_id, twips, kind, depth, filled, notes_column, custom).__copy__())
+    return tbl
+
+
 @cache
+def _row(style_id: str, twips: tuple[int, ...], kind: RowKind, depth: int, filled: int,
+         notes_column: int, custom: bool) -> Any:
+    """A row of ``kind`` with a text slot in each of its first ``filled`` cells."""
+    head = kind is RowKind.HEAD
+    cells = elements.row(None, twips, header=head)
+    for index, cell in enumerate(cells):
+        if index >= filled:
+            elements.paragraph(Format(style=style_id), cell)
+            continue
+        fmt = _cell_format(style_id, kind, depth, index, index == notes_column, custom)
+        elements.text_slot(elements.run(elements.paragraph(fmt, cell),
+                                        bold=head or kind is RowKind.GROUP,
+                                        italic=kind is RowKind.SUB))
+    return cells[0].getparent()
+
+
 def _cell_format(style_id: str, kind: RowKind, depth: int, index: int, notes: bool,
                  custom: bool) -> Format:
     head = kind is RowKind.HEAD
