@@ -21,10 +21,12 @@ test: $(STAMP)
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
+# Every ratio of issue 17 in one run (about three minutes on two cores), then bench-keys.
 bench: $(STAMP)
-	$(BIN)/python benchmarks/bench_render.py
+	$(BIN)/python benchmarks/bench_writer.py
+	$(BIN)/python benchmarks/bench_cold_start.py
+	$(BIN)/python benchmarks/bench_province.py
 	$(BIN)/python benchmarks/bench_tui_startup.py
-	$(BIN)/python benchmarks/bench_render_all.py
 	$(BIN)/python benchmarks/bench_keys.py
 
 # Keys an official presses for xã Cẩm Giàng's first report and the next quarter's (Pilot).

@@ -8,8 +8,9 @@ import sys
 from pathlib import Path
 
 from drafter.api import save_document
-from drafter.cli.common import announce, check_output, pack_of, period_of, store_of
+from drafter.cli.common import announce, check_output, pack_of, period_of
 from drafter.cli.progress import ProgressBar
+from drafter.cli.store import store_of
 from drafter.datafile.content import load_content
 from drafter.index import make_ranking
 from drafter.narrative.ranking import column_places
