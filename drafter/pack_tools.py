@@ -55,7 +55,7 @@ SCHEMA: dict[str, dict[str, set[str]]] = {
                     "equal": {"whole", "parts"}, "at_most": {"whole", "parts"},
                     "required": {"*"}, "messages": {"*"}},
     # Optional: packs made before it have no evidence rules (assessment_rules.RULE_KEYS).
-    "assessment.toml": {"": {"causes", "rule"}, "causes": {"*"},
+    "assessment.toml": {"": {"causes", "levels", "rule"}, "causes": {"*"}, "levels": {"*"},
                         "rule": set(RULE_KEYS), "rule.*": {"*"}},
     "ranking.toml": {"": {"title", "max_total", "fields", "classes"},
                      "fields": {"id", "label", "max"}, "classes": {"name", "min"}},

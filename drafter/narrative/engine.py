@@ -11,7 +11,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from drafter.domain.figures import Figures, UnknownIndicatorError
 from drafter.domain.report import LISTS, Report, Status
-from drafter.domain.units import superior_kind
+from drafter.domain.units import TWO_LEVEL_FROM, superior_kind
 from drafter.errors import RenderError
 from drafter.merger import merged_sources
 from drafter.narrative import filters, markup
@@ -65,8 +65,9 @@ def build_context(
     """Everything a template may read for one report (``prev``/``ly``: the comparison periods,
     with ``prev_merged``/``ly_merged`` naming the predecessors when one was summed from the
     units merged into this one; ``superior_kind``: the kind of the level the unit reports to
-    in this period, ``tỉnh`` or ``huyện``; ``communes``: the communes after a roll-up, else
-    ``None``).
+    in this period, ``tỉnh`` or ``huyện``, empty for a province; ``two_level``: whether the
+    period is after the district level was abolished; ``communes``: the communes
+    after a roll-up, else ``None``; ``child_kinds``: the kinds of the communes it aggregates).
 
     The reports are escaped copies (user text is data, never markup: :mod:`.escape`) and the
     settings a copy: the sandbox lets a template call ``list.append``, and it must not change
@@ -80,6 +81,7 @@ def build_context(
     evidence = Evidence(figures, report.period, report.unit.tier, prev_figures,
                         previous_name(report.period, previous.period) if previous else "",
                         can_compare)
+    communes = escape_tree(communes_context(rollup, pack)) if rollup else None
     return {
         "report": report,
         "unit": report.unit,
@@ -91,6 +93,7 @@ def build_context(
         "ly": Values(Figures(pack.catalogue, last_year.figures)) if last_year else None,
         "ly_period": last_year.period if last_year else None,
         "superior_kind": superior_kind(report.unit, report.period.start),
+        "two_level": report.period.start >= TWO_LEVEL_FROM,
         "prev_merged": merged_sources(previous),
         "ly_merged": merged_sources(last_year),
         "abbr": abbr,
@@ -102,7 +105,10 @@ def build_context(
         "appendix_rows": appendix_rows(figures, pack.catalogue.layout(report.unit.tier), pack),
         "draft": report.status is not Status.FINAL,
         "settings": dict(pack.settings),
-        "communes": escape_tree(communes_context(rollup, pack)) if rollup else None,
+        "communes": communes,
+        # The kinds of the communes the unit aggregates: those of the roll-up when there is
+        # one, else those the store found reporting to it in the period.
+        "child_kinds": communes.kinds if communes else report.unit.child_kinds,
         # Built from the escaped report: the causes the official typed are escaped already.
         "assessment": assess(pack.assessment, evidence, report.shortcoming_causes,
                              pack.leading_zero, pack.band),
