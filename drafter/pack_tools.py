@@ -28,16 +28,20 @@ FILES = ("pack.toml", "catalogue.toml", "appendix.toml", "rules.toml", "checks.t
 
 # Known keys per file and table; "*" stands for any key (names chosen by the pack).
 _LAYOUT = {"label", "title", "rows"}
+_ITEM = {"id", "title", "keys", "style", "tiers"}
 SCHEMA: dict[str, dict[str, set[str]]] = {
     "pack.toml": {"": {"name", "version", "title", "based_on", "settings", "abbreviations"},
                   "settings": {"leading_zero", "money_ty_threshold", "rate_undefined",
                                "rate_undefined_note", "missing_cell", "draft_watermark",
                                "documents_in_footnote_from"},
                   "abbreviations": {"*"}},
-    "catalogue.toml": {"": {"section"}, "section": {"id", "title", "indicators"},
+    "catalogue.toml": {"": {"section", "part"}, "section": {"id", "title", "items",
+                                                            "indicators"},
+                       "section.items": _ITEM, "part": {"id", "title", "items"},
+                       "part.items": _ITEM,
                        "section.indicators": {"key", "label", "unit", "type", "kind",
                                               "numerator", "denominator", "parts", "options",
-                                              "rollup", "rollup_from"}},
+                                              "rollup", "rollup_from", "aliases"}},
     "appendix.toml": {"": {"commune", "district", "province", "department", "communes"},
                       "commune": _LAYOUT, "district": _LAYOUT, "province": _LAYOUT,
                       "department": _LAYOUT, "commune.rows": {"stt", "label", "key", "sub"},

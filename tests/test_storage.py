@@ -82,7 +82,7 @@ def test_review_migration_upgrades_a_database_made_before_it(tmp_path: Path) -> 
     with sqlite3.connect(path) as upgraded:
         names = [row[0] for row in upgraded.execute("SELECT name FROM migrations ORDER BY name")]
     assert names == ["0001_initial", "0002_report_review", "0003_ui_state", "0004_scores",
-                     "0005_tone_marks", "0010_unit_structure"]
+                     "0005_tone_marks", "0010_unit_structure", "0015_inspection_kinds"]
     assert "scores" in inspect(engine).get_table_names()
 
 

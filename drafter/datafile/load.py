@@ -160,7 +160,8 @@ def parse_report(data: dict[str, Any], path: str, catalogue: Catalogue | None = 
     period = reader.get(head, "report", "period", lambda v: Period.parse(fields.text(v)))
     number = reader.get(head, "report", "number", lambda v: fields.text(str(v)), False, "")
     figures = {}
-    for key, value in reader.table(data.get("figures", {}), "figures").items():
+    for raw_key, value in reader.table(data.get("figures", {}), "figures").items():
+        key = catalogue.canonical(raw_key)
         if key not in catalogue:
             raise reader.fail(f"figures.{key}", "chỉ tiêu không có trong danh mục")
         try:
@@ -168,7 +169,8 @@ def parse_report(data: dict[str, Any], path: str, catalogue: Catalogue | None = 
         except ValueError as exc:
             raise reader.fail(f"figures.{key}", str(exc)) from None
     stated = {}
-    for key, value in reader.table(data.get("stated", {}), "stated").items():
+    for raw_key, value in reader.table(data.get("stated", {}), "stated").items():
+        key = catalogue.canonical(raw_key)
         if key not in catalogue:
             raise reader.fail(f"stated.{key}", "chỉ tiêu không có trong danh mục")
         try:

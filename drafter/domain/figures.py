@@ -31,7 +31,7 @@ class Figures:
 
     def indicator(self, key: str) -> Indicator:
         try:
-            return self.catalogue[key]
+            return self.catalogue[self.catalogue.canonical(key)]
         except KeyError:
             raise UnknownIndicatorError(key) from None
 
@@ -45,7 +45,7 @@ class Figures:
             parts = [self.value(part) for part in indicator.parts]
             present = [p for p in parts if isinstance(p, int | Decimal) and not isinstance(p, bool)]
             return sum(present, 0) if present else None
-        return self._values.get(key)
+        return self._values.get(indicator.key)
 
     def rate(self, key: str) -> Rate | None:
         indicator = self.indicator(key)

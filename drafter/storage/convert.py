@@ -135,8 +135,9 @@ def report_from_rows(
         data_to=row.data_to,
         basis=[document_from_row(d) for d in ordered if d.role == "basis"],
         documents=[document_from_row(d) for d in ordered if d.role == "issued"],
-        figures={f.key: value_from_text(catalogue, f.key, f.value) for f in figures
-                 if f.key in catalogue},
+        figures={catalogue.canonical(f.key): value_from_text(catalogue,
+                                                             catalogue.canonical(f.key), f.value)
+                 for f in figures if catalogue.canonical(f.key) in catalogue},
         notes=notes,
         lists=lists,
         recipients=list(row.recipients or ()),
