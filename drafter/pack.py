@@ -12,6 +12,7 @@ from typing import Any
 from drafter.domain.assessment_rules import AssessmentRules, build_assessment_rules
 from drafter.domain.catalogue import Catalogue, build_catalogue
 from drafter.domain.check_rules import CheckRules, build_rules
+from drafter.domain.phrases import Phrases, build_phrases
 from drafter.domain.ranking import RankingRules, build_ranking_rules
 from drafter.errors import PackError
 from drafter.resources import builtin_pack_dir
@@ -30,7 +31,8 @@ class TemplatePack:
     """A loaded pack. ``bands`` hold the threshold wording declared in ``rules.toml``,
     ``checks`` the cross-field checks and their messages from ``checks.toml``, ``ranking``
     the fields and classes of the communes' yearly index from ``ranking.toml``, ``assessment``
-    the evidence rules of III. Đánh giá chung from ``assessment.toml``."""
+    the evidence rules of III. Đánh giá chung from ``assessment.toml``, ``phrases`` the
+    standard sentences an official picks per sub-item from ``phrases.toml``."""
 
     path: Path
     name: str
@@ -42,6 +44,7 @@ class TemplatePack:
     checks: CheckRules = field(default_factory=CheckRules)
     ranking: RankingRules | None = None
     assessment: AssessmentRules = field(default_factory=AssessmentRules)
+    phrases: Phrases = field(default_factory=Phrases)
 
     @property
     def template_dir(self) -> Path:
@@ -113,6 +116,10 @@ def load_pack(path: Path) -> TemplatePack:
         # Packs made before assessment.toml existed still load (with no evidence rules).
         assessment=build_assessment_rules(
             _read_toml(path / "assessment.toml") if (path / "assessment.toml").is_file() else {},
+            catalogue),
+        # Packs made before phrases.toml existed offer none.
+        phrases=build_phrases(
+            _read_toml(path / "phrases.toml") if (path / "phrases.toml").is_file() else {},
             catalogue),
     )
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -101,17 +101,20 @@ def _unit(reader: _Reader, raw: Any) -> Unit:
     )
 
 
-def _document(reader: _Reader, raw: Any, key: str, own_issuer: str = "") -> DocRef:
+def _document(reader: _Reader, raw: Any, key: str, own_issuer: str = "",
+              targets: Mapping[str, str] | None = None) -> DocRef:
     """A document reference; ``own_issuer`` is set for documents the unit issued itself
-    (``[[documents]]``), which carry a ``section`` and default to the unit as issuer."""
+    (``[[documents]]``), which carry a ``section`` (a section or sub-item of the outline,
+    ``targets``) and default to the unit as issuer."""
     sections = bool(own_issuer)
     data = reader.table(raw, key, DOC_KEYS if sections else DOC_KEYS - {"section"})
     kind = reader.get(data, key, "kind", fields.text)
     number = reader.get(data, key, "number", lambda v: fields.text(str(v)))
     year = reader.get(data, key, "year", _year, False, None)
     section = reader.get(data, key, "section", fields.text, False, "")
-    if sections and section not in NOTE_SECTIONS:
-        raise reader.fail(f"{key}.section", f"phải là một trong: {', '.join(NOTE_SECTIONS)}")
+    known = targets or NOTE_SECTIONS
+    if sections and section not in known:
+        raise reader.fail(f"{key}.section", f"phải là một trong: {', '.join(known)}")
     doc = DocRef(
         kind=kind,
         number=number,
@@ -178,7 +181,8 @@ def parse_report(data: dict[str, Any], path: str, catalogue: Catalogue | None = 
         except ValueError as exc:
             raise reader.fail(f"stated.{key}", str(exc)) from None
     notes = {}
-    for section, value in reader.table(data.get("notes", {}), "notes", set(NOTE_SECTIONS)).items():
+    targets = catalogue.targets()
+    for section, value in reader.table(data.get("notes", {}), "notes", set(targets)).items():
         notes[section] = reader.get({section: value}, "notes", section, fields.text_list)
     causes = {}
     for rule_id, value in reader.table(data.get("shortcoming_causes", {}),
@@ -197,7 +201,7 @@ def parse_report(data: dict[str, Any], path: str, catalogue: Catalogue | None = 
         data_to=reader.get(head, "report", "data_to", fields.date, False, None),
         basis=[_document(reader, raw, f"basis[{i + 1}]")
                for i, raw in enumerate(_array(reader, data, "basis"))],
-        documents=[_document(reader, raw, f"documents[{i + 1}]", unit.short_body)
+        documents=[_document(reader, raw, f"documents[{i + 1}]", unit.short_body, targets)
                    for i, raw in enumerate(_array(reader, data, "documents"))],
         figures=figures,
         notes=notes,

@@ -56,6 +56,12 @@ class Report:
     previous period that the official has not yet confirmed. ``shortcoming_causes`` gives,
     by the id of an assessment rule (``assessment.toml``), the causes of that shortcoming: a
     key of the pack's cause list or the official's own words.
+
+    ``rates`` are rates entered directly, as a percentage, where their counts are unknown (a
+    reference that states only "90,4%"); counts win when both are given. ``phrases`` are the
+    ids of the pack's standard sentences the official picked (``phrases.toml``), and
+    ``overrides`` the official's own words for generated sentences, by sentence id: a
+    replacement, or ``""`` to leave the sentence out.
     """
 
     unit: Unit
@@ -75,6 +81,9 @@ class Report:
     stated: dict[str, Decimal] = field(default_factory=dict)
     review: list[str] = field(default_factory=list)
     shortcoming_causes: dict[str, list[str]] = field(default_factory=dict)
+    rates: dict[str, Decimal] = field(default_factory=dict)
+    phrases: list[str] = field(default_factory=list)
+    overrides: dict[str, str] = field(default_factory=dict)
 
     def items(self, name: str) -> list[str]:
         """A qualitative list (``strengths``, ``tasks`` …); empty when not given."""

@@ -44,6 +44,23 @@ class Rates:
         return self._figures.rate(key)
 
 
+class Given:
+    """``given.e_docs_rate`` in templates: a rate entered directly as a percentage (a
+    ``Decimal``) when its counts are not both known, else ``None``; templates quote it on
+    its own, never in a sentence with counts."""
+
+    def __init__(self, figures: Figures) -> None:
+        self._figures = figures
+
+    def __getattr__(self, key: str) -> Decimal | None:
+        if key.startswith("_"):
+            raise AttributeError(key)
+        return self._figures.given(key)
+
+    def __getitem__(self, key: str) -> Decimal | None:
+        return self._figures.given(key)
+
+
 @dataclass(frozen=True)
 class AppendixRow:
     kind: str  # group | item | sub

@@ -18,9 +18,12 @@ from drafter.narrative import filters, markup
 from drafter.narrative.assessment import Evidence, assess
 from drafter.narrative.blocks import Document, Metadata, Paragraph, Role
 from drafter.narrative.communes import communes_context
-from drafter.narrative.context import Rates, Values, appendix_rows
+from drafter.narrative.context import Given, Rates, Values, appendix_rows
 from drafter.narrative.coverage import comparable
 from drafter.narrative.escape import escape_tree
+from drafter.narrative.filters import MISSING
+from drafter.narrative.outline import OutlineView
+from drafter.narrative.phrases import Filled, picked
 from drafter.pack import TemplatePack, builtin_pack
 from drafter.rollup import Rollup
 from drafter.vi.names import Abbreviations
@@ -74,23 +77,33 @@ def build_context(
     what the caller or the next report sees.
     """
     report, previous, last_year = escape_tree((report, previous, last_year))
-    figures = Figures(pack.catalogue, report.figures)
+    figures = Figures.of(pack.catalogue, report)
     abbr = Abbreviations(pack.abbreviations)
-    prev_figures = Figures(pack.catalogue, previous.figures) if previous else None
+    prev_figures = Figures.of(pack.catalogue, previous) if previous else None
     can_compare = comparable(pack.catalogue, rollup)
     evidence = Evidence(figures, report.period, report.unit.tier, prev_figures,
                         previous_name(report.period, previous.period) if previous else "",
                         can_compare)
     communes = escape_tree(communes_context(rollup, pack)) if rollup else None
+
+    def phrases(item: str, words: dict[str, str]) -> list[Filled]:
+        """The phrases picked for sub-item ``item``, filled with ``words`` and the figures."""
+        return picked(pack.phrases, report, figures, item, words, pack.leading_zero)
+
     return {
         "report": report,
         "unit": report.unit,
         "period": report.period,
         "v": Values(figures),
         "r": Rates(figures),
+        "given": Given(figures),
+        "outline": OutlineView(pack.catalogue, report, figures,
+                               lambda item: bool(phrases(item, {}))),
+        "phrases": phrases,
+        "missing": MISSING,
         "prev": Values(prev_figures) if prev_figures else None,
         "prev_period": previous.period if previous else None,
-        "ly": Values(Figures(pack.catalogue, last_year.figures)) if last_year else None,
+        "ly": Values(Figures.of(pack.catalogue, last_year)) if last_year else None,
         "ly_period": last_year.period if last_year else None,
         "superior_kind": superior_kind(report.unit, report.period.start),
         "two_level": report.period.start >= TWO_LEVEL_FROM,

@@ -34,6 +34,14 @@ class Abbreviations:
     def mark_introduced(self, abbr: str) -> None:
         self._introduced.add(abbr)
 
+    def state(self) -> frozenset[str]:
+        """The abbreviations introduced so far, to :meth:`restore` if what was written after
+        this point is dropped (a sub-item that turned out to have nothing to say)."""
+        return frozenset(self._introduced)
+
+    def restore(self, state: frozenset[str]) -> None:
+        self._introduced = set(state)
+
     def apply(self, text: str) -> str:
         """Rewrite a user phrase that uses full forms or abbreviations (``UBND huyện …``,
         ``Ủy ban nhân dân huyện …``) into the forms due at this point of the document."""
