@@ -9,6 +9,7 @@ from drafter.checks import (
     document_checks,
     figure_checks,
     history_checks,
+    own_words,
     text_checks,
 )
 from drafter.checks.context import CheckContext
@@ -36,6 +37,8 @@ CHECKS = (
     document_checks.duplicate_documents,
     text_checks.text_hygiene,
     text_checks.typed_ratios,
+    own_words.own_words_agree,
+    own_words.phrases_printed,
 )
 
 

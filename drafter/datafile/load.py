@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Callable, Mapping
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
 
 from drafter.datafile import fields
-from drafter.domain.catalogue import Catalogue
+from drafter.domain.catalogue import Catalogue, ValueType
 from drafter.domain.documents import KIND_SYMBOLS, DocRef
 from drafter.domain.periods import Period
 from drafter.domain.report import LISTS, NOTE_SECTIONS, Report, Status
@@ -19,7 +21,9 @@ from drafter.pack import builtin_pack
 T = TypeVar("T")
 
 TOP_LEVEL = {"unit", "report", "basis", "documents", "figures", "stated", "notes",
-             "shortcoming_causes", *LISTS}
+             "shortcoming_causes", "rates", "phrases", "overrides", *LISTS}
+# Ids of phrases and sentences: what templates give (contract C2).
+_ID = re.compile(r"[a-z0-9_.-]+")
 UNIT_KEYS = {"code", "kind", "name", "province", "place", "superior", "parent", "archive",
              "recipients", "signer", "official_code", "symbol", "predecessors", "formed",
              "parent_kind", "parent_name", "child_kinds"}
@@ -112,9 +116,9 @@ def _document(reader: _Reader, raw: Any, key: str, own_issuer: str = "",
     number = reader.get(data, key, "number", lambda v: fields.text(str(v)))
     year = reader.get(data, key, "year", _year, False, None)
     section = reader.get(data, key, "section", fields.text, False, "")
-    known = targets or NOTE_SECTIONS
-    if sections and section not in known:
-        raise reader.fail(f"{key}.section", f"phải là một trong: {', '.join(known)}")
+    places = targets or NOTE_SECTIONS
+    if sections and section not in places:
+        raise reader.fail(f"{key}.section", f"phải là một trong: {', '.join(places)}")
     doc = DocRef(
         kind=kind,
         number=number,
@@ -212,7 +216,50 @@ def parse_report(data: dict[str, Any], path: str, catalogue: Catalogue | None = 
         stated=stated,
         review=reader.get(head, "report", "review", fields.text_list, False, []),
         shortcoming_causes=causes,
+        rates=_rates(reader, data, catalogue, figures),
+        phrases=_ids(reader, reader.get(data, "", "phrases", fields.text_list, False, []),
+                     "phrases"),
+        overrides=_overrides(reader, data),
     )
+
+
+def _rates(reader: _Reader, data: dict[str, Any], catalogue: Catalogue,
+           figures: Mapping[str, object]) -> dict[str, Decimal]:
+    """Rates given as a percentage where their counts are unknown; never beside the counts."""
+    rates = {}
+    for raw_key, value in reader.table(data.get("rates", {}), "rates").items():
+        key = catalogue.canonical(raw_key)
+        if key not in catalogue or catalogue[key].type is not ValueType.RATE:
+            raise reader.fail(f"rates.{raw_key}", "không phải tỷ lệ trong danh mục")
+        indicator = catalogue[key]
+        if indicator.numerator in figures and indicator.denominator in figures:
+            raise reader.fail(f"rates.{key}", f"đã có {indicator.numerator} và "
+                              f"{indicator.denominator}: tỷ lệ được tính từ hai số đó")
+        try:
+            rate = fields.stated(value, indicator)
+        except ValueError as exc:
+            raise reader.fail(f"rates.{key}", str(exc)) from None
+        if rate > 100:
+            raise reader.fail(f"rates.{key}", "tỷ lệ không quá 100 (%)")
+        rates[key] = rate
+    return rates
+
+
+def _ids(reader: _Reader, ids: list[str], key: str) -> list[str]:
+    for index, value in enumerate(ids, start=1):
+        if not _ID.fullmatch(value):
+            raise reader.fail(f"{key}[{index}]", "mã chỉ gồm chữ thường không dấu, số, _ . -")
+    return list(dict.fromkeys(ids))
+
+
+def _overrides(reader: _Reader, data: dict[str, Any]) -> dict[str, str]:
+    """The official's own sentences by sentence id; ``""`` leaves a sentence out."""
+    overrides = {}
+    for sid, value in reader.table(data.get("overrides", {}), "overrides").items():
+        _ids(reader, [sid], "overrides")
+        overrides[sid] = "" if value == "" else reader.get({sid: value}, "overrides", sid,
+                                                           fields.text)
+    return overrides
 
 
 def _lists(reader: _Reader, data: dict[str, Any]) -> dict[str, list[str]]:

@@ -38,6 +38,11 @@ NOTE_SECTIONS: dict[str, str] = {
     "e_government": "II.6 Chính quyền điện tử, chính quyền số",
 }
 
+# Marks in ``Report.review`` for what a new period took over from the last one besides
+# figures and lists: a phrase picked (by its id) and an own sentence (by the sentence id).
+PHRASE_MARK = "phrase:"
+OVERRIDE_MARK = "override:"
+
 
 class Status(StrEnum):
     DRAFT = "draft"

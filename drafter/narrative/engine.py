@@ -23,6 +23,7 @@ from drafter.narrative.coverage import comparable
 from drafter.narrative.escape import escape_tree
 from drafter.narrative.filters import MISSING
 from drafter.narrative.outline import OutlineView
+from drafter.narrative.overrides import apply_overrides
 from drafter.narrative.phrases import Filled, picked
 from drafter.pack import TemplatePack, builtin_pack
 from drafter.rollup import Rollup
@@ -177,7 +178,7 @@ def render_with(template: str, report: Report, pack: TemplatePack, extra: dict[s
 
 def _document(text: str, report: Report, pack: TemplatePack,
               now: dt.datetime | None) -> Document:
-    blocks = markup.parse(text)
+    blocks = apply_overrides(markup.parse(text), report.overrides)
     subject = next((b.text for b in blocks if isinstance(b, Paragraph) and b.role is Role.SUBJECT),
                    period_name(report.period))
     meta = Metadata(
