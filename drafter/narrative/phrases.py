@@ -28,7 +28,8 @@ class Filled:
 
 
 def misfit(phrase: Phrase, report: Report, figures: Figures) -> str:
-    """Why ``phrase`` does not fit ``report`` (``tier``, ``period``, ``figures``), or ``""``."""
+    """Why ``phrase`` does not fit ``report`` (``tier``, ``period``, ``figures``, or
+    ``missing:<key>`` when a figure it depends on is not entered), or ``""``."""
     if phrase.tiers and report.unit.tier.value not in phrase.tiers:
         return "tier"
     period = report.period
@@ -37,12 +38,13 @@ def misfit(phrase: Phrase, report: Report, figures: Figures) -> str:
     if (phrase.since and period.end < phrase.since) or (phrase.until and
                                                          period.start > phrase.until):
         return "period"
-    for key in phrase.if_zero:
-        if figures.value(key) not in (0, Decimal(0)):
-            return "figures"
-    for key in phrase.if_positive:
+    for key in (*phrase.if_zero, *phrase.if_positive):
         value = figures.value(key)
-        if isinstance(value, bool) or not isinstance(value, int | Decimal) or value <= 0:
+        if value is None:
+            return f"missing:{key}"
+        if isinstance(value, bool) or not isinstance(value, int | Decimal):
+            return "figures"
+        if (value != 0) if key in phrase.if_zero else (value <= 0):
             return "figures"
     return ""
 
