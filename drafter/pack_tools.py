@@ -27,13 +27,15 @@ FILES = ("pack.toml", "catalogue.toml", "appendix.toml", "rules.toml", "checks.t
          "ranking.toml", "templates/document.j2", "templates/ranking.j2")
 
 # Known keys per file and table; "*" stands for any key (names chosen by the pack).
-_LAYOUT = {"label", "title", "rows"}
+_LAYOUT = {"label", "title", "rows", "columns"}
+_ROW = {"stt", "label", "key", "sub", "unit", "note"}
+_COLUMN = {"field", "heading", "width"}
 _ITEM = {"id", "title", "keys", "style", "tiers"}
 SCHEMA: dict[str, dict[str, set[str]]] = {
     "pack.toml": {"": {"name", "version", "title", "based_on", "settings", "abbreviations"},
                   "settings": {"leading_zero", "money_ty_threshold", "rate_undefined",
-                               "rate_undefined_note", "missing_cell", "draft_watermark",
-                               "documents_in_footnote_from"},
+                               "rate_undefined_note", "rate_given_note", "missing_cell",
+                               "draft_watermark", "documents_in_footnote_from"},
                   "abbreviations": {"*"}},
     "catalogue.toml": {"": {"section", "part"}, "section": {"id", "title", "items",
                                                             "indicators"},
@@ -44,10 +46,10 @@ SCHEMA: dict[str, dict[str, set[str]]] = {
                                               "rollup", "rollup_from", "aliases"}},
     "appendix.toml": {"": {"commune", "district", "province", "department", "communes"},
                       "commune": _LAYOUT, "district": _LAYOUT, "province": _LAYOUT,
-                      "department": _LAYOUT, "commune.rows": {"stt", "label", "key", "sub"},
-                      "district.rows": {"stt", "label", "key", "sub"},
-                      "province.rows": {"stt", "label", "key", "sub"},
-                      "department.rows": {"stt", "label", "key", "sub"},
+                      "department": _LAYOUT, "commune.rows": _ROW, "district.rows": _ROW,
+                      "province.rows": _ROW, "department.rows": _ROW,
+                      "commune.columns": _COLUMN, "district.columns": _COLUMN,
+                      "province.columns": _COLUMN, "department.columns": _COLUMN,
                       "communes": {"label", "title", "columns"},
                       "communes.columns": {"key", "label"}},
     "rules.toml": {"": {"bands"}, "bands": {"*"}, "bands.*": {"min", "text"}},

@@ -67,6 +67,8 @@ class LayoutRow:
     label: str
     key: str = ""
     sub: bool = False
+    unit: str = ""  # the form's own unit of measure, when it differs from the indicator's
+    note: str = ""  # the form's Ghi chú for this row
 
     @property
     def is_group(self) -> bool:
@@ -78,11 +80,29 @@ class LayoutRow:
         return self.stt.count(".") + 1 if self.stt else 4
 
 
+# What an appendix column may show, and the built-in form's columns.
+COLUMN_FIELDS = ("stt", "label", "unit", "value", "note")
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of a province's own appendix form: the field it shows, its heading and its
+    relative width."""
+
+    field: str
+    heading: str
+    width: float
+
+
 @dataclass(frozen=True)
 class Layout:
+    """An appendix form; ``columns`` empty means the built-in five (STT, Chỉ tiêu thống kê,
+    Đơn vị tính, Số liệu, Ghi chú)."""
+
     label: str
     title: str
     rows: tuple[LayoutRow, ...]
+    columns: tuple[Column, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -291,17 +311,48 @@ def build_catalogue(
             continue
         if raw_layout is None:
             raise PackError(f"thiếu biểu thống kê cho cấp {tier.value}")
-        rows = []
-        for raw in raw_layout["rows"]:
-            key = str(raw.get("key", ""))
-            key = aliases.get(key, key)
-            if key and key not in indicators:
-                raise PackError(f"biểu {tier.value}: chỉ tiêu không có trong danh mục: {key}")
-            label = str(raw.get("label") or (indicators[key].label if key else ""))
-            rows.append(LayoutRow(str(raw.get("stt", "")), label, key, bool(raw.get("sub", False))))
-        layouts[tier] = Layout(raw_layout["label"], raw_layout["title"], tuple(rows))
+        rows = [_layout_row(tier.value, raw, indicators, aliases) for raw in raw_layout["rows"]]
+        layouts[tier] = Layout(raw_layout["label"], raw_layout["title"], tuple(rows),
+                               _columns(tier.value, raw_layout.get("columns", [])))
     return Catalogue(indicators, sections, layouts, _commune_table(appendix_doc, indicators),
                      parts, aliases)
+
+
+def _layout_row(tier: str, raw: Mapping[str, Any], indicators: Mapping[str, Indicator],
+                aliases: Mapping[str, str]) -> LayoutRow:
+    key = str(raw.get("key", ""))
+    key = aliases.get(key, key)
+    stt = str(raw.get("stt", ""))
+    if key and key not in indicators:
+        raise PackError(f"biểu {tier}: chỉ tiêu không có trong danh mục: {key}")
+    label = str(raw.get("label") or (indicators[key].label if key else ""))
+    # A row with a unit or a sub-row's place but no key would print an empty value in
+    # silence: on a province's own form it is a forgotten key, never a group heading.
+    if not key and (raw.get("unit") or raw.get("sub")):
+        raise PackError(f"biểu {tier}: hàng {stt or label!r} không gắn chỉ tiêu nào "
+                        "(thiếu key)")
+    return LayoutRow(stt, label, key, bool(raw.get("sub", False)), str(raw.get("unit", "")),
+                     str(raw.get("note", "")))
+
+
+def _columns(tier: str, raw: Any) -> tuple[Column, ...]:
+    columns = []
+    for column in raw:
+        name = str(column.get("field", ""))
+        if name not in COLUMN_FIELDS:
+            raise PackError(f"biểu {tier}: cột không có: {name!r} (dùng "
+                            f"{', '.join(COLUMN_FIELDS)})")
+        try:
+            width = float(column.get("width", 20))
+        except (TypeError, ValueError):
+            raise PackError(f"biểu {tier}: độ rộng cột {name} không hợp lệ") from None
+        columns.append(Column(name, str(column.get("heading", "")), width))
+    fields = [column.field for column in columns]
+    if columns and not {"label", "value"} <= set(fields):
+        raise PackError(f"biểu {tier}: phải có cột label và cột value")
+    if len(set(fields)) != len(fields):
+        raise PackError(f"biểu {tier}: một cột khai báo hai lần")
+    return tuple(columns)
 
 
 def _commune_table(appendix_doc: Mapping[str, Any],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -71,6 +72,10 @@ class AppendixRow:
     note: str
     depth: int
 
+    def cells(self, fields: Iterable[str]) -> list[str]:
+        """The row's cells for a form's columns (``stt``, ``label``, ``unit`` …)."""
+        return [str(getattr(self, field)) for field in fields]
+
 
 def cell_value(figures: Figures, key: str, missing: str, yes: str, no: str) -> tuple[str, bool]:
     """The appendix cell for ``key`` and whether it is an undefined 0/0 rate.
@@ -105,14 +110,20 @@ def appendix_rows(figures: Figures, layout: Layout, pack: TemplatePack) -> list[
             continue
         indicator = figures.indicator(row.key)
         value, undefined = cell_value(figures, row.key, missing, "Có", "Không")
+        notes = [row.note, undefined_note if undefined else ""]
+        given = figures.given(row.key)
+        if given is not None:
+            # A rate stated without its counts: the form says so beside the number.
+            value = format_number(given, 2)
+            notes.append(str(pack.settings.get("rate_given_note", "")))
         rows.append(
             AppendixRow(
                 "sub" if row.sub else "item",
                 row.stt,
                 row.label,
-                indicator.unit,
+                row.unit or indicator.unit,
                 value,
-                undefined_note if undefined else "",
+                "; ".join(note for note in notes if note),
                 row.depth,
             )
         )
