@@ -46,7 +46,10 @@ class Abbreviations:
         """Rewrite a user phrase that uses full forms or abbreviations (``UBND huyện …``,
         ``Ủy ban nhân dân huyện …``) into the forms due at this point of the document."""
         for abbr, full in self._expanded:
-            pattern = re.compile(rf"(?<!\w)(?:{re.escape(full)}|{re.escape(abbr)})(?!\w)")
+            # "cải cách hành chính (CCHC)" as the official introduced it is one name, never
+            # "CCHC (CCHC)".
+            pattern = re.compile(rf"(?<!\w)(?:{re.escape(full)}(?:\s*\({re.escape(abbr)}\))?"
+                                 rf"|{re.escape(abbr)})(?!\w)")
             text = pattern.sub(self._replacer(abbr), text)
         return text
 
