@@ -20,6 +20,7 @@ from drafter.parallel import Job
 from drafter.rollup import Rollup, apply_rollup, roll_up
 from drafter.storage import Store
 from drafter.workflow import comparisons, start_report
+from drafter.writer.atomic import inside
 
 TABLE_SUFFIXES = (".xlsx", ".csv")
 
@@ -60,7 +61,7 @@ def _from_table(path: Path, communes: dict[str, Unit], period: Period,
         raise NotInDistrictError(
             f"{path.name}: tên tệp bảng số liệu phải là mã một đơn vị cấp xã trực thuộc "
             f"(ví dụ {next(iter(communes), 'xa-thanh-mai')}{path.suffix})")
-    result = import_table(path, Tier.COMMUNE, pack)
+    result = import_table(path, Tier.COMMUNE, pack, unit=unit, period=period)
     return Report(unit=unit, period=period, date=dt.date.today(), figures=result.figures,
                   stated=result.stated, status=Status.FINAL)
 
@@ -117,6 +118,6 @@ def render_jobs(store: Store, unit_code: str, period: Period,
             missing.append(unit)
             continue
         previous, last_year = comparisons(store, report)
-        jobs.append(Job(report, out_dir / f"{unit.code}-{period.code}.docx",
+        jobs.append(Job(report, inside(out_dir, f"{unit.code}-{period.code}.docx"),
                         previous=previous, last_year=last_year))
     return jobs, missing

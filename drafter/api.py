@@ -6,6 +6,7 @@ from pathlib import Path
 
 from drafter.checks.final import ensure_can_be_final
 from drafter.domain.report import Report
+from drafter.errors import RenderError
 from drafter.narrative import render
 from drafter.narrative.blocks import Document
 from drafter.pack import TemplatePack
@@ -30,7 +31,14 @@ def render_to_file(report: Report, path: Path, previous: Report | None = None,
 
 
 def save_document(document: Document, path: Path, text: bool = False) -> Path:
-    """Write the DOCX (and optionally a ``.txt`` preview next to it), each atomically."""
+    """Write the DOCX (and optionally a ``.txt`` preview next to it), each atomically.
+
+    A preview that would land on the DOCX itself (``-o bao-cao.txt --text``) is refused
+    before anything is written.
+    """
+    if text and path.with_suffix(".txt").resolve() == path.resolve():
+        raise RenderError(f"bản xem trước .txt sẽ ghi đè lên chính tệp {path}; hãy đặt tên "
+                          "tệp DOCX có đuôi .docx")
     written = save_docx(document, path)
     if text:
         write_atomic(path.with_suffix(".txt"), to_text(document).encode("utf-8"))

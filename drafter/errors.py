@@ -43,3 +43,11 @@ class ChecksFailedError(DrafterError):
     """A report with errors was to be made final (or rendered as final)."""
 
     exit_code = 1
+
+
+class FinalReportError(StorageError):
+    """A final report was to be changed without being reopened first."""
+
+
+class StaleReportError(StorageError):
+    """The report was saved by someone else after it was read: saving would undo their work."""

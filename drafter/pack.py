@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
@@ -15,7 +14,11 @@ from drafter.domain.check_rules import CheckRules, build_rules
 from drafter.domain.phrases import Phrases, build_phrases
 from drafter.domain.ranking import RankingRules, build_ranking_rules
 from drafter.errors import PackError
+from drafter.pack_schema import pack_file, read_pack_files
 from drafter.resources import builtin_pack_dir
+
+# A pack's name and version go into every DOCX's properties (255 characters at most there).
+MAX_NAME = 100
 
 
 @dataclass(frozen=True)
@@ -76,51 +79,54 @@ class TemplatePack:
         raise PackError(f"ngưỡng {name} không có mức cho giá trị {value}")
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except FileNotFoundError:
-        raise PackError(f"{path}: thiếu tệp của bộ mẫu") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise PackError(f"{path}: lỗi cú pháp TOML: {exc}") from None
-
-
 def load_pack(path: Path) -> TemplatePack:
-    """Load and cross-check a pack directory."""
-    meta = _read_toml(path / "pack.toml")
-    catalogue = build_catalogue(
-        _read_toml(path / "catalogue.toml"), _read_toml(path / "appendix.toml")
-    )
-    rules = _read_toml(path / "rules.toml")
+    """Load and cross-check a pack directory; any problem is a :class:`PackError` (the first
+    one; ``drafter pack check`` lists them all)."""
+    if not path.is_dir():
+        raise PackError(f"không có thư mục bộ mẫu {path}")
+    docs, problems = read_pack_files(path)
+    if problems:
+        more = f" (và {len(problems) - 1} lỗi khác; xem: drafter pack check {path})" \
+            if len(problems) > 1 else ""
+        raise PackError(f"bộ mẫu {path}: {problems[0]}{more}")
+    try:
+        return _build(path, docs)
+    except PackError as exc:
+        raise PackError(f"bộ mẫu {path}: {exc}") from None
+    except (KeyError, TypeError, ValueError, ArithmeticError) as exc:
+        raise PackError(f"bộ mẫu {path}: giá trị không hợp lệ ({exc!r})") from None
+
+
+def _build(path: Path, docs: dict[str, dict[str, Any]]) -> TemplatePack:
+    meta = docs["pack.toml"]
+    catalogue = build_catalogue(docs["catalogue.toml"], docs["appendix.toml"])
     bands = {
         name: sorted(
             (Band(Decimal(str(b["min"])), str(b["text"])) for b in raw),
             key=lambda band: band.min,
             reverse=True,
         )
-        for name, raw in rules.get("bands", {}).items()
+        for name, raw in docs["rules.toml"].get("bands", {}).items()
     }
-    if not (path / "templates" / "document.j2").is_file():
-        raise PackError(f"{path}: thiếu templates/document.j2")
+    if not pack_file(path, "templates/document.j2").is_file():
+        raise PackError("thiếu templates/document.j2")
+    name, version = str(meta.get("name", path.name)), str(meta.get("version", "0"))
+    if len(name) > MAX_NAME or len(version) > MAX_NAME:
+        raise PackError(f"pack.toml: tên và phiên bản không quá {MAX_NAME} ký tự")
     return TemplatePack(
-        path=path,
-        name=str(meta.get("name", path.name)),
-        version=str(meta.get("version", "0")),
+        path=path.resolve(),
+        name=name,
+        version=version,
         settings=dict(meta.get("settings", {})),
         abbreviations=dict(meta.get("abbreviations", {})),
         catalogue=catalogue,
         bands=bands,
-        checks=build_rules(_read_toml(path / "checks.toml"), catalogue),
-        ranking=build_ranking_rules(_read_toml(path / "ranking.toml")),
+        checks=build_rules(docs["checks.toml"], catalogue),
+        ranking=build_ranking_rules(docs["ranking.toml"]),
         # Packs made before assessment.toml existed still load (with no evidence rules).
-        assessment=build_assessment_rules(
-            _read_toml(path / "assessment.toml") if (path / "assessment.toml").is_file() else {},
-            catalogue),
+        assessment=build_assessment_rules(docs.get("assessment.toml", {}), catalogue),
         # Packs made before phrases.toml existed offer none.
-        phrases=build_phrases(
-            _read_toml(path / "phrases.toml") if (path / "phrases.toml").is_file() else {},
-            catalogue),
+        phrases=build_phrases(docs.get("phrases.toml", {}), catalogue),
     )
 
 

@@ -1,12 +1,19 @@
 """Render many reports at once, in parallel on all cores; one failure never stops the rest.
 
 Workers receive plain domain objects (reports are picklable dataclasses) and the pack's
-directory, load the pack once per process, and write each DOCX atomically.
+directory, load the pack once per process, and write each DOCX atomically. They end with
+the process that started them, even when it is killed.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import os
+import signal
+import sys
+import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -41,6 +48,41 @@ class Outcome:
 
 
 Progress = Callable[[int, int, Outcome], None]
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with(parent: int) -> None:
+    """Worker start-up: end this worker when ``parent`` ends, however it ends (killed, it
+    cannot shut its pool down; a worker left behind would wait forever).
+
+    Linux ends the worker at once (``PR_SET_PDEATHSIG``); everywhere a watcher thread checks
+    every second that the parent is still there.
+    """
+    direct = os.getppid() == parent
+    if direct and sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if not _alive(parent, direct):
+        os._exit(1)
+    threading.Thread(target=_watch, args=(parent, direct), daemon=True).start()
+
+
+def _alive(parent: int, direct: bool) -> bool:
+    if direct:
+        return os.getppid() == parent
+    try:
+        os.kill(parent, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _watch(parent: int, direct: bool) -> None:
+    while _alive(parent, direct):
+        time.sleep(1)
+    os._exit(1)
 
 
 @cache
@@ -78,7 +120,8 @@ def render_all(jobs: Sequence[Job], pack_dir: Path | None = None, workers: int |
         for index, job in enumerate(jobs):
             done(index, render_job(job, pack_dir))
     else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with ProcessPoolExecutor(max_workers=workers, initializer=_die_with,
+                                 initargs=(os.getpid(),)) as pool:
             futures = {pool.submit(render_job, job, pack_dir): index
                        for index, job in enumerate(jobs)}
             for future in as_completed(futures):

@@ -15,6 +15,7 @@ from drafter.api import demo_files, render_to_file, save_document
 from drafter.datafile import load_report
 from drafter.datafile.content import load_content
 from drafter.domain.periods import Period
+from drafter.domain.report import Status
 from drafter.domain.units import Signer, Unit
 from drafter.index import make_ranking
 from drafter.pack import TemplatePack
@@ -61,7 +62,8 @@ def _two_levels(store: Store, out_dir: Path, pack: TemplatePack) -> Iterator[Pat
     yield render_to_file(stored, out_dir / f"{COMMUNE}-{period.code}.docx", previous=previous,
                          last_year=last_year, pack=pack, text=True)
     result = aggregate(store, PROVINCE, period, pack=pack)
-    store.save_report(result.report)
+    if result.report.status is not Status.FINAL:  # a final report is never rewritten
+        store.save_report(result.report)
     previous, last_year = comparisons(store, result.report, pack)
     yield render_to_file(result.report, out_dir / f"{PROVINCE}-{period.code}.docx",
                          previous=previous, last_year=last_year, pack=pack, text=True,

@@ -6,15 +6,16 @@ import datetime as dt
 from pathlib import Path
 
 from drafter.checks import Problem, check_report
-from drafter.checks.final import ensure_can_be_final
+from drafter.domain.limits import MAX_LINE
 from drafter.domain.periods import Period, PeriodKind
 from drafter.domain.report import Report, Status
 from drafter.domain.units import Unit
-from drafter.errors import StorageError
+from drafter.errors import DrafterError, StorageError
 from drafter.merger import before_merger, combine
 from drafter.pack import TemplatePack, builtin_pack
 from drafter.reuse import carry_forward, empty_report, from_quarters
 from drafter.storage import Store
+from drafter.vi.text import clean
 
 
 def start_report(store: Store, unit_code: str, period: Period, date: dt.date | None = None,
@@ -83,12 +84,28 @@ def check_stored(store: Store, report: Report, pack: TemplatePack | None = None,
 
 
 def mark_final(store: Store, report_id: int) -> Report:
-    """Make a stored report final, if its checks allow."""
+    """Make a stored report final, if its checks allow (the store runs them)."""
     report = store.get(report_id)
     report.status = Status.FINAL
-    ensure_can_be_final(report, comparisons(store, report)[0])
     store.save_report(report)
     return report
+
+
+def reopen_report(store: Store, report_id: int, reason: str) -> Report:
+    """Turn a final report back into a draft so it can be corrected; ``reason`` (required)
+    is recorded in the report's history with who did it and when."""
+    reason = clean(reason)
+    if not reason:
+        raise DrafterError("cần ghi lý do chuyển báo cáo chính thức về dự thảo")
+    if len(reason) > MAX_LINE:
+        raise DrafterError(f"lý do dài quá {MAX_LINE} ký tự")
+    return store.reopen(report_id, reason)
+
+
+def import_report(store: Store, report: Report) -> int:
+    """Store a report read from a data file; its unit profile becomes the unit's, unless
+    the unit already has a later report (an old file never rolls the profile back)."""
+    return store.save_report(report, update_unit=True)
 
 
 def render_stored(store: Store, report_id: int, path: Path, text: bool = False,

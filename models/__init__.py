@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from sqlalchemy import JSON, Column, UniqueConstraint
+from sqlalchemy import JSON, Column, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -48,6 +49,10 @@ class ReportRow(SQLModel, table=True):
     recipients: list[str] = Field(default_factory=list, sa_column=Column(JSON))
     review: list[str] = Field(default_factory=list, sa_column=Column(JSON))
     updated_at: dt.datetime = Field(default_factory=lambda: dt.datetime.now(dt.UTC))
+    # Raised by every save: a writer holding an older version lost a race (optimistic lock).
+    version: int = 1
+    # The unit profile as the report was saved; a final report is signed with it for good.
+    unit_snapshot: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
 
 
 class FigureRow(SQLModel, table=True):
@@ -112,6 +117,28 @@ class ScoreRow(SQLModel, table=True):
     year: int = Field(primary_key=True)
     field: str = Field(primary_key=True)
     value: str
+
+
+class HistoryRow(SQLModel, table=True):
+    """One recorded change: of a report (``report_id``) or of a unit profile (no report).
+
+    ``action`` is ``create``, ``update``, ``final`` or ``reopen``; ``field`` the data-file
+    name of what changed (``figures.files_received``, ``report.status``); ``old``/``new``
+    its text before and after; ``actor`` who did it (``DRAFTER_USER`` or the OS user).
+    """
+
+    __tablename__ = "history"
+
+    id: int | None = Field(default=None, primary_key=True)
+    report_id: int | None = Field(default=None, foreign_key="reports.id", index=True)
+    unit_code: str = Field(index=True)
+    at: dt.datetime = Field(default_factory=lambda: dt.datetime.now(dt.UTC))
+    actor: str
+    action: str
+    field: str = ""
+    old: str | None = Field(default=None, sa_column=Column(Text))
+    new: str | None = Field(default=None, sa_column=Column(Text))
+    reason: str = ""
 
 
 class MigrationRow(SQLModel, table=True):

@@ -1,5 +1,9 @@
 from __future__ import annotations
 
+import os
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -35,3 +39,44 @@ def district_q2() -> Report:
 @pytest.fixture
 def db_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'drafter.sqlite'}"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--pg", default=os.environ.get("DRAFTER_TEST_PG", ""), metavar="URL",
+                     help="a PostgreSQL server (postgresql://user@host:port/db) whose user may "
+                          "create databases: the storage tests run there too (also "
+                          "DRAFTER_TEST_PG)")
+
+
+@contextmanager
+def _postgres_database(server: str) -> Iterator[str]:
+    """A new, empty database on ``server`` for one test, dropped afterwards."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    from drafter.storage.db import normalise_url
+
+    name = f"drafter_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(normalise_url(server), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(normalise_url(server)).set(database=name).render_as_string(
+            hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh database: a SQLite file, and a PostgreSQL database when a server is given."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'drafter.sqlite'}"
+        return
+    server = request.config.getoption("--pg")
+    if not server:
+        pytest.skip("no PostgreSQL server given (pytest --pg URL or DRAFTER_TEST_PG)")
+    with _postgres_database(server) as url:
+        yield url

@@ -40,7 +40,9 @@ def _setup(db_url: str, commune_q1: Report, with_all: bool = True) -> tuple[Stor
         if with_all or code != "xa-binh-son":
             figures = {"files_received": received, "files_solved": solved,
                        "files_on_time": on_time, "files_late": solved - on_time,
-                       "staff_present": 20, "tthc_quality_score": Decimal("80.5")}
+                       "staff_present": 20, "tthc_quality_score": Decimal("80.5"),
+                       # what a final report must have (the store checks it)
+                       "directive_docs": 1, "plan_tasks": 10, "plan_tasks_done": 2}
             store.save_report(Report(unit=old, period=LAST_YEAR, date=dt.date(2025, 3, 20),
                                      figures=figures, status=Status.FINAL))
     merged = replace(commune_q1.unit, code="xa-cho-moi", name="Chợ Mới", parent="tinh-thai-nguyen",

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from drafter.domain.periods import Period
-from drafter.domain.report import Report
+from drafter.domain.report import Report, Status
 from drafter.storage import Store, connect
 
 
@@ -35,6 +35,7 @@ def test_killed_mid_edit_loses_nothing(tmp_path: Path, commune_q1: Report) -> No
     url = f"sqlite:///{tmp_path / 'drafter.sqlite'}"
     store = Store(connect(url))
     commune_q1.figures.pop("procedures_simplified", None)
+    commune_q1.status = Status.DRAFT  # a final report is read-only until reopened
     report_id = store.save_report(commune_q1)
     store.set_state("last_report", str(report_id))
     store.set_state("last_section", "procedures")

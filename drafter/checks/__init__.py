@@ -10,6 +10,7 @@ from drafter.checks import (
     figure_checks,
     history_checks,
     own_words,
+    plausibility_checks,
     text_checks,
 )
 from drafter.checks.context import CheckContext
@@ -39,6 +40,9 @@ CHECKS = (
     text_checks.typed_ratios,
     own_words.own_words_agree,
     own_words.phrases_printed,
+    plausibility_checks.rates_plausible,
+    plausibility_checks.report_date_near_period,
+    plausibility_checks.documents_have_subjects,
 )
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from drafter import workflow
 from drafter.api import render_to_file
 from drafter.checks import check_report
-from drafter.cli.common import announce, pack_of, period_of, store_of
+from drafter.cli.common import announce, check_output, pack_of, period_of, store_of
 from drafter.datafile import dump_report, load_report
 from drafter.domain.report import Report
 from drafter.errors import DrafterError
@@ -19,6 +19,7 @@ from drafter.writer.atomic import write_atomic
 
 
 def render_file(args: argparse.Namespace) -> int:
+    check_output(args.output, args.file, text=args.text, pdf=args.pdf)
     pack = pack_of(args)
     report = load_report(args.file, pack.catalogue)
     announce(args, render_to_file(report, args.output, pack=pack, text=args.text))
@@ -26,20 +27,24 @@ def render_file(args: argparse.Namespace) -> int:
 
 
 def list_reports(args: argparse.Namespace) -> int:
-    summaries = store_of(args).list(args.unit)
-    if not summaries:
+    store = store_of(args)
+    summaries, unreadable = store.list(args.unit), store.unreadable(args.unit)
+    if not summaries and not unreadable:
         print("Chưa có báo cáo nào.")
         return 0
-    print(f"{'Số':>4}  {'Đơn vị':<24} {'Kỳ':<8} {'Trạng thái':<10} Số văn bản")
+    if summaries:
+        print(f"{'Số':>4}  {'Đơn vị':<24} {'Kỳ':<8} {'Trạng thái':<10} Số văn bản")
     for s in summaries:
         status = "chính thức" if s.status == "final" else "dự thảo"
         print(f"{s.id:>4}  {s.unit_name:<24} {s.period.code:<8} {status:<10} {s.number or '-'}")
+    for problem in unreadable:
+        print(f"Không đọc được {problem}.")
     return 0
 
 
 def import_report(args: argparse.Namespace) -> int:
     report = load_report(args.file)
-    report_id = store_of(args).save_report(report)
+    report_id = workflow.import_report(store_of(args), report)
     print(f"Đã nhập báo cáo {report.period.code} của {report.unit.label} "
           f"(số {report_id}).")
     return 0
@@ -128,6 +133,7 @@ def _one_report(args: argparse.Namespace, file: Path | None) -> tuple[Report, St
 
 
 def table_export(args: argparse.Namespace) -> int:
+    check_output(args.output, args.file)
     report, _ = _one_report(args, args.file)
     print(f"Đã ghi {export_table(report, args.output)}")
     return 0
@@ -136,8 +142,10 @@ def table_export(args: argparse.Namespace) -> int:
 def table_import(args: argparse.Namespace) -> int:
     if args.into is not None and args.output is None:
         raise DrafterError("cần -o TỆP để ghi kết quả (tệp gốc được giữ nguyên)")
+    check_output(args.output, args.into, args.book)
     report, store = _one_report(args, args.into)
-    result = import_table(args.book, report.unit.tier)
+    result = import_table(args.book, report.unit.tier, pack_of(args), unit=report.unit,
+                          period=report.period)
     result.apply(report)
     if store is not None:
         store.save_report(report)
@@ -150,6 +158,11 @@ def table_import(args: argparse.Namespace) -> int:
         print(f"{len(result.unmatched)} dòng không khớp với biểu mẫu, chưa nhập:")
         for line in result.unmatched:
             print(f"  - {line}")
+    if result.uncomputed:
+        print(f"{len(result.uncomputed)} ô công thức chưa có giá trị (mở bảng bằng Excel hoặc "
+              "LibreOffice rồi lưu lại để tính), chưa nhập:")
+        for cell in result.uncomputed:
+            print(f"  - {cell}")
     return 0
 
 

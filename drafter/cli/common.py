@@ -20,7 +20,7 @@ def pack_of(args: argparse.Namespace) -> TemplatePack:
 
 def store_of(args: argparse.Namespace, pack: TemplatePack | None = None) -> Store:
     """The store of ``--db``, reading figures by ``pack``'s catalogue (default: ``--pack``'s)."""
-    return Store(connect(args.db), (pack or pack_of(args)).catalogue)
+    return Store(connect(args.db), pack=pack or pack_of(args))
 
 
 def period_of(code: str) -> Period:
@@ -28,6 +28,32 @@ def period_of(code: str) -> Period:
         return Period.parse(code)
     except ValueError as exc:
         raise DrafterError(str(exc)) from None
+
+
+def check_output(output: Path | None, *inputs: Path | None, text: bool = False,
+                 pdf: bool = False) -> None:
+    """Refuse an output (or its ``.txt``/``.pdf`` companion) that would overwrite one of the
+    command's input files: the original is never replaced by what was made from it."""
+    if output is None:
+        return
+    targets = [output] + ([output.with_suffix(".txt")] if text else []) + \
+        ([output.with_suffix(".pdf")] if pdf else [])
+    for source in inputs:
+        if source is None:
+            continue
+        for target in targets:
+            if _same_file(source, target):
+                raise DrafterError(f"tệp ghi ra {target} trùng với tệp đầu vào {source}; hãy "
+                                   "chọn tên khác (tệp gốc được giữ nguyên)")
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    if first.resolve() == second.resolve():
+        return True
+    try:
+        return first.samefile(second)
+    except OSError:
+        return False
 
 
 def announce(args: argparse.Namespace, path: Path) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 from drafter.aggregation import aggregate as aggregate_reports
 from drafter.aggregation import render_jobs
 from drafter.api import render_to_file, save_document
-from drafter.cli.common import announce, pack_of, period_of, store_of
+from drafter.cli.common import announce, check_output, pack_of, period_of, store_of
 from drafter.cli.progress import ProgressBar
 from drafter.datafile.content import load_content
 from drafter.domain.ranking import RankingRules, Score, ScoreError, check_score
@@ -35,6 +35,7 @@ def _names(units: list[Unit]) -> str:
 
 
 def aggregate(args: argparse.Namespace) -> int:
+    check_output(args.output, *args.files, text=args.text, pdf=args.pdf)
     pack = pack_of(args)
     store = store_of(args, pack)
     result = aggregate_reports(store, args.unit, period_of(args.period), args.files, pack,

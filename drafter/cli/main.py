@@ -6,8 +6,9 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
-from drafter.cli import commands
+from drafter.cli import commands, record_commands
 from drafter.cli.district_parser import (
     add_district_commands,
     add_pack_commands,
@@ -69,6 +70,7 @@ def build_parser() -> ArgumentParser:
                                   "không còn lỗi)")
     final.add_argument("id", type=int, metavar="SỐ", help="số của báo cáo (xem report list)")
     final.set_defaults(handler=commands.mark_final)
+    add_record_commands(report_sub)
     stored = report_sub.add_parser("render", help="soạn DOCX từ báo cáo đã lưu")
     stored.add_argument("id", type=int, metavar="SỐ", help="số của báo cáo (xem report list)")
     add_output(stored)
@@ -119,6 +121,20 @@ def build_parser() -> ArgumentParser:
                       help="thư mục ghi các tệp DOCX (mặc định: out)")
     demo.set_defaults(handler=commands.demo)
     return parser
+
+
+def add_record_commands(report_sub: Any) -> None:
+    """``report reopen`` and ``report history``: the record of a report's changes."""
+    reopen = report_sub.add_parser("reopen", help="chuyển báo cáo chính thức về dự thảo để "
+                                   "sửa (ghi vào lịch sử cùng lý do)")
+    reopen.add_argument("id", type=int, metavar="SỐ", help="số của báo cáo (xem report list)")
+    reopen.add_argument("--reason", required=True, metavar="LÝ_DO",
+                        help="lý do phải sửa bản chính thức, ví dụ \"sửa số hồ sơ tiếp nhận\"")
+    reopen.set_defaults(handler=record_commands.reopen)
+    history = report_sub.add_parser("history", help="lịch sử thay đổi của báo cáo: ai, khi "
+                                    "nào, sửa gì, giá trị cũ và mới")
+    history.add_argument("id", type=int, metavar="SỐ", help="số của báo cáo (xem report list)")
+    history.set_defaults(handler=record_commands.show_history)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

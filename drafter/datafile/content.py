@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from drafter.datafile import fields
-from drafter.datafile.load import _lists, _Reader
+from drafter.datafile.load import _lists, _Reader, _report_number, read_text
 from drafter.domain.report import LISTS
 from drafter.errors import DataFileError
 
@@ -31,19 +31,21 @@ class Content:
 
 def load_content(path: Path) -> Content:
     """Read a ranking report's content file; one Vietnamese line naming the key on error."""
+    text = read_text(path)  # size, UTF-8 and a byte-order mark, as for report data files
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError:
-        raise DataFileError(str(path), "", "không đọc được tệp") from None
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise DataFileError(str(path), "", f"không phải TOML hợp lệ ({exc})") from None
+    except RecursionError:
+        raise DataFileError(str(path), "", "không phải TOML hợp lệ (lồng nhau quá sâu)") \
+            from None
     reader = _Reader(str(path))
     reader.table(data, "", {"number", "date", "recipients", "notes", *LISTS})
     notes = reader.table(data.get("notes", {}), "notes", set(RANKING_NOTES))
     return Content(
-        number=reader.get(data, "", "number", lambda v: fields.text(str(v)), False, ""),
+        number=reader.get(data, "", "number", _report_number, False, ""),
         date=reader.get(data, "", "date", fields.date, False, None),
-        recipients=reader.get(data, "", "recipients", fields.text_list, False, []),
+        recipients=reader.get(data, "", "recipients", fields.line_list, False, []),
         notes={key: reader.get(notes, "notes", key, fields.text_list) for key in notes},
         lists=_lists(reader, data),
     )

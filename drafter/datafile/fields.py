@@ -7,6 +7,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from drafter.domain import limits
 from drafter.domain.catalogue import Indicator, ValueType
 from drafter.domain.report import Value
 from drafter.vi.dates import parse_date
@@ -14,42 +15,86 @@ from drafter.vi.numbers import parse_number
 from drafter.vi.text import clean
 
 
-def text(value: Any) -> str:
+def _shown(value: Any) -> str:
+    """A wrong value as the message shows it: its kind, or the start of its text."""
+    if isinstance(value, list):
+        return "một danh sách"
+    if isinstance(value, dict):
+        return "một bảng"
+    shown = repr(value)
+    return shown if len(shown) <= 40 else shown[:37] + "…"
+
+
+def text(value: Any, limit: int = limits.MAX_LINE) -> str:
     if not isinstance(value, str):
-        raise ValueError(f"phải là chuỗi chữ, không phải {value!r}")
-    return clean(value)
+        raise ValueError(f"phải là chuỗi chữ, không phải {_shown(value)}")
+    return limits.check_text(clean(value), limit)
 
 
-def text_list(value: Any) -> list[str]:
+def paragraph(value: Any) -> str:
+    """A free paragraph of the official's (a note, a list item)."""
+    return text(value, limits.MAX_PARAGRAPH)
+
+
+def text_list(value: Any, limit: int = limits.MAX_PARAGRAPH) -> list[str]:
     if not isinstance(value, list):
         raise ValueError("phải là danh sách chuỗi chữ")
-    items = [text(item) for item in value]
+    limits.check_items(value)
+    items = []
+    for index, item in enumerate(value, start=1):
+        try:
+            items.append(text(item, limit))
+        except ValueError as exc:
+            raise ValueError(f"mục {index} {exc}") from None
     return [item for item in items if item]
+
+
+def line_list(value: Any) -> list[str]:
+    """A list of one-line texts (recipients)."""
+    return text_list(value, limits.MAX_LINE)
 
 
 def date(value: Any) -> dt.date:
     if isinstance(value, dt.datetime):
-        return value.date()
+        value = value.date()
+    elif isinstance(value, str) and len(value) <= 40:
+        value = parse_date(value)
     if isinstance(value, dt.date):
+        if not 1945 <= value.year <= 2200:
+            raise ValueError(f"năm {value.year} không hợp lệ")
         return value
-    if isinstance(value, str):
-        return parse_date(value)
-    raise ValueError(f"phải là ngày (2024-02-28 hoặc 28/02/2024), không phải {value!r}")
+    raise ValueError(f"phải là ngày (2024-02-28 hoặc 28/02/2024), không phải {_shown(value)}")
 
 
-def _number(value: Any) -> Decimal:
+# "2.5" or "99.81": a decimal written the English way (a Vietnamese "2.500" is a thousand
+# separator, so one or two digits after the point cannot be one).
+_ENGLISH_DECIMAL = re.compile(r"^\d+\.\d{1,2}$")
+
+
+def _not_a_number(value: Any) -> ValueError:
+    hint = ""
+    if isinstance(value, str) and _ENGLISH_DECIMAL.match(value.strip()):
+        hint = f" (dùng dấu phẩy: {value.strip().replace('.', ',')})"
+    return ValueError(f"phải là số, không phải {_shown(value)}{hint}")
+
+
+def _number(value: Any, maximum: Decimal = limits.MAX_STATED) -> Decimal:
+    """A finite number of sane size; a huge integer is refused before it is converted."""
     if isinstance(value, bool):
-        raise ValueError(f"phải là số, không phải {value!r}")
+        raise _not_a_number(value)
+    if isinstance(value, int) and value.bit_length() > 128:
+        raise ValueError("quá lớn")
     if isinstance(value, int | Decimal):
-        return Decimal(value)
+        return limits.check_number(Decimal(value), maximum)
     if isinstance(value, float):
-        return Decimal(repr(value))
-    if isinstance(value, str):
+        return limits.check_number(Decimal(repr(value)), maximum)
+    if isinstance(value, str) and len(value) <= 40:
         try:
-            return parse_number(value)
+            number = parse_number(value)
         except ValueError:
-            raise ValueError(f"phải là số, không phải {value!r}") from None
-    raise ValueError(f"phải là số, không phải {value!r}")
+            raise _not_a_number(value) from None
+        return limits.check_number(number, maximum)
+    raise _not_a_number(value)
 
 
 _ENGLISH_THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
@@ -85,17 +130,17 @@ def figure(indicator: Indicator, value: Any) -> Value:
             return value
         if isinstance(value, str) and clean(value).lower() in ("có", "không"):
             return clean(value).lower() == "có"
-        raise ValueError(f"phải là true/false (Có/Không), không phải {value!r}")
+        raise ValueError(f"phải là true/false (Có/Không), không phải {_shown(value)}")
     if indicator.type is ValueType.CHOICE:
         choice = text(value)
         if choice not in indicator.options:
             raise ValueError(f"phải là một trong: {', '.join(indicator.options)}")
         return choice
-    number = _number(value)
+    number = _number(value, limits.MAX_VALUE.get(indicator.type, limits.MAX_STATED))
     if number < 0:
         raise ValueError(f"không được âm ({value})")
     if indicator.type is ValueType.COUNT:
         if number != number.to_integral_value():
-            raise ValueError(f"phải là số nguyên, không phải {value!r}")
+            raise ValueError(f"phải là số nguyên, không phải {_shown(value)}")
         return int(number)
     return number

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from drafter.datafile import fields
+from drafter.domain import limits
 from drafter.domain.catalogue import Catalogue, ValueType
 from drafter.domain.documents import KIND_SYMBOLS, DocRef
 from drafter.domain.periods import Period
@@ -77,7 +78,7 @@ def _unit(reader: _Reader, raw: Any) -> Unit:
     def optional(key: str) -> str:
         return reader.get(data, "unit", key, fields.text, False, "")
 
-    return Unit(
+    unit = Unit(
         code=reader.get(data, "unit", "code", fields.text),
         kind=kind.word,
         level=kind.tier.value,
@@ -87,7 +88,7 @@ def _unit(reader: _Reader, raw: Any) -> Unit:
         superior=optional("superior"),
         parent=optional("parent"),
         archive=reader.get(data, "unit", "archive", fields.text, False, "VT"),
-        recipients=tuple(reader.get(data, "unit", "recipients", fields.text_list, False, [])),
+        recipients=tuple(reader.get(data, "unit", "recipients", fields.line_list, False, [])),
         signer=Signer(
             name=reader.get(signer, "unit.signer", "name", fields.text),
             title=reader.get(signer, "unit.signer", "title", fields.text, False,
@@ -96,13 +97,17 @@ def _unit(reader: _Reader, raw: Any) -> Unit:
         ),
         official_code=optional("official_code"),
         symbol=optional("symbol"),
-        predecessors=tuple(reader.get(data, "unit", "predecessors", fields.text_list, False,
+        predecessors=tuple(reader.get(data, "unit", "predecessors", fields.line_list, False,
                                       [])),
         formed=reader.get(data, "unit", "formed", fields.date, False, None),
         parent_kind=optional("parent_kind"),
         parent_name=optional("parent_name"),
-        child_kinds=tuple(reader.get(data, "unit", "child_kinds", fields.text_list, False, [])),
+        child_kinds=tuple(reader.get(data, "unit", "child_kinds", fields.line_list, False, [])),
     )
+    try:
+        return limits.check_unit(unit)
+    except limits.UnitError as exc:
+        raise reader.fail(f"unit.{exc.field}", exc.problem) from None
 
 
 def _document(reader: _Reader, raw: Any, key: str, own_issuer: str = "",
@@ -113,7 +118,7 @@ def _document(reader: _Reader, raw: Any, key: str, own_issuer: str = "",
     sections = bool(own_issuer)
     data = reader.table(raw, key, DOC_KEYS if sections else DOC_KEYS - {"section"})
     kind = reader.get(data, key, "kind", fields.text)
-    number = reader.get(data, key, "number", lambda v: fields.text(str(v)))
+    number = reader.get(data, key, "number", _doc_number)
     year = reader.get(data, key, "year", _year, False, None)
     section = reader.get(data, key, "section", fields.text, False, "")
     places = targets or NOTE_SECTIONS
@@ -138,6 +143,17 @@ def _document(reader: _Reader, raw: Any, key: str, own_issuer: str = "",
             + "; hãy ghi rõ symbol (ví dụ \"KH-UBND\")",
         )
     return doc
+
+
+def _doc_number(value: Any) -> str:
+    """A register number: ``12``, ``"12"`` or ``"12a"``; never a list, a flag or a fraction."""
+    if isinstance(value, int) and not isinstance(value, bool) and 0 < value < 10**7:
+        return str(value)
+    if isinstance(value, str):
+        number = fields.text(value, 30)
+        if number:
+            return number
+    raise ValueError("phải là số văn bản (ví dụ 12 hoặc \"12a\")")
 
 
 def _status(value: Any) -> Status:
@@ -165,7 +181,7 @@ def parse_report(data: dict[str, Any], path: str, catalogue: Catalogue | None = 
     unit = _unit(reader, data["unit"])
     head = reader.table(data["report"], "report", REPORT_KEYS)
     period = reader.get(head, "report", "period", lambda v: Period.parse(fields.text(v)))
-    number = reader.get(head, "report", "number", lambda v: fields.text(str(v)), False, "")
+    number = reader.get(head, "report", "number", _report_number, False, "")
     figures = {}
     for raw_key, value in reader.table(data.get("figures", {}), "figures").items():
         key = catalogue.canonical(raw_key)
@@ -188,6 +204,8 @@ def parse_report(data: dict[str, Any], path: str, catalogue: Catalogue | None = 
     targets = catalogue.targets()
     for section, value in reader.table(data.get("notes", {}), "notes", set(targets)).items():
         notes[section] = reader.get({section: value}, "notes", section, fields.text_list)
+        if not notes[section]:
+            del notes[section]
     causes = {}
     for rule_id, value in reader.table(data.get("shortcoming_causes", {}),
                                        "shortcoming_causes").items():
@@ -210,11 +228,11 @@ def parse_report(data: dict[str, Any], path: str, catalogue: Catalogue | None = 
         figures=figures,
         notes=notes,
         lists=_lists(reader, data),
-        recipients=reader.get(head, "report", "recipients", fields.text_list, False,
+        recipients=reader.get(head, "report", "recipients", fields.line_list, False,
                               list(unit.recipients)),
         status=status,
         stated=stated,
-        review=reader.get(head, "report", "review", fields.text_list, False, []),
+        review=reader.get(head, "report", "review", fields.line_list, False, []),
         shortcoming_causes=causes,
         rates=_rates(reader, data, catalogue, figures),
         phrases=_ids(reader, reader.get(data, "", "phrases", fields.text_list, False, []),
@@ -255,10 +273,15 @@ def _ids(reader: _Reader, ids: list[str], key: str) -> list[str]:
 def _overrides(reader: _Reader, data: dict[str, Any]) -> dict[str, str]:
     """The official's own sentences by sentence id; ``""`` leaves a sentence out."""
     overrides = {}
-    for sid, value in reader.table(data.get("overrides", {}), "overrides").items():
+    table = reader.table(data.get("overrides", {}), "overrides")
+    try:
+        limits.check_items(list(table))
+    except ValueError as exc:
+        raise reader.fail("overrides", str(exc)) from None
+    for sid, value in table.items():
         _ids(reader, [sid], "overrides")
         overrides[sid] = "" if value == "" else reader.get({sid: value}, "overrides", sid,
-                                                           fields.text)
+                                                           fields.paragraph)
     return overrides
 
 
@@ -272,20 +295,50 @@ def _array(reader: _Reader, data: dict[str, Any], key: str) -> list[Any]:
     value = data.get(key, [])
     if not isinstance(value, list):
         raise reader.fail(key, "phải là mảng bảng [[...]] của TOML")
-    return value
+    try:
+        return limits.check_items(value)
+    except ValueError as exc:
+        raise reader.fail(key, str(exc)) from None
+
+
+def _report_number(value: Any) -> str:
+    try:
+        return _doc_number(value)
+    except ValueError:
+        if value == "":
+            return ""
+        raise
+
+
+def read_text(path: Path, limit: int = limits.MAX_FILE_BYTES) -> str:
+    """A data file's text: size checked before reading, a byte-order mark (Windows Notepad
+    writes one) dropped, anything else than UTF-8 refused."""
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise DataFileError(str(path), "", "là thư mục, không phải tệp")
+        if size > limit:
+            raise DataFileError(str(path), "", f"tệp quá lớn ({size // 1000:,} KB; một tệp "
+                                f"dữ liệu báo cáo không quá {limit // 1000:,} KB)"
+                                .replace(",", "."))
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DataFileError(str(path), "", "không tìm thấy tệp") from None
+    except OSError as exc:
+        raise DataFileError(str(path), "", f"không đọc được tệp ({exc.strerror})") from None
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        raise DataFileError(str(path), "", "tệp không phải văn bản UTF-8") from None
 
 
 def load_report(path: Path, catalogue: Catalogue | None = None) -> Report:
     """Read and validate a report data file."""
+    text = read_text(path)
     try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except FileNotFoundError:
-        raise DataFileError(str(path), "", "không tìm thấy tệp") from None
-    except IsADirectoryError:
-        raise DataFileError(str(path), "", "là thư mục, không phải tệp") from None
-    except UnicodeDecodeError:
-        raise DataFileError(str(path), "", "tệp không phải văn bản UTF-8") from None
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise DataFileError(str(path), "", f"lỗi cú pháp TOML ({exc})") from None
+    except RecursionError:
+        raise DataFileError(str(path), "", "lỗi cú pháp TOML (lồng nhau quá sâu)") from None
     return parse_report(data, str(path), catalogue)

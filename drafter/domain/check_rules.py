@@ -31,6 +31,10 @@ class CheckRules:
     stock_jump_factor: Decimal = Decimal(3)
     rate_drop_points: Decimal = Decimal(20)
     rates_may_exceed: frozenset[str] = frozenset()
+    # Nonsense checks: the highest believable rate (in %) of those that may exceed 100%, and
+    # how many days after its period a report is believably dated.
+    rate_ceiling: Decimal = Decimal(1000)
+    report_date_max_days: int = 60
     messages: dict[str, str] = field(default_factory=dict)
     not_zero: tuple[str, ...] = ()
     documents_counted: dict[str, str] = field(default_factory=dict)
@@ -84,7 +88,9 @@ def build_rules(doc: Mapping[str, Any], catalogue: Catalogue) -> CheckRules:
     try:
         rules.stock_jump_factor = Decimal(str(settings.get("stock_jump_factor", 3)))
         rules.rate_drop_points = Decimal(str(settings.get("rate_drop_points", 20)))
-    except ArithmeticError:
+        rules.rate_ceiling = Decimal(str(settings.get("rate_ceiling", 1000)))
+        rules.report_date_max_days = int(str(settings.get("report_date_max_days", 60)))
+    except (ArithmeticError, ValueError):
         raise PackError("checks.toml: [settings]: ngưỡng phải là số") from None
     exceed = _keys(catalogue, "[settings].rates_may_exceed",
                    list(settings.get("rates_may_exceed", [])))

@@ -89,3 +89,21 @@ class DocRef:
         symbol = self.derived_symbol() or ""
         parts = [self.number] + ([str(self.year)] if self.year else []) + [symbol]
         return "/".join(part for part in parts if part)
+
+
+def split_number(text: str) -> tuple[str, int | None, str]:
+    """``294/UBND-NV`` → ``("294", None, "UBND-NV")``; ``30/2020/NĐ-CP`` → ``("30", 2020,
+    "NĐ-CP")``; ``17`` → ``("17", None, "")`` (the symbol then follows from kind and issuer).
+    Spaces around the slashes and hyphens are dropped, as in ``04/KH – UBND``."""
+    parts = [part.strip() for part in text.replace("–", "-").split("/")]
+    number = parts[0]
+    rest = [part for part in parts[1:] if part]
+    year = int(rest.pop(0)) if len(rest) > 1 and rest[0].isdigit() and len(rest[0]) == 4 else None
+    symbol = "-".join(piece.strip() for piece in "/".join(rest).split("-"))
+    return number, year, symbol
+
+
+def written_number(doc: DocRef) -> str:
+    """The number as the official entered it, for editing: the inverse of :func:`split_number`."""
+    return "/".join([doc.number, *([str(doc.year)] if doc.year else []),
+                     *([doc.symbol] if doc.symbol else [])])

@@ -60,7 +60,9 @@ class Report:
     only checked against the figures. ``review`` names the figures and lists carried from the
     previous period that the official has not yet confirmed. ``shortcoming_causes`` gives,
     by the id of an assessment rule (``assessment.toml``), the causes of that shortcoming: a
-    key of the pack's cause list or the official's own words.
+    key of the pack's cause list or the official's own words. ``version`` is the stored
+    version the report was read at (``None`` when it did not come from the store): saving
+    it back fails if someone else saved the report meanwhile.
 
     ``rates`` are rates entered directly, as a percentage, where their counts are unknown (a
     reference that states only "90,4%"); counts win when both are given. ``phrases`` are the
@@ -89,6 +91,7 @@ class Report:
     rates: dict[str, Decimal] = field(default_factory=dict)
     phrases: list[str] = field(default_factory=list)
     overrides: dict[str, str] = field(default_factory=dict)
+    version: int | None = field(default=None, compare=False)
 
     def items(self, name: str) -> list[str]:
         """A qualitative list (``strengths``, ``tasks`` …); empty when not given."""

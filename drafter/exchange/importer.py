@@ -13,10 +13,12 @@ from pathlib import Path
 
 from drafter.datafile import fields
 from drafter.domain.catalogue import Catalogue, LayoutRow, ValueType
+from drafter.domain.periods import Period
 from drafter.domain.report import Report, Value
-from drafter.domain.units import Tier
+from drafter.domain.units import Tier, Unit
 from drafter.errors import DataFileError
-from drafter.exchange.read import RawCell, norm_cell, read_rows
+from drafter.exchange.identity import title_problem
+from drafter.exchange.read import RawCell, norm_cell, read_book
 from drafter.pack import TemplatePack, builtin_pack
 from drafter.vi.text import clean
 
@@ -25,11 +27,13 @@ _EMPTY = {"", "-", "–", "x"}
 
 @dataclass
 class ImportResult:
-    """Figures read, values stated for derived rows (checked later), rows left unmatched."""
+    """Figures read, values stated for derived rows (checked later), rows left unmatched,
+    and formula cells without a saved value (their rows are not imported)."""
 
     figures: dict[str, Value] = field(default_factory=dict)
     stated: dict[str, Decimal] = field(default_factory=dict)
     unmatched: list[str] = field(default_factory=list)
+    uncomputed: list[str] = field(default_factory=list)
 
     def apply(self, report: Report) -> None:
         """Put the figures read into ``report`` (stated rates replace earlier ones)."""
@@ -85,13 +89,25 @@ def _value(catalogue: Catalogue, key: str, cell: RawCell) -> Value:
     return fields.figure(indicator, raw)
 
 
-def import_table(path: Path, tier: Tier, pack: TemplatePack | None = None) -> ImportResult:
-    """Read the figures of a workbook laid out like the ``tier`` appendix."""
+def import_table(path: Path, tier: Tier, pack: TemplatePack | None = None, *,
+                 unit: Unit | None = None, period: Period | None = None) -> ImportResult:
+    """Read the figures of a workbook laid out like the ``tier`` appendix.
+
+    With ``unit`` and ``period`` (the report receiving the figures), a workbook whose title
+    names another unit, period or level is refused; so is one that holds another level's
+    rows, or the same row twice.
+    """
     pack = pack or builtin_pack()
     layout = pack.catalogue.layout(tier).rows
-    rows = read_rows(path)
+    book = read_book(path)
+    rows = book.rows
     header, stt_col, label_col, value_col = _columns(rows, path)
-    result = ImportResult()
+    if unit is not None and period is not None:
+        problem = title_problem(rows, header, unit, period, pack.catalogue)
+        if problem:
+            raise DataFileError(str(path), "", problem)
+    result = ImportResult(uncomputed=book.uncomputed)
+    seen: dict[int, int] = {}
     last = -1
     for number, row in enumerate(rows[header + 1:], start=header + 2):
         stt, label = norm_cell(_cell(row, stt_col)), norm_cell(_cell(row, label_col))
@@ -100,21 +116,45 @@ def import_table(path: Path, tier: Tier, pack: TemplatePack | None = None) -> Im
             continue
         position = _match(layout, stt, label, last)
         if position is None:
+            _foreign_row(pack, tier, stt, label, number, path)
             shown = clean(str(_cell(row, label_col)))
             result.unmatched.append(f"dòng {number}: {stt + ' ' if stt else ''}{shown}")
             continue
         last = position
         key = layout[position].key
+        if key and position in seen:
+            raise DataFileError(str(path), f"dòng {seen[position]} và dòng {number}",
+                                f"cùng là chỉ tiêu «{layout[position].label}»; bảng chỉ được "
+                                "có mỗi chỉ tiêu một dòng")
+        seen[position] = number
         if not key or value is None or norm_cell(value) in _EMPTY:
             continue
         try:
             parsed = _value(pack.catalogue, key, value)
         except ValueError as exc:
             where = f"dòng {number} ({layout[position].stt or layout[position].label})"
-            raise DataFileError(str(path), where, f"giá trị {value!r} {exc}") from None
+            raise DataFileError(str(path), where, f"giá trị {_shown(value)} {exc}") from None
         if pack.catalogue[key].derived:
             assert isinstance(parsed, Decimal)
             result.stated[key] = parsed
         else:
             result.figures[key] = parsed
     return result
+
+
+def _shown(value: RawCell) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _foreign_row(pack: TemplatePack, tier: Tier, stt: str, label: str, number: int,
+                 path: Path) -> None:
+    """Refuse a row that belongs to another level's appendix (a district's table imported
+    into a commune's report)."""
+    for other, layout in pack.catalogue.layouts.items():
+        if other is tier or not stt:
+            continue
+        if any(row.stt == stt and norm_cell(row.label) == label for row in layout.rows):
+            raise DataFileError(str(path), f"dòng {number} ({stt})",
+                                f"là dòng của {layout.label} (biểu của cấp khác), không phải "
+                                f"{pack.catalogue.layout(tier).label}")

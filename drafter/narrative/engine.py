@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from jinja2 import FileSystemLoader, StrictUndefined, TemplateError
+from jinja2 import StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
 from drafter.domain.figures import Figures, UnknownIndicatorError
@@ -22,10 +22,12 @@ from drafter.narrative.context import Given, Rates, Values, appendix_rows
 from drafter.narrative.coverage import comparable
 from drafter.narrative.escape import escape_tree
 from drafter.narrative.filters import MISSING
+from drafter.narrative.guard import GuardedSandbox, LimitExceeded, render_limited, template_of
 from drafter.narrative.outline import OutlineView
 from drafter.narrative.overrides import apply_overrides
 from drafter.narrative.phrases import Filled, picked
 from drafter.pack import TemplatePack, builtin_pack
+from drafter.pack_schema import PackLoader
 from drafter.rollup import Rollup
 from drafter.vi.names import Abbreviations
 from drafter.vi.periods import period_name, previous_name
@@ -35,9 +37,10 @@ _ENVIRONMENTS: dict[int, tuple[TemplatePack, SandboxedEnvironment]] = {}
 
 def sandbox(template_dir: Path) -> SandboxedEnvironment:
     """The sandboxed environment pack templates run in: they cannot read files outside
-    ``template_dir``, reach Python internals or run code."""
-    return SandboxedEnvironment(
-        loader=FileSystemLoader(template_dir),
+    ``template_dir``, reach Python internals or run code, and run within the limits of
+    :mod:`drafter.narrative.guard`."""
+    return GuardedSandbox(
+        loader=PackLoader(template_dir),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -138,16 +141,24 @@ def render_markup(report: Report, pack: TemplatePack, previous: Report | None = 
 
 def _apply(pack: TemplatePack, template: str, context: dict[str, Any]) -> str:
     try:
-        return _environment(pack).get_template(template).render(context)
+        return render_limited(_environment(pack).get_template(template), context)
     except UnknownIndicatorError as exc:
         raise RenderError(f"mẫu dùng chỉ tiêu không có trong danh mục: {exc.args[0]}") from exc
     except TemplateError as exc:
         where = f"{getattr(exc, 'filename', '') or ''}:{getattr(exc, 'lineno', '') or ''}"
         raise RenderError(f"lỗi trong mẫu {where}: {exc}") from exc
+    except LimitExceeded as exc:
+        raise RenderError(f"mẫu {exc.template or template_of(exc, template)} {exc.what}") \
+            from None
+    except RecursionError as exc:
+        raise RenderError(f"mẫu {template_of(exc, template)} tự gọi lại mình không dừng "
+                          "(đệ quy quá sâu)") from None
+    except MemoryError as exc:
+        raise RenderError(f"mẫu {template_of(exc, template)} cần quá nhiều bộ nhớ") from None
     except (ArithmeticError, LookupError, TypeError, ValueError) as exc:
         # A pack's template doing impossible arithmetic or indexing (or asking the sandbox
         # for a huge range) is the pack's error, reported like any other.
-        raise RenderError(f"lỗi khi chạy mẫu {template}: {exc}") from exc
+        raise RenderError(f"lỗi khi chạy mẫu {template_of(exc, template)}: {exc}") from exc
 
 
 def render(

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from drafter.domain.catalogue import Catalogue, ValueType
 from drafter.domain.documents import DocRef
+from drafter.domain.limits import MAX_STATED, MAX_VALUE, check_number
 from drafter.domain.periods import Period
 from drafter.domain.report import Report, Status, Value
 from drafter.domain.units import Signer, Unit
@@ -70,14 +71,19 @@ def value_to_text(value: Value) -> str:
 
 
 def value_from_text(catalogue: Catalogue, key: str, text: str) -> Value:
+    """A stored figure, held to the limits of input (``ValueError`` for a value no input
+    could have given: ``NaN``, ``1E+30``, text in a count)."""
     value_type = catalogue[key].type
     if value_type is ValueType.BOOL:
         return text == "true"
     if value_type is ValueType.CHOICE:
         return text
+    number = check_number(Decimal(text), MAX_VALUE.get(value_type, MAX_STATED))
     if value_type is ValueType.COUNT:
-        return int(text)
-    return Decimal(text)
+        if number != number.to_integral_value():
+            raise ValueError(f"{key} = {text} không phải số nguyên")
+        return int(number)
+    return number
 
 
 def document_to_row(doc: DocRef, report_id: int, role: str, position: int) -> DocumentRow:
@@ -159,8 +165,8 @@ def report_from_rows(
         lists=lists,
         recipients=list(row.recipients or ()),
         status=Status(row.status),
-        stated={f.key.removeprefix(STATED_PREFIX): Decimal(f.value) for f in figures
-                if f.key.startswith(STATED_PREFIX)},
+        stated={f.key.removeprefix(STATED_PREFIX): check_number(Decimal(f.value))
+                for f in figures if f.key.startswith(STATED_PREFIX)},
         review=list(row.review or ()),
         shortcoming_causes=causes,
         rates={catalogue.canonical(f.key.removeprefix(GIVEN_PREFIX)): Decimal(f.value)

@@ -1,9 +1,19 @@
-"""Engines and named, transactional migrations. No engine is created at import time."""
+"""Engines and named, transactional migrations. No engine is created at import time.
+
+SQLite (the default, a file in the user data directory) and PostgreSQL (``drafter[postgres]``,
+``postgresql://user:password@host/database``) are supported. Writers wait for each other
+(SQLite's busy timeout, PostgreSQL's lock timeout, both :data:`WAIT_SECONDS`) instead of
+failing at once, and a write transaction takes its lock when it begins (SQLite ``BEGIN
+IMMEDIATE``), so a long import never makes another writer fail half-way. Migrations run under
+a lock (SQLite: an exclusive transaction; PostgreSQL: an advisory lock), and a database
+migrated by a newer drafter is refused rather than written to.
+"""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -11,11 +21,18 @@ import platformdirs
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
-from sqlmodel import Session, SQLModel, select
+from sqlmodel import SQLModel
 
 from drafter.errors import StorageError
+from drafter.storage import schema
+from drafter.storage.errors import describe, safe_url
 from drafter.storage.tone_repair import repair_tone_marks
 from models import MigrationRow, ScoreRow, StateRow, UnitRow
+
+# How long a writer waits for another to finish before giving up with a message.
+WAIT_SECONDS = 30.0
+# Any constant shared by every drafter process: the key of PostgreSQL's migration lock.
+_MIGRATION_LOCK = 0x64726166746572
 
 
 def default_url() -> str:
@@ -25,6 +42,15 @@ def default_url() -> str:
         return env
     path = Path(platformdirs.user_data_dir("drafter")) / "drafter.sqlite"
     return f"sqlite:///{path}"
+
+
+def normalise_url(url: str) -> str:
+    """``postgresql://`` and ``postgres://`` mean PostgreSQL through psycopg 3, the driver
+    the ``postgres`` extra installs."""
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url.removeprefix(prefix)
+    return url
 
 
 def _initial(connection: Connection) -> None:
@@ -79,55 +105,133 @@ def _inspection_kinds(connection: Connection) -> None:
                            {"old": old, "new": new})
 
 
-# Applied in order, each in its own transaction, recorded in the ``migrations`` table.
+# Applied in order, each recorded in the ``migrations`` table; all pending ones run in one
+# transaction under the migration lock.
 MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("0001_initial", _initial),
     ("0002_report_review", _review_column),
     ("0003_ui_state", _ui_state),
     ("0004_scores", _scores),
     ("0005_tone_marks", repair_tone_marks),
+    ("0006_report_version", schema.report_version),
+    ("0007_unit_snapshot", schema.unit_snapshot),
+    ("0008_history", schema.history),
     ("0010_unit_structure", _unit_structure),
     ("0015_inspection_kinds", _inspection_kinds),
 ]
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    # drafter begins transactions itself (see _sqlite_begin); the driver must not.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout={int(_wait_seconds() * 1000)}")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 
 
+def _sqlite_begin(connection: Connection) -> None:
+    """Writers take the write lock up front: a deferred transaction that reads, then writes
+    fails at once ("database is locked") when another writer got in between."""
+    mode = connection.get_execution_options().get("drafter_lock", "")
+    connection.exec_driver_sql(f"BEGIN {mode}".strip())
+
+
+def _wait_seconds() -> float:
+    """:data:`WAIT_SECONDS`, or ``DRAFTER_DB_WAIT`` seconds when set (tests use a short one)."""
+    try:
+        return float(os.environ.get("DRAFTER_DB_WAIT", WAIT_SECONDS))
+    except ValueError:
+        return WAIT_SECONDS
+
+
+def writer(engine: Engine) -> Engine:
+    """The same engine for write transactions: on SQLite they begin with the write lock."""
+    return engine.execution_options(drafter_lock="IMMEDIATE")
+
+
+def _applied(connection: Connection) -> set[str]:
+    if not inspect(connection).has_table("migrations"):
+        return set()
+    return {row[0] for row in connection.execute(text("SELECT name FROM migrations"))}
+
+
+def _refuse_unknown(applied: set[str]) -> None:
+    unknown = sorted(applied - {name for name, _ in MIGRATIONS})
+    if unknown:
+        raise StorageError(
+            "cơ sở dữ liệu đã được một phiên bản drafter mới hơn nâng cấp (bước "
+            f"{', '.join(unknown)}); hãy cập nhật drafter trước khi dùng cơ sở dữ liệu này")
+
+
+@contextmanager
+def _migration_lock(engine: Engine) -> Iterator[Connection]:
+    """One transaction that no other process migrates at the same time."""
+    if engine.dialect.name == "sqlite":
+        with engine.execution_options(drafter_lock="EXCLUSIVE").begin() as connection:
+            yield connection
+        return
+    with engine.begin() as connection:
+        if engine.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
+                               {"key": _MIGRATION_LOCK})
+        yield connection
+
+
 def migrate(engine: Engine) -> list[str]:
     """Apply the migrations not yet applied; returns their names."""
-    applied: list[str] = []
-    with engine.begin() as connection:
+    with engine.connect() as connection:
+        applied = _applied(connection)
+    _refuse_unknown(applied)
+    if all(name in applied for name, _ in MIGRATIONS):
+        return []
+    done: list[str] = []
+    with _migration_lock(engine) as connection:
         MigrationRow.__table__.create(connection, checkfirst=True)  # type: ignore[attr-defined]
-    with Session(engine) as session:
-        done = set(session.exec(select(MigrationRow.name)).all())
-    for name, step in MIGRATIONS:
-        if name in done:
-            continue
-        with engine.begin() as connection:
-            step(connection)
-            connection.execute(MigrationRow.__table__.insert().values(name=name))  # type: ignore[attr-defined]
-        applied.append(name)
-    return applied
+        applied = _applied(connection)  # another process may have migrated meanwhile
+        _refuse_unknown(applied)
+        for name, step in MIGRATIONS:
+            if name not in applied:
+                step(connection)
+                connection.execute(MigrationRow.__table__.insert().values(name=name))  # type: ignore[attr-defined]
+                done.append(name)
+    return done
+
+
+def create(url: str) -> Engine:
+    """An engine for ``url`` with drafter's connection settings, not yet migrated."""
+    url = normalise_url(url)
+    if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
+        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": _wait_seconds()})
+        event.listen(engine, "connect", _sqlite_connect)
+        event.listen(engine, "begin", _sqlite_begin)
+        return engine
+    if url.startswith("postgresql"):
+        wait = int(_wait_seconds() * 1000)
+        return create_engine(url, pool_pre_ping=True, connect_args={
+            "connect_timeout": 10, "options": f"-c lock_timeout={wait}"})
+    return create_engine(url)
 
 
 def connect(url: str | None = None) -> Engine:
     """An engine for ``url`` (default: :func:`default_url`) with the schema up to date."""
     url = url or default_url()
     try:
-        if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
-            Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url)
-        if engine.dialect.name == "sqlite":
-            event.listen(engine, "connect", _sqlite_pragmas)
+        engine = create(url)
         migrate(engine)
-    except (SQLAlchemyError, OSError) as exc:
-        raise StorageError(f"không mở được cơ sở dữ liệu {url}: {exc}") from None
+    except SQLAlchemyError as exc:
+        raise StorageError(describe(exc, url)) from None
+    except ImportError as exc:
+        raise StorageError(
+            f"không mở được cơ sở dữ liệu {safe_url(url)}: chưa cài trình điều khiển "
+            f"({exc.name}); với PostgreSQL, cài: pip install 'drafter[postgres]'") from None
+    except OSError as exc:
+        raise StorageError(f"không mở được cơ sở dữ liệu {safe_url(url)}: "
+                           f"{exc.strerror or exc}") from None
     return engine
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 
 from textual.app import App, SystemCommand
@@ -10,9 +11,11 @@ from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.screen import Screen
 
+from drafter.domain.units import Unit
 from drafter.storage import Store, connect
 from drafter.tui.palette import ScreenCommands
 from drafter.tui.session import Session
+from drafter.tui.themes import DARK, LIGHT_THEME, THEMES
 
 
 class DrafterApp(App[None]):
@@ -23,6 +26,8 @@ class DrafterApp(App[None]):
     COMMANDS = {ScreenCommands}
     TITLE = "drafter — soạn báo cáo cải cách hành chính"
     BINDINGS = [
+        Binding("f1", "help", "Trợ giúp"),
+        Binding("question_mark", "help", show=False),
         Binding("ctrl+q", "quit", "Thoát", priority=True),
         # Priority, so keys typed right after Tab go to the next field: Textual's own Tab
         # binding runs only after the key bubbles up from the field, by which time keys that
@@ -32,37 +37,89 @@ class DrafterApp(App[None]):
         # Declared here so the footer and the palette speak Vietnamese (Textual's own is
         # "palette"); the palette lists the commands of the screen it is opened from.
         Binding("ctrl+p", "command_palette", "Lệnh", show=False, priority=True,
-                tooltip="Mở bảng lệnh: gõ vài chữ để tìm"),
+                tooltip="Bảng lệnh: gõ vài chữ để tìm lệnh (có dấu hay không dấu đều được)"),
     ]
 
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
+        session.refused = self._refused
+        self.register_theme(LIGHT_THEME)
 
     def on_mount(self) -> None:
-        from drafter.tui.screens.reports import ReportsScreen
         from drafter.tui.screens.unit import UnitScreen
+        from drafter.tui.screens.units import UnitsScreen
 
+        saved = self.session.theme()
+        self.theme = saved if saved in THEMES else DARK
         units = self.session.units()
-        if not units:
-            self.push_screen(UnitScreen())
+        last = self.session.last_unit()
+        unit = next((u for u in units if u.code == last), units[0] if len(units) == 1 else None)
+        if unit is None:
+            # First start (then the unit profile), or several units: the official picks one.
+            # Otherwise the unit list is built only when asked for (Esc), not at start-up.
+            self.push_screen(UnitsScreen())
+            if not units:
+                self.push_screen(UnitScreen())
             return
-        self.push_screen(ReportsScreen(units[0]))
+        self.open_unit(unit)
         report_id, section = self.session.last_opened()
         if report_id is not None and self.session.exists(report_id):
             self.open_report(report_id, section)
+
+    def _refused(self, message: str) -> None:
+        """An autosave the store refused (a final report, a newer version saved elsewhere)."""
+        self.notify(message, title="Chưa lưu được thay đổi", severity="error", timeout=15)
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Function keys as printed on the keyboard: ``F1``, not ``f1``."""
+        display = super().get_key_display(binding)
+        return display.upper() if display[:1] == "f" and display[1:].isdigit() else display
 
     def action_command_palette(self) -> None:
         if not isinstance(self.screen, CommandPalette):
             self.push_screen(CommandPalette(placeholder="Gõ để tìm lệnh…",
                                             id="--command-palette"))
 
+    def action_help(self) -> None:
+        from drafter.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen | CommandPalette):
+            self.push_screen(HelpScreen(self.screen))
+
+    def use_theme(self, name: str) -> None:
+        """Switch the look and remember it for the next start."""
+        self.theme = name
+        self.session.remember_theme(name)
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """The screen's own commands (``palette_commands``), then quitting."""
+        """The screen's own commands (``palette_commands``), then help, the look, quitting."""
         commands = getattr(screen, "palette_commands", None)
         if commands is not None:
             yield from commands()
+        yield SystemCommand("Trợ giúp (F1)", "Các phím của màn hình này và cách dùng",
+                            self.action_help)
+        for name, title in THEMES.items():
+            if name != self.theme:
+                yield SystemCommand(title, "Đổi giao diện (được nhớ cho lần sau)",
+                                    partial(self.use_theme, name))
         yield SystemCommand("Thoát", "Đóng drafter (mọi thay đổi đã được lưu)", self.exit)
+
+    def open_unit(self, unit: Unit) -> None:
+        from drafter.tui.screens.reports import ReportsScreen
+
+        self.session.remember_unit(unit.code)
+        self.push_screen(ReportsScreen(unit))
+
+    def unit_saved(self, unit: Unit, new: bool) -> None:
+        """After the unit form: a new unit opens its (empty) report list."""
+        if new:
+            from drafter.tui.screens.reports import ReportsScreen
+
+            self.session.remember_unit(unit.code)
+            self.switch_screen(ReportsScreen(unit))
+        else:
+            self.pop_screen()
 
     def open_report(self, report_id: int, section: str | None = None) -> None:
         from drafter.tui.screens.editor import EditorScreen

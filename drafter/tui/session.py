@@ -7,19 +7,26 @@ slow step, runs in a thread worker of the editor screen.
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections.abc import Callable
 from pathlib import Path
 
 from drafter import workflow
 from drafter.checks import Problem, check_report
-from drafter.domain.periods import Period
+from drafter.domain.periods import Period, PeriodKind
 from drafter.domain.report import Report
 from drafter.domain.units import Unit
+from drafter.errors import DrafterError, StorageError
 from drafter.pack import TemplatePack, builtin_pack
 from drafter.storage import Store
 from drafter.storage.repository import ReportSummary
+from drafter.vi.periods import period_name
 
 LAST_REPORT = "last_report"
 LAST_SECTION = "last_section"
+LAST_UNIT = "last_unit"
+THEME = "theme"
+DRAFTS = "drafts:"
 
 
 class Session:
@@ -31,18 +38,41 @@ class Session:
         self.out_dir = out_dir
         self.pack = pack or builtin_pack()
         self.today = today
+        # Told why an autosave was refused (the app shows it); see save().
+        self.refused: Callable[[str], None] = lambda message: None
 
     def units(self) -> list[Unit]:
         return self.store.units()
 
-    def save_unit(self, unit: Unit) -> None:
-        self.store.save_unit(unit)
+    def unit(self, code: str) -> Unit | None:
+        return self.store.unit(code)
 
-    def reports(self, unit_code: str) -> list[ReportSummary]:
+    def save_unit(self, unit: Unit) -> str:
+        """Store the unit profile; returns why it was not stored, or ``""``."""
+        try:
+            self.store.save_unit(unit)
+        except DrafterError as exc:
+            return str(exc)
+        return ""
+
+    def reports(self, unit_code: str | None = None) -> list[ReportSummary]:
+        """The reports of a unit, or of every unit."""
         return self.store.list(unit_code)
+
+    def can_carry(self, unit_code: str, period: Period) -> bool:
+        """Whether a report for ``period`` has a stored report to start from."""
+        sources = [period.previous()]
+        if period.kind is not PeriodKind.QUARTER:
+            sources += period.quarters()
+        return any(self.store.report_id(unit_code, source) is not None for source in sources)
 
     def create_report(self, unit_code: str, period: Period, empty: bool) -> int:
         """Start and store a new report; returns its id."""
+        unit = self.store.unit(unit_code)
+        if unit is not None and self.store.report_id(unit_code, period) is not None:
+            # Named as people say them, not by code (the workflow's message is the CLI's).
+            raise StorageError(f"{unit.short_body} đã có báo cáo {period_name(period)}. "
+                               "Mở báo cáo đó từ danh sách để sửa.")
         report = workflow.start_report(self.store, unit_code, period, self.today, empty=empty,
                                        pack=self.pack)
         return self.store.save_report(report)
@@ -56,9 +86,15 @@ class Session:
     def exists(self, report_id: int) -> bool:
         return self.store.exists(report_id)
 
-    def save(self, report: Report) -> None:
-        """Autosave: the whole report in one transaction."""
-        self.store.save_report(report)
+    def save(self, report: Report) -> str:
+        """Autosave: the whole report in one transaction. Returns why it was not saved (a
+        final report, a newer version saved elsewhere, a database fault), or ``""``."""
+        try:
+            self.store.save_report(report)
+        except DrafterError as exc:
+            self.refused(str(exc))
+            return str(exc)
+        return ""
 
     def problems(self, report: Report, previous: Report | None) -> list[Problem]:
         return check_report(report, self.pack, previous, self.today)
@@ -75,9 +111,10 @@ class Session:
     def write_docx(self, report: Report, previous: Report | None,
                    last_year: Report | None) -> Path:
         from drafter.api import render_to_file
+        from drafter.writer.atomic import inside
 
         name = f"{report.unit.code}-{report.period.code}.docx"
-        return render_to_file(report, self.out_dir / name, previous, self.pack,
+        return render_to_file(report, inside(self.out_dir, name), previous, self.pack,
                               last_year=last_year)
 
     def remember(self, report_id: int, section: str) -> None:
@@ -90,3 +127,30 @@ class Session:
 
     def forget(self) -> None:
         self.store.set_state(LAST_REPORT, "")
+
+    def last_unit(self) -> str | None:
+        """The code of the unit whose reports were open last (or of the report open last)."""
+        code = self.store.get_state(LAST_UNIT)
+        if code:
+            return code
+        report_id, _ = self.last_opened()
+        return self.store.get(report_id).unit.code if report_id and self.exists(report_id) \
+            else None
+
+    def remember_unit(self, code: str) -> None:
+        self.store.set_state(LAST_UNIT, code)
+
+    def theme(self) -> str | None:
+        return self.store.get_state(THEME)
+
+    def remember_theme(self, name: str) -> None:
+        self.store.set_state(THEME, name)
+
+    def drafts(self, report_id: int) -> dict[str, str]:
+        """Text typed into the report's boxes and not yet taken into it (see :meth:`keep`)."""
+        stored = self.store.get_state(f"{DRAFTS}{report_id}")
+        return dict(json.loads(stored)) if stored else {}
+
+    def keep(self, report_id: int, drafts: dict[str, str]) -> None:
+        """Keep the drafts of a report's open boxes: they survive Esc, quitting and a kill."""
+        self.store.set_state(f"{DRAFTS}{report_id}", json.dumps(drafts, ensure_ascii=False))

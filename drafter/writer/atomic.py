@@ -1,21 +1,67 @@
-"""Write files atomically: a half-written file never replaces a good one."""
+"""Write files atomically: a half-written file never replaces a good one.
+
+The temporary file sits beside the target (same file system, so the rename is atomic) under
+a short name of its own, so a target name of up to the file system's 255 bytes still works.
+The written file gets the mode any new file of the user gets (``0666`` less the umask, as
+colleagues sharing a folder expect), or keeps the mode of the file it replaces.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
+from functools import cache
 from pathlib import Path
 
 from drafter.errors import RenderError
+
+_TMP_PREFIX = ".drafter-"
+_TMP_SUFFIX = ".tmp"
+
+
+@cache
+def _umask() -> int:
+    """The process umask, read without changing it where the system allows."""
+    with contextlib.suppress(OSError, ValueError):
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    # Elsewhere the only way to read it is to set it; done once, before any writer thread.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        return 0o666 & ~_umask()
+
+
+def inside(folder: Path, name: str) -> Path:
+    """``folder / name``, refused unless it stays directly inside ``folder``.
+
+    Names built from stored data (a unit code) must never climb out of the folder the user
+    chose, whatever the data holds.
+    """
+    target = (folder / name).resolve()
+    if name in ("", ".", "..") or "/" in name or "\\" in name or \
+            target.parent != folder.resolve():
+        raise RenderError(f"tên tệp {name!r} không hợp lệ: tệp phải nằm trong thư mục {folder}")
+    return target
 
 
 def write_atomic(path: Path, data: bytes) -> Path:
     """Write ``data`` to a temporary file beside ``path``, then rename it over ``path``."""
     path = path.resolve()
+    if path.is_dir():
+        raise RenderError(f"không ghi được tệp {path}: đây là một thư mục")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, tmp_name = tempfile.mkstemp(prefix=_TMP_PREFIX, suffix=_TMP_SUFFIX, dir=path.parent)
     except OSError as exc:
         raise RenderError(f"không ghi được tệp {path}: {exc.strerror}") from exc
     tmp = Path(tmp_name)
@@ -23,6 +69,7 @@ def write_atomic(path: Path, data: bytes) -> Path:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
+            os.fchmod(handle.fileno(), _mode_for(path))
             os.fsync(handle.fileno())
         os.replace(tmp, path)
     except OSError as exc:

@@ -11,16 +11,28 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select
 
-from drafter.domain.periods import Period
+from drafter.domain.periods import Period, PeriodKind
 from drafter.domain.units import Unit
 from drafter.errors import DrafterError
+from drafter.tui.widgets.dropdown import Dropdown
 from drafter.vi.text import sentence_case
 
 if TYPE_CHECKING:
     from drafter.tui.app import DrafterApp
+    from drafter.tui.session import Session
 
 KINDS = [("Quý I", "Q1"), ("Quý II", "Q2"), ("Quý III", "Q3"), ("Quý IV", "Q4"),
          ("6 tháng đầu năm", "H1"), ("9 tháng", "9M"), ("Năm", "")]
+CARRY = "Chép từ báo cáo kỳ trước (nên dùng)"
+NOTHING_TO_CARRY = "Chép từ kỳ trước: chưa có báo cáo để chép"
+
+
+def next_period(periods: list[Period], today: dt.date) -> Period:
+    """The quarter after the last period reported, or today's quarter for a first report."""
+    if not periods:
+        return Period(today.year, PeriodKind.QUARTER, (today.month - 1) // 3 + 1)
+    day = max(period.end for period in periods) + dt.timedelta(days=1)
+    return Period(day.year, PeriodKind.QUARTER, (day.month - 1) // 3 + 1)
 
 
 class NewReportScreen(ModalScreen[int | None]):
@@ -33,23 +45,56 @@ class NewReportScreen(ModalScreen[int | None]):
         self.unit = unit
         self.today = today or dt.date.today()
 
+    @property
+    def session(self) -> Session:
+        return cast("DrafterApp", self.app).session
+
     def compose(self) -> ComposeResult:
-        quarter = f"Q{(self.today.month - 1) // 3 + 1}"
+        reported = [summary.period for summary in self.session.reports(self.unit.code)]
+        start = next_period(reported, self.today)
         with Vertical(id="new-report", classes="dialog"):
             yield Label("Báo cáo mới", classes="title")
             yield Label("Kỳ báo cáo")
             with Horizontal(classes="row"):
-                yield Select(KINDS, value=quarter, allow_blank=False, id="kind")
-                yield Input(str(self.today.year), id="year", restrict=r"\d{0,4}",
-                            classes="year")
+                yield Dropdown(KINDS, value=start.code.partition("-")[2], allow_blank=False,
+                               id="kind")
+                yield Input(str(start.year), id="year", restrict=r"\d{0,4}", classes="year")
             with RadioSet(id="source"):
-                yield RadioButton("Chép từ báo cáo kỳ trước (nên dùng)", value=True,
-                                  id="from-previous")
+                yield RadioButton(CARRY, value=True, id="from-previous")
                 yield RadioButton("Báo cáo trống", id="empty")
             yield Label("", id="new-error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button("Tạo báo cáo", id="create", variant="primary")
                 yield Button("Hủy", id="cancel")
+
+    def on_mount(self) -> None:
+        self._offer_carry()
+
+    def on_select_changed(self) -> None:
+        self._offer_carry()
+
+    def on_input_changed(self) -> None:
+        self._offer_carry()
+
+    def _period(self) -> Period | None:
+        kind = str(self.query_one("#kind", Select).value)
+        year = self.query_one("#year", Input).value
+        try:
+            return Period.parse(f"{year}-{kind}" if kind else year)
+        except ValueError:
+            return None
+
+    def _offer_carry(self) -> None:
+        """Copying from the previous report is offered only when there is one to copy."""
+        period = self._period()
+        can = period is not None and self.session.can_carry(self.unit.code, period)
+        carry = self.query_one("#from-previous", RadioButton)
+        if can and carry.disabled:  # offered again: back to the recommended choice
+            carry.value = True
+        elif not can:
+            self.query_one("#empty", RadioButton).value = True
+        carry.disabled = not can
+        carry.label = CARRY if can else NOTHING_TO_CARRY
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "create":
@@ -64,18 +109,14 @@ class NewReportScreen(ModalScreen[int | None]):
         self.dismiss(None)
 
     def create(self) -> None:
-        kind = str(self.query_one("#kind", Select).value)
-        year = self.query_one("#year", Input).value
+        period = self._period()
         error = self.query_one("#new-error", Label)
-        try:
-            period = Period.parse(f"{year}-{kind}" if kind else year)
-        except ValueError:
-            error.update(f"Năm không hợp lệ: \"{year}\"")
+        if period is None:
+            error.update(f"Năm không hợp lệ: \"{self.query_one('#year', Input).value}\"")
             return
         empty = self.query_one("#empty", RadioButton).value
-        app = cast("DrafterApp", self.app)
         try:
-            report_id = app.session.create_report(self.unit.code, period, empty)
+            report_id = self.session.create_report(self.unit.code, period, empty)
         except DrafterError as exc:
             error.update(sentence_case(str(exc)))
             return

@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING, cast
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Label
+from textual.widgets import DataTable, Header, Label
 
 from drafter.domain.units import Unit
+from drafter.tui.widgets.footer import KeyFooter
 from drafter.vi.dates import short_date
 from drafter.vi.periods import period_name
 
@@ -24,10 +25,14 @@ STATUS = {"draft": "dự thảo", "final": "chính thức"}
 class ReportsScreen(Screen[None]):
     """Lists the reports of one unit, newest period first."""
 
+    HELP_TITLE = "Danh sách báo cáo"
+    HELP = ("Các báo cáo của đơn vị, kỳ mới nhất ở trên. Enter mở báo cáo đang chọn, N tạo báo "
+            "cáo cho kỳ mới (chép từ kỳ trước), U sửa thông tin đơn vị, Esc về danh sách đơn vị.")
     BINDINGS = [
         Binding("n", "new", "Báo cáo mới"),
         Binding("enter", "open", "Mở", show=False),
-        Binding("u", "edit_unit", "Sửa thông tin đơn vị"),
+        Binding("u", "edit_unit", "Sửa đơn vị"),
+        Binding("escape", "units", "Các đơn vị"),
     ]
 
     def __init__(self, unit: Unit) -> None:
@@ -39,7 +44,7 @@ class ReportsScreen(Screen[None]):
         yield Label(f"Báo cáo của {self.unit.short_body}", classes="title", id="unit-title")
         yield DataTable(id="reports", cursor_type="row", zebra_stripes=True)
         yield Label("Chưa có báo cáo nào. Nhấn N để tạo báo cáo mới.", id="empty")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -47,6 +52,9 @@ class ReportsScreen(Screen[None]):
         self.refresh_reports()
 
     def on_screen_resume(self) -> None:
+        # The unit may have been edited meanwhile.
+        self.unit = cast("DrafterApp", self.app).session.unit(self.unit.code) or self.unit
+        self.query_one("#unit-title", Label).update(f"Báo cáo của {self.unit.short_body}")
         self.refresh_reports()
 
     def refresh_reports(self) -> None:
@@ -70,6 +78,7 @@ class ReportsScreen(Screen[None]):
         yield SystemCommand("Báo cáo mới (N)", "Tạo báo cáo cho một kỳ mới", self.action_new)
         yield SystemCommand("Sửa thông tin đơn vị (U)", self.unit.short_body,
                             self.action_edit_unit)
+        yield SystemCommand("Các đơn vị (Esc)", "Chọn đơn vị khác", self.action_units)
         app = cast("DrafterApp", self.app)
         for summary in app.session.reports(self.unit.code):
             yield SystemCommand(f"Mở báo cáo {period_name(summary.period)}",
@@ -99,6 +108,15 @@ class ReportsScreen(Screen[None]):
 
         today = cast("DrafterApp", self.app).session.today
         self.app.push_screen(NewReportScreen(self.unit, today), created)
+
+    def action_units(self) -> None:
+        """Back to the unit list (built now if the app started on this unit's reports)."""
+        from drafter.tui.screens.units import UnitsScreen
+
+        if any(isinstance(screen, UnitsScreen) for screen in self.app.screen_stack):
+            self.app.pop_screen()
+        else:
+            self.app.switch_screen(UnitsScreen())
 
     def action_edit_unit(self) -> None:
         from drafter.tui.screens.unit import UnitScreen

@@ -1,74 +1,108 @@
-"""Documents the unit issued in the period, entered as fields (kind, number, date …)."""
+"""A list of document references (the unit's own, or the basis documents it answers):
+a table and a form to add or edit one.
+
+In the table: Enter edits the document, Delete removes it (Ctrl+Z brings it back), Ctrl+↑/↓
+move it, Home/End go to the first/last row.
+"""
 
 from __future__ import annotations
 
-import dataclasses
-
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Button, DataTable, Input, Label, Select
+from textual.widgets import Button, DataTable, Input, Label
 
-from drafter.domain.documents import KIND_SYMBOLS, DocRef
+from drafter.checks.document_checks import document_name
+from drafter.domain.documents import DocRef
 from drafter.domain.report import NOTE_SECTIONS
-from drafter.vi.dates import parse_date, short_date
-from drafter.vi.text import clean
+from drafter.tui.widgets.doc_form import DocumentForm
+from drafter.tui.widgets.drafts import Draft
+from drafter.vi.dates import short_date
+
+EDITING = "@"  # the draft key suffix holding the index of the document being edited
+HINT = "Trên bảng: Enter sửa · Delete xóa (Ctrl+Z hoàn tác) · Ctrl+↑/↓ đổi thứ tự"
+
+
+class DocTable(DataTable[str]):
+    """Home and End go to the first and last document (Textual's scroll sideways)."""
+
+    BINDINGS = [Binding("home", "first", "Văn bản đầu", show=False),
+                Binding("end", "last", "Văn bản cuối", show=False)]
+
+    def action_first(self) -> None:
+        self.move_cursor(row=0)
+
+    def action_last(self) -> None:
+        self.move_cursor(row=max(self.row_count - 1, 0))
 
 
 class DocumentsEditor(Vertical):
-    """A table of documents and a form to add or edit one; Delete removes the selected."""
+    """``role`` is ``documents`` (issued by the unit, cited in a section; boxes ``doc-…``) or
+    ``basis`` (Văn bản căn cứ, with their issuer; boxes ``basis-…``)."""
 
-    BINDINGS = [Binding("delete", "delete", "Xóa văn bản")]
+    BINDINGS = [
+        Binding("delete", "delete", "Xóa văn bản"),
+        Binding("ctrl+z", "undo", "Hoàn tác xóa"),
+        Binding("ctrl+up", "move(-1)", "Chuyển văn bản lên", show=False),
+        Binding("ctrl+down", "move(1)", "Chuyển văn bản xuống", show=False),
+    ]
 
     class Changed(Message):
-        def __init__(self, documents: list[DocRef]) -> None:
+        def __init__(self, role: str, documents: list[DocRef]) -> None:
             super().__init__()
+            self.role = role
             self.documents = documents
 
-    def __init__(self, documents: list[DocRef], issuer: str) -> None:
-        super().__init__(id="documents-editor")
+    def __init__(self, role: str, title: str, documents: list[DocRef], own_issuer: str,
+                 drafts: dict[str, str]) -> None:
+        super().__init__(id=f"{role}-editor", classes="documents-editor")
+        self.role = role
+        self.prefix = "doc" if role == "documents" else "basis"
+        self.title = title
         self.documents = list(documents)
-        self.issuer = issuer
-        self.editing: int | None = None
+        self.own_issuer = own_issuer
+        self.drafts = drafts
+        typed = drafts.get(self.prefix + EDITING, "")
+        self.editing = int(typed) if typed.isdigit() and int(typed) < len(documents) else None
+        self.deleted: tuple[int, DocRef] | None = None
 
     def compose(self) -> ComposeResult:
-        yield Label("Văn bản đơn vị đã ban hành trong kỳ", classes="subtitle")
-        yield DataTable(id="documents-table", cursor_type="row")
-        with Horizontal(classes="row"):
-            yield Select([(k, k) for k in KIND_SYMBOLS], prompt="Loại văn bản", id="doc-kind",
-                         compact=True)
-            yield Input(placeholder="Số", id="doc-number", compact=True, classes="short")
-            yield Input(placeholder="Ngày (06/02/2024)", id="doc-date", compact=True,
-                        classes="short")
-        yield Input(placeholder="Trích yếu: về …", id="doc-subject", compact=True)
-        with Horizontal(classes="row"):
-            yield Select([(title, key) for key, title in NOTE_SECTIONS.items()],
-                         prompt="Trích dẫn ở mục", value="direction", id="doc-section",
-                         compact=True)
-            yield Button("Lưu văn bản", id="doc-save", compact=True)
-        yield Label("", id="doc-error", classes="error")
+        yield Label(self.title, classes="subtitle")
+        yield DocTable(id=f"{self.prefix}-table", cursor_type="row")
+        yield Label("", id=f"{self.prefix}-problems", classes="problem")
+        yield Label(HINT, classes="hint")
+        yield DocumentForm(self.prefix, self.own_issuer, self.drafts)
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns("Văn bản", "Ngày", "Trích yếu")
+        table = self.query_one(DocTable)
+        third = "Mục" if self.own_issuer else "Cơ quan ban hành"
+        table.add_columns("Văn bản", "Ngày", third, "Trích yếu")
         self._fill()
 
-    def _fill(self) -> None:
-        table = self.query_one(DataTable)
+    def _fill(self, cursor: int | None = None) -> None:
+        table = self.query_one(DocTable)
         table.clear()
         for doc in self.documents:
-            table.add_row(f"{doc.kind} số {doc.full_number}", short_date(doc.date), doc.subject)
+            where = NOTE_SECTIONS.get(doc.section, "").split(" ")[0] if self.own_issuer \
+                else doc.issuer
+            table.add_row(document_name(doc), short_date(doc.date), where, doc.subject)
+        if cursor is not None and self.documents:
+            table.move_cursor(row=max(0, min(cursor, len(self.documents) - 1)))
+
+    def _changed(self, cursor: int | None = None) -> None:
+        self._fill(cursor)
+        self.post_message(self.Changed(self.role, list(self.documents)))
+
+    def _edit(self, index: int | None) -> None:
+        self.editing = index
+        self.post_message(Draft(self.prefix + EDITING, "" if index is None else str(index)))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        self.editing = event.cursor_row
-        doc = self.documents[self.editing]
-        self.query_one("#doc-kind", Select).value = doc.kind
-        self.query_one("#doc-number", Input).value = doc.number
-        self.query_one("#doc-date", Input).value = short_date(doc.date)
-        self.query_one("#doc-subject", Input).value = doc.subject
-        self.query_one("#doc-section", Select).value = doc.section or "direction"
+        self._edit(event.cursor_row)
+        self.query_one(DocumentForm).fill(self.documents[event.cursor_row])
+        self.query_one(f"#{self.prefix}-number", Input).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -79,39 +113,58 @@ class DocumentsEditor(Vertical):
         self.save()
 
     def save(self) -> None:
-        error = self.query_one("#doc-error", Label)
-        kind = self.query_one("#doc-kind", Select).value
-        number = clean(self.query_one("#doc-number", Input).value)
-        if kind is Select.NULL or not number:
-            error.update("Cần chọn loại văn bản và nhập số văn bản")
+        editing = self.documents[self.editing] if self.editing is not None else None
+        doc = self.query_one(DocumentForm).read(editing)
+        if doc is None:
             return
-        try:
-            date = parse_date(self.query_one("#doc-date", Input).value)
-        except ValueError as exc:
-            error.update(f"Ngày văn bản: {exc}")
-            return
-        section = self.query_one("#doc-section", Select).value
-        subject = clean(self.query_one("#doc-subject", Input).value)
-        cited = str(section) if section is not Select.NULL else "direction"
         if self.editing is not None:
-            # Keep what the form does not show (issuer, year, symbol) of the edited document.
-            self.documents[self.editing] = dataclasses.replace(
-                self.documents[self.editing], kind=str(kind), number=number, date=date,
-                subject=subject, section=cited)
+            self.documents[self.editing] = doc
         else:
-            self.documents.append(DocRef(kind=str(kind), number=number, date=date,
-                                         issuer=self.issuer, subject=subject, section=cited))
-        self.editing = None
-        error.update("")
-        for field_id in ("#doc-number", "#doc-date", "#doc-subject"):
-            self.query_one(field_id, Input).value = ""
-        self._fill()
-        self.post_message(self.Changed(list(self.documents)))
+            self.documents.append(doc)
+        self._edit(None)
+        self.query_one(DocumentForm).clear()
+        self._changed()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "undo":
+            return self.deleted is not None
+        return True
 
     def action_delete(self) -> None:
-        table = self.query_one(DataTable)
-        if table.has_focus and self.documents:
-            del self.documents[table.cursor_row]
-            self.editing = None
-            self._fill()
-            self.post_message(self.Changed(list(self.documents)))
+        table = self.query_one(DocTable)
+        if not table.has_focus or not self.documents:
+            return
+        index = table.cursor_row
+        self.deleted = (index, self.documents.pop(index))
+        self._edit(None)
+        self._changed(index)
+        self.refresh_bindings()
+        self.notify(f"Đã xóa {document_name(self.deleted[1])}. Nhấn Ctrl+Z để hoàn tác.",
+                    title="Đã xóa văn bản", timeout=10)
+
+    def action_undo(self) -> None:
+        if self.deleted is None:
+            return
+        index, doc = self.deleted
+        self.documents.insert(index, doc)
+        self.deleted = None
+        self._changed(index)
+        self.refresh_bindings()
+        self.notify(f"Đã khôi phục {document_name(doc)}.", timeout=5)
+
+    def action_move(self, step: int) -> None:
+        table = self.query_one(DocTable)
+        index = table.cursor_row
+        if not table.has_focus or not 0 <= index + step < len(self.documents):
+            return
+        docs = self.documents
+        docs[index], docs[index + step] = docs[index + step], docs[index]
+        if self.editing in (index, index + step):  # the form follows the document it shows
+            self._edit(index + step if self.editing == index else index)
+        self._changed(index + step)
+
+    def show_problems(self, messages: list[str]) -> None:
+        """The checks' messages about these documents, under the table."""
+        label = self.query_one(f"#{self.prefix}-problems", Label)
+        label.update("\n".join(messages))
+        label.display = bool(messages)

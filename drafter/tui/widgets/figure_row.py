@@ -12,10 +12,13 @@ from textual.widgets import Input, Label, Select
 from drafter.domain.catalogue import Indicator, ValueType
 from drafter.domain.figures import Figures
 from drafter.domain.report import Value
+from drafter.tui.widgets.dropdown import Dropdown
 from drafter.vi.numbers import format_number
 from drafter.vi.rates import format_rate, format_ratio
 
 YES_NO = [("Có", "Có"), ("Không", "Không")]
+CARRIED = "↻ Lấy từ kỳ trước — Enter để xác nhận"
+ROW_STATES = ("error", "warning", "required")
 
 
 def show_value(value: Value | None) -> str:
@@ -46,14 +49,22 @@ class ProblemRow(Vertical):
     """A row that can show the check message about its figure beneath it.
 
     The message label is mounted with the first message: a section has dozens of rows and
-    every widget mounted counts in the editor's start-up time.
+    every widget mounted counts in the editor's start-up time. ``-required`` marks a required
+    figure not yet entered whose box the official has not been to: said quietly, not in red.
     """
 
     indicator: Indicator
+    _shown_problem: tuple[str, str] = ("", "")
 
-    def show_problem(self, message: str, error: bool) -> None:
-        self.set_class(bool(message) and error, "-error")
-        self.set_class(bool(message) and not error, "-warning")
+    def show_problem(self, message: str, kind: str) -> None:
+        """Mark the row ``error``, ``warning`` or ``required`` (or nothing: ``""``) and show
+        ``message`` under it; a row involved in a problem shown under another row is marked
+        with no message of its own."""
+        if (message, kind) == self._shown_problem:
+            return  # called at every keystroke for every row: most rows do not change
+        self._shown_problem = (message, kind)
+        for state in ROW_STATES:
+            self.set_class(kind == state, f"-{state}")
         labels = self.query(".problem").results(Label)
         label = next(labels, None)
         if label is None:
@@ -65,7 +76,9 @@ class ProblemRow(Vertical):
 
 
 class FigureRow(ProblemRow):
-    """An entered indicator. Posts :class:`FigureRow.Edited` with the raw text."""
+    """An entered indicator. Posts :class:`FigureRow.Edited` with the raw text, ``Left`` when
+    the cursor leaves it and ``Confirmed`` when Enter confirms a figure carried from the
+    previous period."""
 
     class Edited(Message):
         def __init__(self, row: FigureRow, text: str) -> None:
@@ -73,12 +86,24 @@ class FigureRow(ProblemRow):
             self.row = row
             self.text = text
 
-    def __init__(self, indicator: Indicator, value: Value | None, before: Value | None) -> None:
+    class Left(Message):
+        def __init__(self, row: FigureRow) -> None:
+            super().__init__()
+            self.row = row
+
+    class Confirmed(Message):
+        def __init__(self, row: FigureRow) -> None:
+            super().__init__()
+            self.row = row
+
+    def __init__(self, indicator: Indicator, value: Value | None, before: Value | None,
+                 typed: str | None = None, carried: bool = False) -> None:
         super().__init__(classes="figure", id=f"row-{indicator.key}")
         self.indicator = indicator
         self.value = value
         self.before = before
-        self.shown = show_value(value)
+        self.shown = show_value(value) if typed is None else typed
+        self.carried = carried
 
     def compose(self) -> ComposeResult:
         ind = self.indicator
@@ -86,13 +111,14 @@ class FigureRow(ProblemRow):
         with Horizontal(classes="figure-line"):
             if ind.type is ValueType.BOOL or ind.type is ValueType.CHOICE:
                 options = YES_NO if ind.type is ValueType.BOOL else [(o, o) for o in ind.options]
-                current = show_value(self.value)
-                yield Select(options, value=current if current else Select.NULL,
-                             prompt="—", id=f"in-{ind.key}", classes="entry", compact=True)
+                yield Dropdown(options, value=self.shown if self.shown else Select.NULL,
+                               prompt="—", id=f"in-{ind.key}", classes="entry", compact=True)
             else:
-                yield Input(show_value(self.value), id=f"in-{ind.key}", classes="entry",
+                yield Input(self.shown, id=f"in-{ind.key}", classes="entry",
                             compact=True, select_on_focus=False)
             yield Label(self._after(self.value), classes="before")
+        if self.carried:
+            yield Label(CARRIED, classes="carried")
 
     def _after(self, value: Value | None) -> str:
         # One label for the unit and the comparison keeps the row small: the editor mounts a
@@ -103,9 +129,17 @@ class FigureRow(ProblemRow):
         event.stop()
         self._edited(event.value)
 
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.carried:
+            self.post_message(self.Confirmed(self))
+
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()
         self._edited("" if event.value is Select.NULL else str(event.value))
+
+    def on_descendant_blur(self) -> None:
+        self.post_message(self.Left(self))
 
     def _edited(self, text: str) -> None:
         # Widgets also report their initial value when mounted: that is not an edit.
@@ -115,6 +149,12 @@ class FigureRow(ProblemRow):
 
     def show_change(self, value: Value | None) -> None:
         self.query_one(".before", Label).update(self._after(value))
+
+    def confirmed(self) -> None:
+        """No longer waiting for confirmation (typed, or confirmed with Enter)."""
+        self.carried = False
+        for label in self.query(".carried"):
+            label.remove()
 
 
 class RateRow(ProblemRow):

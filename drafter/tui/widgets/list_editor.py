@@ -8,17 +8,23 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Label, ListItem, ListView
 
+from drafter.tui.widgets.drafts import Draft
 from drafter.vi.text import clean
+
+ADD = "Gõ nội dung rồi nhấn Enter để thêm"
+CARRIED_LIST = "↻ Lấy từ kỳ trước — sửa một ý, hoặc F8 để xác nhận cả mục"
+EDITING = "@"  # the draft key suffix holding the index of the item being edited
 
 
 class ListEditor(Vertical):
     """Enter in the box adds an item (or saves the one being edited); on the list, Enter
-    edits, Delete removes, Ctrl+↑/↓ moves the item."""
+    edits, Delete removes, Ctrl+↑/↓ moves the item. What is typed in the box and not yet
+    submitted is posted as a :class:`Draft`."""
 
     BINDINGS = [
         Binding("delete", "delete", "Xóa ý"),
-        Binding("ctrl+up", "move(-1)", "Lên"),
-        Binding("ctrl+down", "move(1)", "Xuống"),
+        Binding("ctrl+up", "move(-1)", "Chuyển ý lên", show=False),
+        Binding("ctrl+down", "move(1)", "Chuyển ý xuống", show=False),
     ]
 
     class Changed(Message):
@@ -27,18 +33,31 @@ class ListEditor(Vertical):
             self.name = name
             self.items = items
 
-    def __init__(self, name: str, title: str, items: list[str]) -> None:
+    def __init__(self, name: str, title: str, items: list[str], typed: str = "",
+                 editing: int | None = None, carried: bool = False) -> None:
         super().__init__(classes="list-editor", id=f"list-{name.replace(':', '-')}")
         self.list_name = name
+        self.box_id = f"add-{name.replace(':', '-')}"
         self.heading = title
         self.items = list(items)
-        self.editing: int | None = None
+        self.typed = typed
+        self.editing = editing if editing is not None and editing < len(self.items) else None
+        self.carried = carried
 
     def compose(self) -> ComposeResult:
         yield Label(self.heading, classes="subtitle")
+        if self.carried:
+            yield Label(CARRIED_LIST, classes="carried")
         yield ListView(*[ListItem(Label(item)) for item in self.items])
-        yield Input(placeholder="Gõ nội dung rồi nhấn Enter để thêm",
-                    id=f"add-{self.list_name.replace(':', '-')}")
+        yield Input(self.typed, placeholder=self._placeholder(), id=self.box_id)
+
+    def _placeholder(self) -> str:
+        return ADD if self.editing is None else f"Đang sửa ý {self.editing + 1}"
+
+    def confirmed(self) -> None:
+        self.carried = False
+        for label in self.query(".carried"):
+            label.remove()
 
     def _rebuild(self, index: int | None = None) -> None:
         view = self.query_one(ListView)
@@ -46,7 +65,12 @@ class ListEditor(Vertical):
         view.extend(ListItem(Label(item)) for item in self.items)
         if index is not None and self.items:
             view.index = max(0, min(index, len(self.items) - 1))
+        self.confirmed()
         self.post_message(self.Changed(self.list_name, list(self.items)))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.post_message(Draft(self.box_id, event.value))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -57,26 +81,31 @@ class ListEditor(Vertical):
             self.items[self.editing] = text
         else:
             self.items.append(text)
-        self.editing = None
+        self._edit(None)
         event.input.value = ""
-        event.input.placeholder = "Gõ nội dung rồi nhấn Enter để thêm"
         self._rebuild()
+
+    def _edit(self, index: int | None) -> None:
+        self.editing = index
+        self.query_one(Input).placeholder = self._placeholder()
+        self.post_message(Draft(self.box_id + EDITING, "" if index is None else str(index)))
 
     def on_list_view_selected(self, event: ListView.Selected) -> None:
         event.stop()
         index = event.list_view.index
         if index is None:
             return
-        self.editing = index
+        self._edit(index)
         box = self.query_one(Input)
         box.value = self.items[index]
-        box.placeholder = f"Đang sửa ý {index + 1}"
         box.focus()
 
     def action_delete(self) -> None:
         index = self.query_one(ListView).index
         if index is not None and index < len(self.items):
             del self.items[index]
+            if self.editing is not None:
+                self._edit(None)
             self._rebuild(index)
 
     def action_move(self, step: int) -> None:

@@ -1,0 +1,114 @@
+"""The report being edited, and what the official typed that is not (yet) part of it.
+
+Nothing typed is lost or silently replaced: an entry that does not parse takes the figure out
+of the report (the stale value is never printed) and stays an error, with its text kept as a
+draft, until it is fixed; text typed into a box and not yet submitted is kept as a draft too.
+Drafts are stored with the TUI's state at every keystroke, so they survive Esc, quitting and a
+kill, and come back into their boxes when the report is opened again.
+"""
+
+from __future__ import annotations
+
+from drafter.checks import Problem, Severity
+from drafter.datafile import fields
+from drafter.domain.report import Value
+from drafter.tui.session import Session
+
+FIGURE = "in-"  # a figure's box id: in-<indicator key>
+UNPARSED = "unparsed"
+
+
+class Editing:
+    """One open report: the figures as typed, drafts, and where the official has been."""
+
+    def __init__(self, session: Session, report_id: int) -> None:
+        self.session = session
+        self.report_id = report_id
+        self.report, self.previous, self.last_year = session.open(report_id)
+        self.drafts = session.drafts(report_id)
+        self._kept = dict(self.drafts)  # the drafts as stored, to write them only on change
+        self.unparsed: dict[str, Problem] = {}
+        # Figures whose box the official has left (a required one is an error from then on)
+        # and every field edited, most recent last (a check about several jumps to it).
+        self.visited: set[str] = set()
+        self.recent: list[str] = []
+        catalogue = session.pack.catalogue
+        for box, text in list(self.drafts.items()):
+            key = box.removeprefix(FIGURE)
+            if box.startswith(FIGURE) and key in catalogue:
+                self._parse(key, text)
+
+    def typed(self, box: str) -> str | None:
+        """The draft of a box, if it has one."""
+        return self.drafts.get(box)
+
+    def enter_figure(self, key: str, text: str) -> Problem | None:
+        """Take what was typed into a figure's box; returns the problem when it does not parse."""
+        self._touch(key)
+        self._parse(key, text.strip())
+        if key in self.report.review:
+            self.report.review.remove(key)  # typing the figure confirms it
+        self.save()
+        return self.unparsed.get(key)
+
+    def _parse(self, key: str, text: str) -> None:
+        indicator = self.session.pack.catalogue[key]
+        self.unparsed.pop(key, None)
+        self.drafts.pop(FIGURE + key, None)
+        if not text:
+            self.report.figures.pop(key, None)
+            return
+        try:
+            self.report.figures[key] = fields.figure(indicator, text)
+        except ValueError as exc:
+            self.report.figures.pop(key, None)
+            self.unparsed[key] = Problem(Severity.ERROR, UNPARSED, f"{indicator.label} {exc}",
+                                         (key,), label=indicator.label)
+            self.drafts[FIGURE + key] = text
+
+    def invalid(self, field: str, box: str, text: str, message: str) -> None:
+        """A non-figure entry (a date) that does not parse: an error until fixed."""
+        self._touch(field)
+        self.unparsed[field] = Problem(Severity.ERROR, UNPARSED, message, (field,))
+        self.drafts[box] = text
+        self.save()
+
+    def set_field(self, field: str, box: str, value: object) -> None:
+        """A valid issuing detail (number, date, recipients, status)."""
+        self._touch(field)
+        self.unparsed.pop(field, None)
+        self.drafts.pop(box, None)
+        setattr(self.report, field, value)
+        self.save()
+
+    def draft(self, box: str, text: str) -> None:
+        """Keep (or, when empty, drop) what is typed into a box and not yet submitted."""
+        if text:
+            self.drafts[box] = text
+        else:
+            self.drafts.pop(box, None)
+        self._keep()
+
+    def _keep(self) -> None:
+        if self.drafts != self._kept:
+            self.session.keep(self.report_id, self.drafts)
+            self._kept = dict(self.drafts)
+
+    def _touch(self, key: str) -> None:
+        if key in self.recent:
+            self.recent.remove(key)
+        self.recent.append(key)
+        self.visited.add(key)
+
+    def save(self) -> None:
+        """Autosave: the report in one transaction, then the drafts."""
+        self.session.save(self.report)
+        self._keep()
+
+    def problems(self) -> list[Problem]:
+        """Entries that do not parse, then every problem the checks find (errors first)."""
+        found = self.session.problems(self.report, self.previous)
+        return [*self.unparsed.values(), *found]
+
+    def value(self, key: str) -> Value | None:
+        return self.report.figures.get(key)

@@ -1,0 +1,153 @@
+"""How the editor shows the checks: under each field, in each pane, in the sidebar and the
+checks list — and how a problem chosen there leads to the field to fix."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.widget import Widget
+from textual.widgets import Label
+
+from drafter.checks import Problem
+from drafter.domain.figures import Figures
+from drafter.tui.widgets.checks_list import ChecksList
+from drafter.tui.widgets.documents import DocumentsEditor
+from drafter.tui.widgets.figure_row import ProblemRow, RateRow
+from drafter.tui.widgets.issuing import ISSUING_FIELDS, IssuingEditor
+from drafter.tui.widgets.list_editor import ListEditor
+
+if TYPE_CHECKING:
+    from drafter.tui.screens.editor import EditorScreen
+
+REQUIRED = "Bắt buộc"
+CARRIED_MARK = " ↻"
+REVIEW = ("Còn {count} số liệu, nội dung lấy từ kỳ trước chưa được xác nhận "
+          "(ở các mục có dấu ↻ trong danh mục)")
+
+
+class ChecksView:
+    """Runs at every keystroke: the widgets it updates are gathered once per pane filled
+    (querying the whole screen each time cost more than the checks themselves)."""
+
+    def __init__(self, screen: EditorScreen) -> None:
+        self.screen = screen
+        self.rates: list[RateRow] = []
+        self.rows: list[ProblemRow] = []
+        self.documents: list[DocumentsEditor] = []
+        self.issuing: list[IssuingEditor] = []
+        self.shown: dict[str, str] = {}  # the sidebar's labels as shown
+
+    def gather(self, pane: Widget) -> None:
+        """Take in the widgets of a pane just filled."""
+        self.rates += pane.query(RateRow)
+        self.rows += pane.query(ProblemRow)
+        self.documents += pane.query(DocumentsEditor)
+        self.issuing += pane.query(IssuingEditor)
+
+    def show(self, problems: list[Problem]) -> None:
+        screen = self.screen
+        editing = screen.editing
+        catalogue = screen.session.pack.catalogue
+        figures = Figures(catalogue, editing.report.figures)
+        undefined = str(screen.session.pack.settings.get("rate_undefined", ""))
+        for rate_row in self.rates:
+            rate_row.update_from(figures, undefined)
+        by_key: dict[str, Problem] = {}
+        for problem in problems:
+            if problem.rule != "review":  # shown as ↻ on each carried row instead
+                for key in problem.keys:
+                    by_key.setdefault(key, problem)
+        told = {id(problem): self._told(problem) for problem in by_key.values()}
+        for row in self.rows:
+            key = row.indicator.key
+            found = by_key.get(key)
+            if found is None:
+                row.show_problem("", "")
+            elif found.rule == "required" and key not in editing.visited:
+                row.show_problem(REQUIRED, "required")  # until the official has been there
+            else:
+                # The message once per pane, under the field to fix; the others are marked.
+                shown = found.message if key in told[id(found)] else ""
+                row.show_problem(shown, "error" if found.is_error else "warning")
+        for documents in self.documents:
+            documents.show_problems([p.message for p in problems if documents.role in p.keys])
+        for issuing in self.issuing:
+            issuing.show_problems([p.message for p in problems if p.field in ISSUING_FIELDS])
+        screen.query_one(ChecksList).show(problems, [self._line(p) for p in problems])
+        self._sidebar()
+        screen.refresh_bindings()
+
+    def _sidebar(self) -> None:
+        """Sections still to review marked ↻; the checks with their count of errors."""
+        panes, errors = self.screen.panes, self.screen.error_count
+        carried = {panes.of(field) for field in self.screen.editing.report.review}
+        for pane in panes.ids:
+            text = panes.short(pane) + (CARRIED_MARK if pane in carried else "")
+            if pane == "checks" and errors:
+                text += f" ({errors} lỗi)"
+            if self.shown.get(pane) != text:
+                self.shown[pane] = text
+                self.screen.query_one(f"#nav-{pane} Label", Label).update(text)
+
+    def _told(self, problem: Problem) -> set[str]:
+        """The rows that say a problem's message: the field to fix, and in each other pane
+        the problem reaches, its first field there."""
+        panes = self.screen.panes
+        target = self.target(problem)
+        rows, reached = {target}, {panes.of(target)}
+        for key in problem.keys:
+            if panes.of(key) not in reached:
+                rows.add(key)
+                reached.add(panes.of(key))
+        return rows
+
+    def _line(self, problem: Problem) -> str:
+        if problem.rule == "review":
+            return f"{problem.severity.label}: " + REVIEW.format(count=len(problem.keys))
+        return f"{problem.severity.label}: {problem.located}"
+
+    def target(self, problem: Problem) -> str:
+        """The field to fix: of those the problem names, the one typed last (when the parts of
+        a sum disagree, the one just typed is the likeliest slip), else the first entered
+        part — a total is the last guess."""
+        pack = self.screen.session.pack
+        keys = [key for key in problem.keys if self.screen.panes.of(key) is not None]
+        if problem.rule == "review":
+            return keys[0] if keys else problem.field
+        entered = [key for key in keys
+                   if key not in pack.catalogue or not pack.catalogue[key].derived]
+        recent = [key for key in self.screen.editing.recent if key in entered]
+        if recent:
+            return recent[-1]
+        wholes = {rule.whole for rule in pack.checks.parts}
+        entered.sort(key=lambda key: key in wholes)
+        return (entered or keys or [problem.field])[0]
+
+    async def jump_to(self, problem: Problem) -> None:
+        """Show the pane holding the problem's field, the cursor in it, scrolled into view."""
+        screen = self.screen
+        field = self.target(problem)
+        pane = screen.panes.of(field)
+        if pane is None:
+            return
+        await screen.action_show(pane)
+        entry = self._entry(pane, field)
+        if entry is not None:
+            # Once the pane is laid out: before, the field has no place to scroll to.
+            screen.call_after_refresh(entry.focus)
+
+    def _entry(self, pane: str, field: str) -> Widget | None:
+        screen = self.screen
+        if field in screen.session.pack.catalogue:
+            found = screen.query(f"#in-{field}")
+            return found.first() if found else None
+        for editor in screen.query(ListEditor):
+            if editor.list_name == field:
+                return editor.query_one(f"#{editor.box_id}")
+        for documents in screen.query(DocumentsEditor):
+            if documents.role == field:
+                return documents.query_one("DataTable")
+        if pane == "issuing":
+            found = screen.query(f"#is-{field}")
+            return found.first() if found else None
+        return None

@@ -1,0 +1,107 @@
+"""The editor's panes: their names, where each field lives, and the widgets of each pane."""
+
+from __future__ import annotations
+
+from textual.widget import Widget
+from textual.widgets import Label
+
+from drafter.domain.catalogue import Catalogue
+from drafter.domain.report import LISTS, NOTE_SECTIONS
+from drafter.domain.tier_indicators import shown_to
+from drafter.tui.editing import FIGURE, Editing
+from drafter.tui.widgets.documents import DocumentsEditor
+from drafter.tui.widgets.figure_row import FigureRow, RateRow
+from drafter.tui.widgets.issuing import ISSUING_FIELDS, IssuingEditor
+from drafter.tui.widgets.list_editor import EDITING, ListEditor
+
+NUMBERS = {"direction": "I.", "institutions": "II.1", "procedures": "II.2",
+           "organisation": "II.3", "civil_service": "II.4", "finance": "II.5",
+           "e_government": "II.6"}
+# Short names that fit the sidebar at 80 columns; the pane shows the full title.
+SHORT = {"direction": "I. Chỉ đạo, điều hành", "institutions": "II.1 Thể chế",
+         "procedures": "II.2 Thủ tục hành chính", "organisation": "II.3 Tổ chức bộ máy",
+         "civil_service": "II.4 Chế độ công vụ", "finance": "II.5 Tài chính công",
+         "e_government": "II.6 Chính quyền số"}
+OTHER_PANES = {"basis": "Văn bản căn cứ", "documents": "Văn bản đã ban hành",
+               "assessment": "III. Đánh giá chung", "tasks": "IV. Nhiệm vụ trọng tâm",
+               "proposals": "V. Kiến nghị, đề xuất", "issuing": "Thông tin ban hành",
+               "checks": "Kiểm tra số liệu", "preview": "Xem trước"}
+PANE_LISTS = {"assessment": ("strengths", "shortcomings", "causes"), "tasks": ("tasks",),
+              "proposals": ("proposals",)}
+DOCUMENT_PANES = {"basis": "Văn bản căn cứ: văn bản của cấp trên mà báo cáo này thực hiện",
+                  "documents": "Văn bản đơn vị đã ban hành trong kỳ"}
+BUILT_WHEN_SHOWN = ("checks", "preview")  # filled on demand, not from the report
+
+
+class Panes:
+    """What the editor shows of a report: which figures (those of the unit's level, and any
+    other that holds a value or a draft) and which pane holds each field."""
+
+    def __init__(self, editing: Editing, catalogue: Catalogue) -> None:
+        self.editing = editing
+        self.catalogue = catalogue
+        report = editing.report
+        typed = {box.removeprefix(FIGURE) for box in editing.drafts if box.startswith(FIGURE)}
+        self.shown = shown_to(catalogue, report.unit.tier) | set(report.figures) | typed
+        self.ids = [s.id for s in catalogue.sections] + list(OTHER_PANES)
+
+    def indicators(self, pane: str) -> list[str]:
+        """The keys of the figures shown in a catalogue section, in catalogue order."""
+        return [ind.key for ind in self.catalogue.in_section(pane) if ind.key in self.shown]
+
+    def of(self, field: str) -> str | None:
+        """The pane holding a field: an indicator, a list, a note, documents, issuing."""
+        if field in self.catalogue:
+            return self.catalogue[field].section if field in self.shown else None
+        if field in LISTS:
+            return next(p for p, names in PANE_LISTS.items() if field in names)
+        if field.startswith("note:"):
+            return field.removeprefix("note:")
+        if field in DOCUMENT_PANES:
+            return field
+        return "issuing" if field in ISSUING_FIELDS else None
+
+    def short(self, pane: str) -> str:
+        return SHORT.get(pane) or OTHER_PANES.get(pane) or pane
+
+    def title(self, pane: str) -> str:
+        """``II.2 Cải cách thủ tục hành chính``: a catalogue section numbered, or the pane."""
+        for section in self.catalogue.sections:
+            if section.id == pane:
+                return f"{NUMBERS[pane]} {section.title}"
+        return OTHER_PANES[pane]
+
+    def carried(self, pane: str) -> bool:
+        """Whether the pane holds figures or lists carried from last period, not confirmed."""
+        return any(self.of(field) == pane for field in self.editing.report.review)
+
+    def widgets(self, pane: str) -> list[Widget]:
+        """The content of one pane, built from the report and the drafts."""
+        editing = self.editing
+        report, drafts = editing.report, editing.drafts
+        if pane in DOCUMENT_PANES:
+            own = report.unit.short_body if pane == "documents" else ""
+            docs = report.documents if pane == "documents" else report.basis
+            return [DocumentsEditor(pane, DOCUMENT_PANES[pane], docs, own, drafts)]
+        if pane in PANE_LISTS:
+            return [self._list(name, LISTS[name], report.items(name))
+                    for name in PANE_LISTS[pane]]
+        if pane == "issuing":
+            return [IssuingEditor(report, drafts)]
+        before = editing.previous.figures if editing.previous else {}
+        widgets: list[Widget] = [Label(self.title(pane), classes="subtitle")]
+        for key in self.indicators(pane):
+            indicator = self.catalogue[key]
+            widgets.append(RateRow(indicator) if indicator.derived else FigureRow(
+                indicator, report.figures.get(key), before.get(key),
+                editing.typed(FIGURE + key), key in report.review))
+        if pane in NOTE_SECTIONS:
+            widgets.append(self._list(f"note:{pane}", "Đoạn văn bổ sung ở mục này",
+                                      report.notes.get(pane, [])))
+        return widgets
+
+    def _list(self, name: str, title: str, items: list[str]) -> ListEditor:
+        box = f"add-{name.replace(':', '-')}"
+        editing = self.editing.typed(box + EDITING)
+        return ListEditor(name, title, items, self.editing.typed(box) or "",
+                          int(editing) if editing else None, name in self.editing.report.review)
