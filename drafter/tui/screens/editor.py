@@ -25,6 +25,7 @@ from textual.widgets import (
 from drafter.checks import Problem
 from drafter.errors import DrafterError
 from drafter.tui.editing import Editing
+from drafter.tui.own_words import OwnWords
 from drafter.tui.screens.checks_view import ChecksView
 from drafter.tui.screens.panes import BUILT_WHEN_SHOWN, Panes
 from drafter.tui.session import Session
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
     from drafter.tui.app import DrafterApp
 
 
-class EditorScreen(Screen[None]):
+class EditorScreen(OwnWords, Screen[None]):
     """Edits one report; every change is saved at once, and what does not parse is kept."""
 
     HELP_TITLE = "Soạn báo cáo"
@@ -57,6 +58,8 @@ class EditorScreen(Screen[None]):
                 tooltip="Xem trước báo cáo như khi in"),
         Binding("f6", "checks", "Kiểm tra",
                 tooltip="Mọi lỗi và cảnh báo; Enter trên một dòng để đến chỗ cần sửa"),
+        Binding("f7", "override", "Sửa câu",
+                tooltip="Ở phần xem trước: chọn một câu để viết lại hoặc bỏ đi"),
         Binding("f8", "confirm_pane", "Xác nhận mục",
                 tooltip="Xác nhận mọi số liệu, nội dung lấy từ kỳ trước ở mục đang mở"),
         Binding("ctrl+s", "write_docx", "Ghi DOCX", tooltip="Ghi báo cáo ra tệp DOCX"),
@@ -84,7 +87,7 @@ class EditorScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         self.editing = Editing(self.session, self.report_id)
         self.report = self.editing.report
-        self.panes = Panes(self.editing, self.session.pack.catalogue)
+        self.panes = Panes(self.editing, self.session.pack.catalogue, self.session.pack.phrases)
         self.checks = ChecksView(self)
         yield Header()
         with Horizontal():
@@ -228,9 +231,11 @@ class EditorScreen(Screen[None]):
         self._confirm([message.row.indicator.key])
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        current = self.query_one("#panes", ContentSwitcher).current
         if action == "confirm_pane":
-            current = self.query_one("#panes", ContentSwitcher).current
             return current is not None and self.panes.carried(current)
+        if action == "override":
+            return current == "preview"
         return True
 
     def action_confirm_pane(self) -> None:
@@ -247,6 +252,7 @@ class EditorScreen(Screen[None]):
         for editor in self.query(ListEditor):
             if editor.list_name in keys:
                 editor.confirmed()
+        self.confirm_phrases(keys)
         self.editing.save()
         self.refresh_checks()
 
