@@ -15,6 +15,7 @@ import pytest
 from drafter.cli.main import main
 from drafter.domain.periods import Period
 from drafter.domain.report import Report, Status
+from drafter.errors import ChecksFailedError
 from drafter.sample import reports_for, scores_for
 from drafter.storage import Store, connect
 
@@ -163,10 +164,11 @@ def test_a_2026_commune_names_its_province_and_is_not_signed_blank(
     text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
     assert "Kết quả thực hiện nhiệm vụ do UBND thành phố, Chủ tịch UBND thành phố giao" in text
     assert "huyện" not in text.split("Nơi nhận")[0]
-    store.save_report(replace(draft, status=Status.FINAL))
-    capsys.readouterr()
-    assert main(["--db", db_url, "check", "--report", str(report_id)]) == 1
-    assert "Lỗi       Chưa có họ tên người ký (chủ tịch)" in capsys.readouterr().out
-    assert main(["--db", db_url, "report", "render", str(report_id), "-o", str(out)]) != 0
+    # The store refuses a final report its checks refuse (issue 18): never signed blank.
+    with pytest.raises(ChecksFailedError, match="Chưa có họ tên người ký"):
+        store.save_report(replace(draft, status=Status.FINAL))
     assert main(["--db", db_url, "unit", "edit", unit.code, "--signer", "Đỗ Văn Nam"]) == 0
+    named = store.get(report_id)
+    assert named.unit.signer.name == "Đỗ Văn Nam"
+    store.save_report(replace(named, status=Status.FINAL))
     assert main(["--db", db_url, "check", "--report", str(report_id)]) == 0
