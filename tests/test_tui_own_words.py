@@ -94,3 +94,29 @@ def test_phrases_and_own_words_reach_the_docx_and_carry(tmp_path: Path) -> None:
         assert {"phrase:one_stop.kien_toan", "override:procedures.files"} <= set(q2.review)
 
     asyncio.run(scenario())
+
+
+def test_a_document_cited_under_a_sub_item_keeps_it_when_edited(tmp_path: Path) -> None:
+    async def scenario() -> None:
+        app, store = make_app(tmp_path)
+        report = demo()
+        index = next(i for i, d in enumerate(report.documents)
+                     if d.section == "law_dissemination")
+        report_id = reopen_at(store, report, "documents")
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            table = pilot.app.screen.query_one("#doc-table")
+            assert str(table.get_row_at(index)[2]) == "II.1"  # the section it is under
+            table.focus()
+            table.move_cursor(row=index)
+            await pilot.press("enter")
+            await pilot.pause()
+            subject = pilot.app.screen.query_one("#doc-subject", Input)
+            subject.value = "về công tác phổ biến, giáo dục pháp luật năm 2024"
+            await pilot.press("enter")
+            await pilot.pause()
+        saved = store.get(report_id).documents[index]
+        assert saved.section == "law_dissemination"
+        assert saved.subject == "về công tác phổ biến, giáo dục pháp luật năm 2024"
+
+    asyncio.run(scenario())

@@ -51,7 +51,9 @@ class EditorScreen(OwnWords, Screen[None]):
     HELP = ("Chọn mục ở danh mục bên trái (↑/↓, Enter) rồi nhập số liệu; Tab sang ô sau. "
             "Mọi thay đổi được lưu ngay, kể cả chữ đang gõ dở. Tỷ lệ tự tính từ số liệu. "
             "Số liệu lấy từ kỳ trước có dấu ↻: Enter để xác nhận, F8 xác nhận cả mục. "
-            "F6 xem mọi lỗi, Enter trên một lỗi để đến ô cần sửa. Ctrl+S ghi tệp DOCX.")
+            "F6 xem mọi lỗi, Enter trên một lỗi để đến ô cần sửa. Câu mẫu cuối mỗi mục: "
+            "Space để chọn. Ở phần xem trước (F5), F7 để viết lại hoặc bỏ một câu. "
+            "Ctrl+S ghi tệp DOCX.")
     BINDINGS = [
         Binding("f2", "focus_sidebar", "Mục", tooltip="Về danh mục các mục bên trái"),
         Binding("f5", "show('preview')", "Xem trước",

@@ -92,7 +92,8 @@ class Panes:
         if pane in DOCUMENT_PANES:
             own = report.unit.short_body if pane == "documents" else ""
             docs = report.documents if pane == "documents" else report.basis
-            return [DocumentsEditor(pane, DOCUMENT_PANES[pane], docs, own, drafts)]
+            return [DocumentsEditor(pane, DOCUMENT_PANES[pane], docs, own, drafts,
+                                    self.places())]
         if pane in PANE_LISTS:
             return [*(self._list(name, LISTS[name], report.items(name))
                       for name in PANE_LISTS[pane]), *self._phrases(pane)]
@@ -110,6 +111,19 @@ class Panes:
             widgets.append(self._list(f"note:{pane}", "Đoạn văn bổ sung ở mục này",
                                       report.notes.get(pane, [])))
         return widgets
+
+    def places(self) -> dict[str, str]:
+        """Where a document may be cited: each section ("II.1 Cải cách thể chế") followed by
+        its sub-items ("II.1 · Theo dõi tình hình thi hành pháp luật")."""
+        found = {}
+        for section in self.catalogue.sections:
+            found[section.id] = self.title(section.id)
+            number = NUMBERS[section.id].rstrip(".")
+            for item in section.items:
+                if item.id != section.id:
+                    title = item.title.replace("{superior}", "cấp trên")
+                    found.setdefault(item.id, f"{number} · {title}")
+        return found
 
     def pane_phrases(self, pane: str) -> list[Phrase]:
         """The phrases offered in a pane: those of its sub-items for the unit's tier."""
