@@ -57,6 +57,12 @@ class OverrideScreen(ModalScreen[Choice | None]):
 
     BINDINGS = [Binding("escape", "close", "Đóng"),
                 Binding("ctrl+r", "restore", "Dùng lại câu tự sinh")]
+    # The list takes what the hint and the box leave, so the box is always on screen.
+    DEFAULT_CSS = """
+    #override { height: 100%; padding: 0 1; background: $surface; }
+    #override Label { width: 1fr; }
+    #override #sentences { height: 1fr; }
+    """
 
     def __init__(self, generated: dict[str, str], overrides: dict[str, str]) -> None:
         super().__init__()
@@ -69,8 +75,11 @@ class OverrideScreen(ModalScreen[Choice | None]):
         with Vertical(id="override"):
             yield Label("Sửa câu của báo cáo", classes="subtitle")
             yield Label(Content(HINT))
-            yield OptionList(*[Option(Content(self._line(sid)), sid) for sid in self.ids],
-                             id="sentences")
+            # A rule after each sentence: wrapped sentences would run into one another.
+            lines: list[Option | None] = []
+            for sid in self.ids:
+                lines += [Option(Content(self._line(sid)), sid), None]
+            yield OptionList(*lines[:-1], id="sentences")
             yield Input(id="own-words", placeholder="Câu của mình (để trống để bỏ câu này)")
 
     def _line(self, sid: str) -> str:

@@ -19,6 +19,7 @@ from textual.widgets.selection_list import Selection
 
 from drafter.domain.catalogue import Catalogue
 from drafter.domain.phrases import SLOT, WORD_SLOTS, Phrase
+from drafter.vi.text import lower_first
 
 TITLE = "Câu mẫu (Space để chọn; câu đã chọn được đưa vào báo cáo ở tiểu mục của nó)"
 CARRIED = "↻ "
@@ -34,13 +35,21 @@ def shown(phrase: Phrase, catalogue: Catalogue) -> str:
         name = match.group(1)
         if name in WORD_SLOTS and not match.group(2):
             return WORDS.get(name, name)
-        return f"[{catalogue[name].label.lower()}]" if name in catalogue else name
+        return f"[{lower_first(catalogue[name].label)}]" if name in catalogue else name
     return SLOT.sub(slot, phrase.text)
 
 
 class PhrasePicker(Vertical):
     """The phrases of one pane's sub-items; ``picked`` the ids ticked, ``carried`` those
     still marked for review."""
+
+    # Inside a scrolling pane the picker takes the height of its content (a Vertical's
+    # default, 1fr, is one row there: the list was invisible).
+    DEFAULT_CSS = """
+    PhrasePicker { height: auto; margin-top: 1; }
+    PhrasePicker SelectionList { height: auto; max-height: 14; }
+    PhrasePicker .phrase-detail { width: 1fr; color: $text-muted; padding: 0 1; }
+    """
 
     class Changed(Message):
         def __init__(self, pane: str, picked: list[str], toggled: str) -> None:
@@ -61,16 +70,26 @@ class PhrasePicker(Vertical):
     def compose(self) -> ComposeResult:
         yield Label(TITLE, classes="subtitle")
         yield SelectionList[str](*self._options(), id=f"phrase-list-{self.pane}")
+        # The list cuts long sentences at the pane's width: the one under the cursor is
+        # shown here in full, with the sub-item it goes under.
+        yield Label("", classes="phrase-detail")
 
     def _options(self) -> list[Selection[str]]:
         options = []
         for phrase in self.phrases:
-            item = self.catalogue.item(phrase.item)
-            title = item.title.split("{")[0].strip() if item else phrase.item
             mark = CARRIED if phrase.id in self.carried else ""
-            text = f"{mark}{title}: {shown(phrase, self.catalogue)}"
+            text = f"{mark}{shown(phrase, self.catalogue)}"
             options.append(Selection(Content(text), phrase.id, phrase.id in self.picked))
         return options
+
+    def on_selection_list_selection_highlighted(
+            self, event: SelectionList.SelectionHighlighted[str]) -> None:
+        event.stop()
+        phrase = next(p for p in self.phrases if p.id == event.selection.value)
+        item = self.catalogue.item(phrase.item)
+        title = item.title.replace("{superior}", "cấp trên") if item else phrase.item
+        self.query_one(".phrase-detail", Label).update(
+            Content(f"Ở tiểu mục «{title}»: {shown(phrase, self.catalogue)}."))
 
     def on_selection_list_selection_toggled(
             self, event: SelectionList.SelectionToggled[str]) -> None:
