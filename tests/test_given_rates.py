@@ -13,6 +13,7 @@ import pytest
 from drafter.datafile import load_report
 from drafter.datafile.dump import dump_report
 from drafter.domain.catalogue import ValueType
+from drafter.domain.report import Status
 from drafter.errors import DataFileError
 from drafter.narrative import render
 from drafter.narrative.overrides import sentence_ids
@@ -59,7 +60,7 @@ def test_a_given_rate_never_shares_a_sentence_with_a_count(indicator) -> None:  
 def test_a_rate_is_refused_beside_both_its_counts(tmp_path: Path) -> None:
     path = tmp_path / "both.toml"
     path.write_text(dump_report(Q1) + "\n[rates]\ne_docs_rate = 90.4\n", encoding="utf-8")
-    with pytest.raises(DataFileError, match="rates.e_docs_rate"):
+    with pytest.raises(DataFileError, match=r"rates\.e_docs_rate"):
         load_report(path)
     alone = replace(Q1, figures=_without_counts("e_docs_rate"))
     path.write_text(dump_report(alone) + "\n[rates]\ne_docs_rate = 190\n", encoding="utf-8")
@@ -72,9 +73,16 @@ def test_a_rate_is_refused_beside_both_its_counts(tmp_path: Path) -> None:
 
 def test_a_given_rate_survives_the_data_file_and_the_database(tmp_path: Path) -> None:
     report = replace(Q1, figures=_without_counts("e_docs_rate"),
-                     rates={"e_docs_rate": Decimal("90.4")})
+                     rates={"e_docs_rate": Decimal("90.4")}, status=Status.DRAFT)
     path = tmp_path / "given.toml"
     path.write_text(dump_report(report), encoding="utf-8")
     assert load_report(path).rates == {"e_docs_rate": Decimal("90.4")}
     store = Store(connect(f"sqlite:///{tmp_path / 'db.sqlite'}"))
-    assert store.get(store.save_report(report)).rates == {"e_docs_rate": Decimal("90.4")}
+    report_id = store.save_report(report)
+    assert store.get(report_id).rates == {"e_docs_rate": Decimal("90.4")}
+    report.rates["e_docs_rate"] = Decimal("91")  # saved again, as the TUI does at each key
+    store.save_report(report)
+    assert store.get(report_id).rates == {"e_docs_rate": Decimal("91")}
+    report.rates.clear()
+    store.save_report(report)
+    assert store.get(report_id).rates == {}

@@ -120,3 +120,33 @@ def test_a_document_cited_under_a_sub_item_keeps_it_when_edited(tmp_path: Path) 
         assert saved.subject == "về công tác phổ biến, giáo dục pháp luật năm 2024"
 
     asyncio.run(scenario())
+
+
+def test_a_rate_given_directly_where_its_counts_are_unknown(tmp_path: Path) -> None:
+    async def scenario() -> None:
+        app, store = make_app(tmp_path)
+        report = demo()
+        for key in ("outgoing_docs", "outgoing_docs_electronic", "outgoing_docs_parallel"):
+            report.figures.pop(key, None)
+        report_id = reopen_at(store, report, "e_government")
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            box = pilot.app.screen.query_one("#given-e_docs_rate", Input)
+            box.focus()
+            await pilot.press(*"190")
+            await pilot.pause()
+            error = pilot.app.screen.query_one("#given-error-e_docs_rate")
+            assert "từ 0 đến 100" in str(error.content)
+            assert store.get(report_id).rates == {}
+            box.value = ""
+            await pilot.press(*"90,4")
+            await pilot.pause()
+            assert str(error.content) == ""
+            await pilot.press("f5")
+            await pilot.pause()
+            preview = " ".join(str(pilot.app.screen.query_one("#preview-text",
+                                                               Static).content).split())
+            assert "Tỷ lệ văn bản đi được gửi hoàn toàn dưới dạng điện tử đạt 90,4%." in preview
+        assert str(store.get(report_id).rates["e_docs_rate"]) == "90.4"
+
+    asyncio.run(scenario())

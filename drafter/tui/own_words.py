@@ -1,6 +1,6 @@
-"""The editor's part of issue 14: phrases ticked in a pane and the official's own sentences
-chosen on the preview, stored in the report like every other edit (autosave, history, a
-final report refused until reopened)."""
+"""The editor's part of issue 14: phrases ticked in a pane, rates given directly and the
+official's own sentences chosen on the preview, stored in the report like every other edit
+(autosave, history, a final report refused until reopened)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, cast
 
 from drafter.domain.report import OVERRIDE_MARK, PHRASE_MARK
 from drafter.tui.screens.override import Choice, OverrideScreen, sentences
+from drafter.tui.widgets.given_rates import GivenRates
 from drafter.tui.widgets.phrases import PhrasePicker
 
 if TYPE_CHECKING:
@@ -26,6 +27,15 @@ class OwnWords:
         mark = PHRASE_MARK + message.toggled
         if mark in report.review:
             report.review.remove(mark)
+        editor.editing.save()
+        editor.refresh_checks()
+
+    def on_given_rates_changed(self, message: GivenRates.Changed) -> None:
+        editor = cast("EditorScreen", self)
+        if message.value is None:
+            editor.report.rates.pop(message.key, None)
+        else:
+            editor.report.rates[message.key] = message.value
         editor.editing.save()
         editor.refresh_checks()
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 from textual.widget import Widget
 from textual.widgets import Label
 
-from drafter.domain.catalogue import Catalogue
+from drafter.domain.catalogue import Catalogue, ValueType
 from drafter.domain.phrases import Phrase, Phrases
 from drafter.domain.report import LISTS, NOTE_SECTIONS, OVERRIDE_MARK, PHRASE_MARK
 from drafter.domain.tier_indicators import shown_to
 from drafter.tui.editing import FIGURE, Editing
 from drafter.tui.widgets.documents import DocumentsEditor
 from drafter.tui.widgets.figure_row import FigureRow, RateRow
+from drafter.tui.widgets.given_rates import GivenRates
 from drafter.tui.widgets.issuing import ISSUING_FIELDS, IssuingEditor
 from drafter.tui.widgets.list_editor import EDITING, ListEditor
 from drafter.tui.widgets.phrases import PhrasePicker
@@ -106,6 +107,7 @@ class Panes:
             widgets.append(RateRow(indicator) if indicator.derived else FigureRow(
                 indicator, report.figures.get(key), before.get(key),
                 editing.typed(FIGURE + key), key in report.review))
+        widgets += self._given(pane)
         widgets += self._phrases(pane)
         if pane in NOTE_SECTIONS:
             widgets.append(self._list(f"note:{pane}", "Đoạn văn bổ sung ở mục này",
@@ -132,6 +134,15 @@ class Panes:
         items = [item.id for item in section.items if item.applies_to(tier)] if section else []
         return [phrase for item in items for phrase in self.phrases.for_item(item)
                 if not phrase.tiers or tier in phrase.tiers]
+
+    def _given(self, pane: str) -> list[Widget]:
+        """Boxes for the rates of a pane whose counts are not both entered."""
+        report = self.editing.report
+        rates = [self.catalogue[key] for key in self.indicators(pane)
+                 if self.catalogue[key].type is ValueType.RATE and not (
+                     self.catalogue[key].numerator in report.figures
+                     and self.catalogue[key].denominator in report.figures)]
+        return [GivenRates(pane, rates, report.rates)] if rates else []
 
     def _phrases(self, pane: str) -> list[Widget]:
         offered = self.pane_phrases(pane)
