@@ -46,3 +46,22 @@ def test_phrases_to_tick(snap_compare, tmp_path: Path,  # type: ignore[no-untype
 def test_a_sentence_to_rewrite(snap_compare, tmp_path: Path,  # type: ignore[no-untyped-def]
                                size: tuple[int, int]) -> None:
     assert snap_compare(_app(tmp_path, "procedures"), terminal_size=size, run_before=_override)
+
+
+async def _given(pilot) -> None:  # type: ignore[no-untyped-def]
+    screen = pilot.app.screen
+    await screen.go_to("procedures")
+    await pilot.pause()
+    box = screen.query_one("#given-files_digitised_rate")
+    box.focus()
+    await pilot.press(*"47,1")
+    await pilot.pause()
+    screen.query_one("#procedures").scroll_to_widget(screen.query_one("#given-procedures"),
+                                                     animate=False, top=True)
+    await _steady(pilot)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_rates_given_directly(snap_compare, tmp_path: Path,  # type: ignore[no-untyped-def]
+                              size: tuple[int, int]) -> None:
+    assert snap_compare(_app(tmp_path, "procedures"), terminal_size=size, run_before=_given)
