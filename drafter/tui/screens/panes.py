@@ -119,12 +119,11 @@ class Panes:
         its sub-items ("II.1 · Theo dõi tình hình thi hành pháp luật")."""
         found = {}
         for section in self.catalogue.sections:
-            found[section.id] = self.title(section.id)
+            found[section.id] = NOTE_SECTIONS.get(section.id) or self.title(section.id)
             number = NUMBERS[section.id].rstrip(".")
             for item in section.items:
-                if item.id != section.id:
-                    title = item.title.replace("{superior}", "cấp trên")
-                    found.setdefault(item.id, f"{number} · {title}")
+                title = item.title.replace("{superior}", "cấp trên")
+                found.setdefault(item.id, NOTE_SECTIONS.get(item.id) or f"{number} · {title}")
         return found
 
     def pane_phrases(self, pane: str) -> list[Phrase]:
