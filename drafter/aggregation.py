@@ -15,11 +15,12 @@ from drafter.domain.structure import children
 from drafter.domain.units import Tier, Unit
 from drafter.errors import DrafterError, StorageError
 from drafter.exchange import import_table
+from drafter.merger import before_merger
 from drafter.pack import TemplatePack, builtin_pack
 from drafter.parallel import Job
 from drafter.rollup import Rollup, apply_rollup, roll_up
 from drafter.storage import Store
-from drafter.workflow import comparisons, start_report
+from drafter.workflow import comparison, start_report
 from drafter.writer.atomic import inside
 
 TABLE_SUFFIXES = (".xlsx", ".csv")
@@ -99,8 +100,9 @@ def aggregate(store: Store, unit_code: str, period: Period, files: Sequence[Path
     parent = aggregating_unit(store, unit_code)
     communes = {unit.code: unit for unit in communes_of(store, parent, period)}
     sent = _from_files(files, parent, communes, period, pack)
+    stored = store.find_many([code for code in communes if code not in sent], period)
     reports = {code: report for code in communes
-               if (report := sent.get(code) or store.find(code, period)) is not None}
+               if (report := sent.get(code) or stored.get(code)) is not None}
     rollup = roll_up(pack.catalogue, parent, period, list(communes.values()), reports)
     base = store.find(unit_code, period) or start_report(store, unit_code, period,
                                                          date, pack=pack)
@@ -112,12 +114,28 @@ def render_jobs(store: Store, unit_code: str, period: Period,
     """A job per commune with a stored report for ``period`` (with its comparisons), and the
     communes without one."""
     jobs, missing = [], []
-    for unit in communes_of(store, aggregating_unit(store, unit_code), period):
-        report = store.find(unit.code, period)
+    communes = communes_of(store, aggregating_unit(store, unit_code), period)
+    codes = [unit.code for unit in communes]
+    stored = store.find_many(codes, period)
+    before, last_year = period.previous(), period.same_period_last_year()
+    previous_reports = store.find_many(codes, before)
+    last_year_reports = store.find_many(codes, last_year)
+    for unit in communes:
+        report = stored.get(unit.code)
         if report is None:
             missing.append(unit)
             continue
-        previous, last_year = comparisons(store, report)
         jobs.append(Job(report, inside(out_dir, f"{unit.code}-{period.code}.docx"),
-                        previous=previous, last_year=last_year))
+                        previous=_compared(store, report.unit, before, previous_reports),
+                        last_year=_compared(store, report.unit, last_year, last_year_reports)))
     return jobs, missing
+
+
+def _compared(store: Store, unit: Unit, period: Period,
+              found: dict[str, Report]) -> Report | None:
+    """What :func:`~drafter.workflow.comparison` gives, from reports read together: the unit's
+    own, else (before its merger) its predecessors' summed."""
+    own = found.get(unit.code)
+    if own is not None or not before_merger(unit, period):
+        return own
+    return comparison(store, unit, period)

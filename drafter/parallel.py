@@ -119,11 +119,16 @@ def render_all(jobs: Sequence[Job], pack_dir: Path | None = None, workers: int |
     if workers == 1:
         for index, job in enumerate(jobs):
             done(index, render_job(job, pack_dir))
-    else:
+    elif jobs:
+        # The first report is rendered here: the pack, the compiled templates and the
+        # writer's styled document are then ready in this process, and workers started by
+        # fork (Linux's default) have them from the start instead of each building its own.
+        first = render_job(jobs[0], pack_dir)
         with ProcessPoolExecutor(max_workers=workers, initializer=_die_with,
                                  initargs=(os.getpid(),)) as pool:
             futures = {pool.submit(render_job, job, pack_dir): index
-                       for index, job in enumerate(jobs)}
+                       for index, job in enumerate(jobs) if index > 0}
+            done(0, first)  # reported once the workers run: progress means the pool is busy
             for future in as_completed(futures):
                 done(futures[future], future.result())
     return [outcomes[index] for index in range(len(jobs))]

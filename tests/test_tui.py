@@ -214,3 +214,34 @@ def test_reopened_at_the_preview_it_shows_the_narrative(tmp_path: Path) -> None:
 
     asyncio.run(first())
     asyncio.run(second())
+
+
+def test_started_on_a_report_esc_builds_the_unit_reports_then_the_units(tmp_path: Path) -> None:
+    """The app opens the report left open without building the report list first; leaving
+    the editor builds it then, and Esc there goes on to the units."""
+    from tui_pilot import demo, reopen_at
+
+    from drafter.tui.screens.reports import ReportsScreen
+    from drafter.tui.screens.units import UnitsScreen
+
+    app, store = make_app(tmp_path)
+    report = demo()
+    store.save_unit(report.unit)
+    reopen_at(store, report, "procedures")
+
+    async def scenario() -> None:
+        async with app.run_test(size=(100, 40)) as pilot:
+            await pilot.pause()
+            assert isinstance(pilot.app.screen, EditorScreen)
+            assert not any(isinstance(s, ReportsScreen) for s in pilot.app.screen_stack)
+            await pilot.press("escape")
+            await pilot.pause()
+            screen = pilot.app.screen
+            assert isinstance(screen, ReportsScreen)
+            assert screen.unit.code == report.unit.code
+            assert screen.query_one("#reports").row_count == 1
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(pilot.app.screen, UnitsScreen)
+
+    asyncio.run(scenario())

@@ -1,4 +1,5 @@
-"""Command handlers: parse nothing, print Vietnamese, call the library."""
+"""Command handlers on stored reports and tables: parse nothing, print Vietnamese, call the
+library."""
 
 from __future__ import annotations
 
@@ -6,9 +7,9 @@ import argparse
 from pathlib import Path
 
 from drafter import workflow
-from drafter.api import render_to_file
 from drafter.checks import check_report
-from drafter.cli.common import announce, check_output, pack_of, period_of, store_of
+from drafter.cli.common import announce, check_output, pack_of, period_of
+from drafter.cli.store import store_of
 from drafter.datafile import dump_report, load_report
 from drafter.domain.report import Report
 from drafter.errors import DrafterError
@@ -16,14 +17,6 @@ from drafter.exchange import export_table, import_table
 from drafter.storage import Store, connect
 from drafter.vi.periods import period_name
 from drafter.writer.atomic import write_atomic
-
-
-def render_file(args: argparse.Namespace) -> int:
-    check_output(args.output, args.file, text=args.text, pdf=args.pdf)
-    pack = pack_of(args)
-    report = load_report(args.file, pack.catalogue)
-    announce(args, render_to_file(report, args.output, pack=pack, text=args.text))
-    return 0
 
 
 def list_reports(args: argparse.Namespace) -> int:

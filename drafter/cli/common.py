@@ -1,4 +1,5 @@
-"""What every command handler shares: the store, the pack, periods, announcing files."""
+"""What command handlers share: the pack, periods, output checks, announcing files (the
+store is :mod:`drafter.cli.store`, for the commands that use one)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ from pathlib import Path
 from drafter.domain.periods import Period
 from drafter.errors import DrafterError
 from drafter.pack import TemplatePack, builtin_pack, load_pack
-from drafter.storage import Store, connect
 from drafter.writer.pdf import convert_to_pdf
 
 
@@ -16,11 +16,6 @@ def pack_of(args: argparse.Namespace) -> TemplatePack:
     """The pack given with ``--pack``, else the built-in one."""
     path = getattr(args, "pack", None)
     return load_pack(Path(path)) if path else builtin_pack()
-
-
-def store_of(args: argparse.Namespace, pack: TemplatePack | None = None) -> Store:
-    """The store of ``--db``, reading figures by ``pack``'s catalogue (default: ``--pack``'s)."""
-    return Store(connect(args.db), pack=pack or pack_of(args))
 
 
 def period_of(code: str) -> Period:

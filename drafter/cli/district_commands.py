@@ -11,8 +11,9 @@ from pathlib import Path
 from drafter.aggregation import aggregate as aggregate_reports
 from drafter.aggregation import render_jobs
 from drafter.api import render_to_file, save_document
-from drafter.cli.common import announce, check_output, pack_of, period_of, store_of
+from drafter.cli.common import announce, check_output, pack_of, period_of
 from drafter.cli.progress import ProgressBar
+from drafter.cli.store import store_of
 from drafter.datafile.content import load_content
 from drafter.domain.ranking import RankingRules, Score, ScoreError, check_score
 from drafter.domain.report import Status

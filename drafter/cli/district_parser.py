@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from drafter.cli import district_commands
+from drafter.cli.lazy import handler
 from drafter.cli.options import add_output, date_arg
 
 
@@ -23,7 +23,7 @@ def add_district_commands(sub: Any) -> None:
     agg.add_argument("--no-save", action="store_true",
                      help="không lưu số liệu tổng hợp vào báo cáo của đơn vị")
     add_output(agg, required=False)
-    agg.set_defaults(handler=district_commands.aggregate)
+    agg.set_defaults(handler=handler("district_commands:aggregate"))
 
     batch = sub.add_parser("render-all", help="soạn báo cáo của mọi đơn vị cấp xã trực thuộc, "
                            "song song trên mọi nhân CPU")
@@ -32,7 +32,7 @@ def add_district_commands(sub: Any) -> None:
                        help="thư mục ghi các tệp DOCX")
     batch.add_argument("--jobs", type=int, metavar="SỐ",
                        help="số tiến trình soạn cùng lúc (mặc định: số nhân CPU)")
-    batch.set_defaults(handler=district_commands.render_all)
+    batch.set_defaults(handler=handler("district_commands:render_all"))
 
 
 def _unit_period(parser: argparse.ArgumentParser, unit_help: str) -> None:
@@ -54,7 +54,7 @@ def add_ranking_commands(sub: Any) -> None:
     imp.add_argument("--sheet", metavar="TRANG", help="tên trang tính (mặc định: trang đầu)")
     _departments(imp)
     _year(imp)
-    imp.set_defaults(handler=district_commands.score_import)
+    imp.set_defaults(handler=handler("district_commands:score_import"))
     put = score_sub.add_parser("set", help="nhập điểm của một đơn vị")
     put.add_argument("--unit", required=True, metavar="MÃ", help="mã đơn vị được chấm điểm")
     _year(put)
@@ -62,7 +62,7 @@ def add_ranking_commands(sub: Any) -> None:
     put.add_argument("--field", action="append", default=[], metavar="LĨNH_VỰC=ĐIỂM",
                      help="điểm một lĩnh vực theo mã trong ranking.toml, ví dụ direction=12,5 "
                           "(lặp lại cho từng lĩnh vực)")
-    put.set_defaults(handler=district_commands.score_set)
+    put.set_defaults(handler=handler("district_commands:score_set"))
 
     ranking = sub.add_parser("ranking", help="báo cáo xếp hạng Chỉ số CCHC của các đơn vị trực "
                              "thuộc một đơn vị (xã, phường, đặc khu của tỉnh; huyện trước 2025; "
@@ -83,7 +83,7 @@ def add_ranking_commands(sub: Any) -> None:
     ranking.add_argument("--date", type=date_arg, metavar="NGÀY",
                          help="ngày báo cáo (mặc định: hôm nay)")
     add_output(ranking)
-    ranking.set_defaults(handler=district_commands.ranking)
+    ranking.set_defaults(handler=handler("district_commands:ranking"))
 
 
 def _departments(parser: argparse.ArgumentParser) -> None:
@@ -103,8 +103,8 @@ def add_pack_commands(sub: Any) -> None:
     init = pack_sub.add_parser("init", help="tạo bộ mẫu riêng, chép từ bộ mẫu có sẵn")
     init.add_argument("dir", type=Path, metavar="THƯ_MỤC", help="thư mục mới của bộ mẫu")
     init.add_argument("--name", metavar="TÊN", help="tên bộ mẫu (mặc định: tên thư mục)")
-    init.set_defaults(handler=district_commands.pack_init)
+    init.set_defaults(handler=handler("district_commands:pack_init"))
     check = pack_sub.add_parser("check", help="kiểm tra bộ mẫu: cú pháp, khóa lạ, tệp và mục "
                                 "còn thiếu, soạn thử báo cáo mẫu; mã thoát 1 nếu có lỗi")
     check.add_argument("dir", type=Path, metavar="THƯ_MỤC", help="thư mục bộ mẫu")
-    check.set_defaults(handler=district_commands.pack_check)
+    check.set_defaults(handler=handler("district_commands:pack_check"))

@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from drafter.cli import commands, record_commands
 from drafter.cli.district_parser import (
     add_district_commands,
     add_pack_commands,
     add_ranking_commands,
 )
+from drafter.cli.lazy import Handler, handler
 from drafter.cli.options import add_output, date_arg
-from drafter.cli.unit_commands import add_unit_commands
+from drafter.cli.unit_parser import add_unit_commands
 from drafter.cli.vi_argparse import ArgumentParser
 from drafter.errors import DrafterError
 
-Handler = Callable[[argparse.Namespace], int]
+TUI = handler("commands:tui")
 
 
 def build_parser() -> ArgumentParser:
@@ -37,23 +36,23 @@ def build_parser() -> ArgumentParser:
     render = sub.add_parser("render", help="soạn báo cáo từ tệp dữ liệu TOML ra DOCX")
     render.add_argument("file", type=Path, metavar="TỆP", help="tệp dữ liệu báo cáo (.toml)")
     add_output(render)
-    render.set_defaults(handler=commands.render_file)
+    render.set_defaults(handler=handler("file_commands:render_file"))
 
     report = sub.add_parser("report", help="báo cáo đã lưu trong cơ sở dữ liệu")
     report_sub = report.add_subparsers(dest="report_command", metavar="LỆNH",
                                        parser_class=ArgumentParser, required=True)
     listing = report_sub.add_parser("list", help="liệt kê các báo cáo đã lưu")
     listing.add_argument("--unit", metavar="MÃ", help="chỉ báo cáo của đơn vị này")
-    listing.set_defaults(handler=commands.list_reports)
+    listing.set_defaults(handler=handler("commands:list_reports"))
     for container in (report_sub, sub):
         imp = container.add_parser("import", help="nhập báo cáo từ tệp TOML vào cơ sở dữ liệu")
         imp.add_argument("file", type=Path, metavar="TỆP", help="tệp dữ liệu báo cáo (.toml)")
-        imp.set_defaults(handler=commands.import_report)
+        imp.set_defaults(handler=handler("commands:import_report"))
         exp = container.add_parser("export", help="xuất báo cáo đã lưu ra tệp TOML")
         exp.add_argument("id", type=int, metavar="SỐ", help="số của báo cáo (xem report list)")
         exp.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP",
                          help="tệp TOML cần ghi")
-        exp.set_defaults(handler=commands.export_report)
+        exp.set_defaults(handler=handler("commands:export_report"))
     new = report_sub.add_parser("new", help="tạo báo cáo kỳ mới, mặc định chép từ kỳ trước")
     new.add_argument("--unit", required=True, metavar="MÃ", help="mã đơn vị")
     new.add_argument("--period", required=True, metavar="KỲ",
@@ -65,16 +64,16 @@ def build_parser() -> ArgumentParser:
     source.add_argument("--empty", action="store_true", help="tạo báo cáo trống")
     new.add_argument("--date", type=date_arg, metavar="NGÀY",
                      help="ngày báo cáo (mặc định: hôm nay), ví dụ 28/6/2024")
-    new.set_defaults(handler=commands.new_report)
+    new.set_defaults(handler=handler("commands:new_report"))
     final = report_sub.add_parser("final", help="chuyển báo cáo sang bản chính thức (nếu "
                                   "không còn lỗi)")
     final.add_argument("id", type=int, metavar="SỐ", help="số của báo cáo (xem report list)")
-    final.set_defaults(handler=commands.mark_final)
+    final.set_defaults(handler=handler("commands:mark_final"))
     add_record_commands(report_sub)
     stored = report_sub.add_parser("render", help="soạn DOCX từ báo cáo đã lưu")
     stored.add_argument("id", type=int, metavar="SỐ", help="số của báo cáo (xem report list)")
     add_output(stored)
-    stored.set_defaults(handler=commands.render_stored)
+    stored.set_defaults(handler=handler("commands:render_stored"))
 
     check = sub.add_parser("check", help="kiểm tra số liệu của báo cáo; mã thoát 1 nếu có lỗi")
     check.add_argument("file", type=Path, nargs="?", metavar="TỆP",
@@ -82,7 +81,7 @@ def build_parser() -> ArgumentParser:
     check.add_argument("--report", type=int, metavar="SỐ", help="báo cáo đã lưu (xem report list)")
     check.add_argument("--previous", type=Path, metavar="TỆP",
                        help="tệp báo cáo kỳ trước để đối chiếu (khi kiểm tra TỆP)")
-    check.set_defaults(handler=commands.check)
+    check.set_defaults(handler=handler("commands:check"))
 
     table = sub.add_parser("table", help="bảng số liệu (phụ lục) ra và vào tệp Excel/CSV")
     table_sub = table.add_subparsers(dest="table_command", metavar="LỆNH",
@@ -93,7 +92,7 @@ def build_parser() -> ArgumentParser:
     texport.add_argument("--report", type=int, metavar="SỐ", help="báo cáo đã lưu")
     texport.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP",
                          help="tệp .xlsx hoặc .csv cần ghi")
-    texport.set_defaults(handler=commands.table_export)
+    texport.set_defaults(handler=handler("commands:table_export"))
     timport = table_sub.add_parser("import", help="nhập số liệu từ bảng .xlsx hoặc .csv, "
                                    "khớp dòng theo STT và tên chỉ tiêu")
     timport.add_argument("book", type=Path, metavar="BẢNG", help="tệp .xlsx hoặc .csv")
@@ -102,7 +101,7 @@ def build_parser() -> ArgumentParser:
     timport.add_argument("--report", type=int, metavar="SỐ", help="báo cáo đã lưu nhận số liệu")
     timport.add_argument("-o", "--output", type=Path, metavar="TỆP",
                          help="tệp TOML ghi kết quả (bắt buộc khi dùng --into)")
-    timport.set_defaults(handler=commands.table_import)
+    timport.set_defaults(handler=handler("commands:table_import"))
 
     add_unit_commands(sub)
     add_district_commands(sub)
@@ -112,14 +111,14 @@ def build_parser() -> ArgumentParser:
     tui = sub.add_parser("tui", help="mở giao diện soạn báo cáo (cũng là lệnh mặc định)")
     tui.add_argument("-o", "--output", type=Path, metavar="THƯ_MỤC",
                      help="thư mục ghi tệp DOCX (mặc định: out trong thư mục hiện tại)")
-    tui.set_defaults(handler=commands.tui)
+    tui.set_defaults(handler=TUI)
 
     demo = sub.add_parser("demo", help="dựng dữ liệu mẫu (trong cơ sở dữ liệu riêng THƯ_MỤC/"
                           "demo.sqlite, không dùng cơ sở dữ liệu của người dùng) và soạn các "
                           "báo cáo mẫu")
     demo.add_argument("-o", "--output", type=Path, default=Path("out"), metavar="THƯ_MỤC",
                       help="thư mục ghi các tệp DOCX (mặc định: out)")
-    demo.set_defaults(handler=commands.demo)
+    demo.set_defaults(handler=handler("commands:demo"))
     return parser
 
 
@@ -130,23 +129,23 @@ def add_record_commands(report_sub: Any) -> None:
     reopen.add_argument("id", type=int, metavar="SỐ", help="số của báo cáo (xem report list)")
     reopen.add_argument("--reason", required=True, metavar="LÝ_DO",
                         help="lý do phải sửa bản chính thức, ví dụ \"sửa số hồ sơ tiếp nhận\"")
-    reopen.set_defaults(handler=record_commands.reopen)
+    reopen.set_defaults(handler=handler("record_commands:reopen"))
     history = report_sub.add_parser("history", help="lịch sử thay đổi của báo cáo: ai, khi "
                                     "nào, sửa gì, giá trị cũ và mới")
     history.add_argument("id", type=int, metavar="SỐ", help="số của báo cáo (xem report list)")
-    history.set_defaults(handler=record_commands.show_history)
+    history.set_defaults(handler=handler("record_commands:show_history"))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``drafter`` console script."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    handler: Handler | None = getattr(args, "handler", None)
-    if handler is None:
+    command: Handler | None = getattr(args, "handler", None)
+    if command is None:
         args.output = None
-        handler = commands.tui
+        command = TUI
     try:
-        return handler(args)
+        return command(args)
     except DrafterError as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return exc.exit_code

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from drafter import workflow
-from drafter.cli.common import store_of
+from drafter.cli.store import store_of
 from drafter.domain.report import Status
 from drafter.storage.history import CREATE, FINAL, REOPEN, Change
 from drafter.vi.periods import period_name

@@ -18,6 +18,7 @@ from drafter.narrative import filters, markup
 from drafter.narrative.assessment import Evidence, assess
 from drafter.narrative.blocks import Document, Metadata, Paragraph, Role
 from drafter.narrative.communes import communes_context
+from drafter.narrative.compiled import attach_cache
 from drafter.narrative.context import Given, Rates, Values, appendix_rows
 from drafter.narrative.coverage import comparable
 from drafter.narrative.escape import escape_tree
@@ -61,6 +62,7 @@ def _environment(pack: TemplatePack) -> SandboxedEnvironment:
         return cached[1]
     env = sandbox(pack.template_dir)
     filters.install(env, pack)
+    attach_cache(env)
     _ENVIRONMENTS[id(pack)] = (pack, env)
     return env
 

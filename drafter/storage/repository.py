@@ -29,11 +29,10 @@ from drafter.domain.limits import UNIT_FIELD_NAMES, UnitError, check_unit
 from drafter.domain.periods import Period
 from drafter.domain.ranking import Score
 from drafter.domain.report import Report, Status
-from drafter.domain.structure import children, kinds_of, merged_away
 from drafter.domain.units import Unit
 from drafter.errors import FinalReportError, StaleReportError, StorageError
 from drafter.pack import TemplatePack, builtin_pack
-from drafter.storage import convert, history, units
+from drafter.storage import bulk, convert, history, units
 from drafter.storage.db import writer
 from drafter.storage.errors import storage_errors
 from drafter.storage.guards import duplicate_number, final_message, stale_message
@@ -233,25 +232,27 @@ class Store:
             row = _report_row(session, unit_code, period)
             return self._load(session, row) if row else None
 
+    def find_many(self, unit_codes: Iterable[str], period: Period) -> dict[str, Report]:
+        """The stored reports of ``period`` of the units ``unit_codes``, by unit code, read
+        together (a unit without one is left out)."""
+        with self._read() as session:
+            return bulk.find_many(session, self.catalogue, list(unit_codes), period)
+
     def _load(self, session: Session, row: ReportRow) -> Report:
         unit = session.get(UnitRow, row.unit_id)
         assert unit is not None and row.id is not None
         try:
-            report = convert.report_from_rows(
-                self.catalogue, row, unit,
-                list(session.exec(select(FigureRow).where(FigureRow.report_id == row.id))),
-                list(session.exec(select(DocumentRow).where(DocumentRow.report_id == row.id))),
-                list(session.exec(select(ItemRow).where(ItemRow.report_id == row.id))),
-            )
-            placed = _placed(session, unit, report.period)
-            snapshot = row.unit_snapshot if report.status is Status.FINAL else None
-            report.unit = units.unit_from_json(snapshot, placed) if snapshot else placed
-        except (ValueError, KeyError, TypeError, ArithmeticError) as exc:
+            period = Period.parse(row.period)
+        except ValueError as exc:
             raise StorageError(
                 f"báo cáo số {row.id} có giá trị lưu không đọc được ({exc}); cơ sở dữ liệu có "
                 "thể do một phiên bản drafter khác ghi") from None
-        report.version = row.version
-        return report
+        return bulk.assemble(
+            self.catalogue, row, unit,
+            list(session.exec(select(FigureRow).where(FigureRow.report_id == row.id))),
+            list(session.exec(select(DocumentRow).where(DocumentRow.report_id == row.id))),
+            list(session.exec(select(ItemRow).where(ItemRow.report_id == row.id))),
+            _placed(session, unit, period))
 
     def list(self, unit_code: str | None = None) -> list[ReportSummary]:
         """The stored reports that can be read, by unit and period."""
@@ -320,16 +321,11 @@ def _update_unit(session: Session, unit: Unit, profile_only: bool) -> None:
 
 def _placed(session: Session, row: UnitRow, period: Period | None) -> Unit:
     """The unit of ``row`` with its place in the structure (in ``period``) filled in."""
-    unit = convert.unit_from_row(row)
     parent = (session.exec(select(UnitRow).where(UnitRow.code == row.parent)).first()
               if row.parent else None)
-    kids = [convert.unit_from_row(r)
-            for r in session.exec(select(UnitRow).where(UnitRow.parent == row.code)).all()]
-    successors = [convert.unit_from_row(r) for r in session.exec(
-        select(UnitRow).where(col(UnitRow.formed).is_not(None))).all()]
-    territory = children(kids, unit, period, gone=merged_away(successors))
-    return replace(unit, parent_kind=parent.kind if parent else "",
-                   parent_name=parent.name if parent else "", child_kinds=kinds_of(territory))
+    kids = session.exec(select(UnitRow).where(UnitRow.parent == row.code)).all()
+    successors = session.exec(select(UnitRow).where(col(UnitRow.formed).is_not(None))).all()
+    return bulk.place(row, period, parent, kids, successors)
 
 
 def _with_place(unit: Unit, placed: Unit) -> Unit:

@@ -62,10 +62,13 @@ class DrafterApp(App[None]):
             if not units:
                 self.push_screen(UnitScreen())
             return
-        self.open_unit(unit)
         report_id, section = self.session.last_opened()
         if report_id is not None and self.session.exists(report_id):
+            # Straight to the report left open; the unit's report list is built when the
+            # editor is left (EditorScreen.action_back), not before the editor is drawn.
             self.open_report(report_id, section)
+            return
+        self.open_unit(unit)
 
     def _refused(self, message: str) -> None:
         """An autosave the store refused (a final report, a newer version saved elsewhere)."""

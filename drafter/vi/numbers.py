@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import cache
 
-from babel.numbers import format_decimal
+from babel import Locale
+from babel.numbers import NumberPattern, parse_pattern
 
 from drafter.vi import LOCALE
 
@@ -32,8 +34,7 @@ def format_number(value: Number, places: int = 2) -> str:
     rounded = round_half_up(value, places)
     if rounded == 0:
         rounded = Decimal(0)  # never print "-0"
-    pattern = "#,##0" + ("." + "#" * places if places else "")
-    return str(format_decimal(rounded, format=pattern, locale=LOCALE))
+    return str(_pattern(places, False).apply(rounded, _locale()))
 
 
 def format_fixed(value: Number, places: int) -> str:
@@ -45,8 +46,20 @@ def format_fixed(value: Number, places: int) -> str:
     rounded = round_half_up(value, places)
     if rounded == 0:
         rounded = abs(rounded)
-    pattern = "#,##0" + ("." + "0" * places if places else "")
-    return str(format_decimal(rounded, format=pattern, locale=LOCALE))
+    return str(_pattern(places, True).apply(rounded, _locale()))
+
+
+# Babel's format_decimal parses its locale and pattern on every call; a report formats a few
+# hundred numbers with the same few patterns, so both are parsed once.
+@cache
+def _pattern(places: int, fixed: bool) -> NumberPattern:
+    """``#,##0.##`` (decimals shown when there are any) or ``#,##0.00`` (always shown)."""
+    return parse_pattern("#,##0" + ("." + ("0" if fixed else "#") * places if places else ""))
+
+
+@cache
+def _locale() -> Locale:
+    return Locale.parse(LOCALE)
 
 
 def decimal_places(value: Number) -> int:

@@ -1,13 +1,19 @@
 """The DOCX writer: blocks → a Word document laid out to Decree 30/2020/NĐ-CP.
 
-The only module that knows python-docx. Text reaches python-docx as text, so ``&`` and ``<``
-are escaped by the XML layer; templates never emit XML.
+python-docx owns the document: the package, styles, sections, page numbers, properties,
+footnotes part, watermark and saving. The body's paragraphs, runs and tables, thousands of
+elements in a report, are appended as XML elements by :mod:`drafter.writer.elements`, where
+text is set as element text: ``&`` and ``<`` are escaped by the XML layer, templates never
+emit XML.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
+from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +26,7 @@ from drafter.narrative.blocks import (
     Document,
     Header,
     Heading,
+    Metadata,
     Orientation,
     PageBreak,
     Paragraph,
@@ -29,32 +36,63 @@ from drafter.narrative.blocks import (
     Signoff,
     Table,
 )
-from drafter.writer import layout
+from drafter.writer import elements, grids, layout
 from drafter.writer.atomic import write_atomic
+from drafter.writer.elements import PLAIN, Format
 from drafter.writer.footnotes import Footnotes
-from drafter.writer.ooxml import (
-    bottom_border,
-    mark_size,
-    page_field,
-    row_flags,
-)
-from drafter.writer.styles import COMPACT_STYLE, setup_styles
-from drafter.writer.tables import borderless_table, cell_line, data_table
+from drafter.writer.ooxml import page_field
+from drafter.writer.styles import COMPACT_STYLE, TABLE_STYLE, setup_styles
+from drafter.writer.tables import data_table
 from drafter.writer.watermark import add_watermark
 
 CENTER = WD_ALIGN_PARAGRAPH.CENTER
-LEFT = WD_ALIGN_PARAGRAPH.LEFT
+# Word 2010's copy of styles.xml in python-docx's default template, twice its size: Word
+# rebuilds it, LibreOffice ignores it, and it cost more to compress than the report's body.
+_STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+# The template's preview picture shows python-docx's sample page, not the report.
+_THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
+
+
+@dataclass(frozen=True)
+class _Base:
+    """The styled, laid-out empty document, and the ids of its styles."""
+
+    docx: Any
+    style_ids: dict[str, str]
+
+
+@cache
+def _base() -> _Base:
+    """Built once per process: styles and page setup are the same for every report. Each
+    document is a deep copy of it (half the time of opening a saved package again)."""
+    docx = new_docx()
+    setup_styles(docx)
+    _page_setup(docx)
+    for rel_id, rel in list(docx.part.rels.items()):
+        if rel.reltype == _STYLES_WITH_EFFECTS:
+            docx.part.drop_rel(rel_id)
+    package_rels = docx.part.package.rels
+    for rel_id, rel in list(package_rels.items()):
+        if rel.reltype == _THUMBNAIL:
+            package_rels.pop(rel_id)
+    names = (COMPACT_STYLE, TABLE_STYLE, "Heading 1", "Heading 2", "Heading 3")
+    return _Base(docx, {name: docx.styles[name].style_id for name in names})
+
+
+def new_document(meta: Metadata) -> Any:
+    """A new python-docx document with the Decree 30 styles and page, ``meta``'s properties
+    and, for a draft, the watermark; its body still empty."""
+    docx = copy.deepcopy(_base().docx)
+    _properties(docx, meta)
+    if meta.draft and meta.watermark:
+        add_watermark(docx.sections[0], meta.watermark)
+    return docx
 
 
 def build_docx(document: Document) -> Any:
     """Build the python-docx document in memory."""
-    docx = new_docx()
-    setup_styles(docx)
-    _page_setup(docx)
-    _properties(docx, document)
-    if document.meta.draft and document.meta.watermark:
-        add_watermark(docx.sections[0], document.meta.watermark)
-    writer = _Writer(docx)
+    docx = new_document(document.meta)
+    writer = _Writer(docx, _base().style_ids)
     for block in document.blocks:
         writer.block(block)
     return docx
@@ -90,8 +128,7 @@ def _page_setup(docx: Any) -> None:
     page_field(number).font.size = Pt(layout.PAGE_NUMBER_SIZE)
 
 
-def _properties(docx: Any, document: Document) -> None:
-    meta = document.meta
+def _properties(docx: Any, meta: Metadata) -> None:
     props = docx.core_properties
     props.title = meta.title
     props.author = meta.author
@@ -109,24 +146,30 @@ def _properties(docx: Any, document: Document) -> None:
 
 
 class _Writer:
-    def __init__(self, docx: Any) -> None:
+    def __init__(self, docx: Any, style_ids: dict[str, str]) -> None:
         self.docx = docx
+        self.styles = style_ids
+        self.compact = style_ids[COMPACT_STYLE]
         self.footnotes = Footnotes(docx)
         self.page_break = False  # set by a PageBreak block, consumed by the next paragraph
         self.text_width: float = layout.TEXT_WIDTH  # of the current section
+        # Body content goes before the body's last section properties, as python-docx puts it.
+        self.end = docx.element.body.get_or_add_sectPr()
 
     def block(self, block: Any) -> None:
         if isinstance(block, Header):
-            self.header(block)
+            grids.header(self.end, block, self.compact)
         elif isinstance(block, Heading):
-            paragraph = self._new_paragraph(f"Heading {min(block.level, 3)}")
+            style = self.styles[f"Heading {min(block.level, 3)}"]
+            paragraph = self._new_paragraph(Format(style=style))
             self.runs(paragraph, block.runs)
+            elements.insert(paragraph, self.end)
         elif isinstance(block, Paragraph):
             self.paragraph(block)
         elif isinstance(block, Signoff):
-            self.signoff(block)
+            grids.signoff(self.end, block, self.compact)
         elif isinstance(block, Table):
-            data_table(self.docx, block, self.text_width)
+            data_table(self.end, block, self.text_width, self.styles[TABLE_STYLE])
         elif isinstance(block, PageBreak):
             self.page_break = True
         elif isinstance(block, Section):
@@ -151,97 +194,33 @@ class _Writer:
                 # The note is formatted as body runs are, in the footnote's own paragraph.
                 self.runs(self.footnotes.add(paragraph), run.note)
                 continue
-            docx_run = paragraph.add_run(run.text)
-            if run.bold or bold:
-                docx_run.bold = True
-            if run.italic or italic:
-                docx_run.italic = True
-            if size is not None:
-                docx_run.font.size = Pt(size)
+            elements.run(paragraph, run.text, bold=(run.bold or bold) or None,
+                         italic=(run.italic or italic) or None, size=size)
 
-    def _new_paragraph(self, style: str | None = None) -> Any:
-        paragraph = self.docx.add_paragraph(style=style)
+    def _new_paragraph(self, fmt: Format = PLAIN) -> Any:
         if self.page_break:
-            paragraph.paragraph_format.page_break_before = True
+            fmt = replace(fmt, page_break=True)
             self.page_break = False
-        return paragraph
+        return elements.paragraph(fmt)
 
     def paragraph(self, block: Paragraph) -> None:
         role = block.role
         if role in (Role.TITLE, Role.SUBJECT, Role.TO, Role.APPENDIX_LABEL, Role.APPENDIX_TITLE,
                     Role.APPENDIX_NOTE):
-            paragraph = self._new_paragraph(COMPACT_STYLE)
-            paragraph.alignment = CENTER
+            fmt = Format(style=self.compact, keep_next=True, align="center",
+                         before=12 if role in (Role.TITLE, Role.TO) else 0,
+                         after=6 if role in (Role.TO, Role.APPENDIX_NOTE) else 0)
             bold = role in (Role.TITLE, Role.SUBJECT, Role.APPENDIX_LABEL, Role.APPENDIX_TITLE)
             italic = role is Role.APPENDIX_NOTE
-            fmt = paragraph.paragraph_format
-            fmt.space_before = Pt(12 if role in (Role.TITLE, Role.TO) else 0)
-            fmt.space_after = Pt(6 if role in (Role.TO, Role.APPENDIX_NOTE) else 0)
-            fmt.keep_with_next = True
+            paragraph = self._new_paragraph(fmt)
             self.runs(paragraph, block.runs, size=layout.TITLE_SIZE, bold=bold, italic=italic)
+            elements.insert(paragraph, self.end)
             if role is Role.SUBJECT:
                 width = min(layout.text_width_mm(block.text, layout.TITLE_SIZE, True), 160) / 3
-                self._rule(self.text_width, max(width, 25), space_after=12)
+                elements.insert(grids.rule(self.text_width, max(width, 25), self.compact,
+                                           space_after=12), self.end)
             return
-        paragraph = self._new_paragraph()
-        if role is Role.CLOSING:
-            paragraph.paragraph_format.keep_with_next = True
+        fmt = Format(keep_next=True) if role is Role.CLOSING else PLAIN
+        paragraph = self._new_paragraph(fmt)
         self.runs(paragraph, block.runs)
-
-    def _rule(self, container_mm: float, rule_mm: float, cell: Any = None,
-              space_after: float = 0) -> None:
-        """A solid rule of ``rule_mm``, centred in a container ``container_mm`` wide."""
-        paragraph = cell.add_paragraph() if cell is not None else self.docx.add_paragraph()
-        paragraph.style = self.docx.styles[COMPACT_STYLE]
-        side = max((container_mm - rule_mm) / 2, 0)
-        paragraph.paragraph_format.left_indent = Mm(side)
-        paragraph.paragraph_format.right_indent = Mm(side)
-        # A small gap keeps the rule clear of the descenders of the line above it.
-        paragraph.paragraph_format.space_before = Pt(2)
-        paragraph.paragraph_format.space_after = Pt(space_after)
-        mark_size(paragraph, 2)
-        bottom_border(paragraph)
-
-    def header(self, block: Header) -> None:
-        table = borderless_table(self.docx, layout.HEADER_COLUMNS)
-        left, right = table.rows[0].cells
-        left_width = layout.HEADER_COLUMNS[0] - layout.CELL_MARGINS
-        right_width = layout.HEADER_COLUMNS[1] - layout.CELL_MARGINS
-        first = True
-        if block.superior:
-            cell_line(left, block.superior, layout.SUPERIOR_SIZE, first=first)
-            first = False
-        issuer = layout.header_lines(block.issuer, left_width, layout.ISSUER_SIZE, True)
-        for line in issuer:
-            cell_line(left, line, layout.ISSUER_SIZE, bold=True, first=first)
-            first = False
-        issuer_mm = min(max(layout.text_width_mm(line, layout.ISSUER_SIZE, True)
-                            for line in issuer), left_width)
-        self._rule(left_width, issuer_mm * 0.4, cell=left, space_after=6)
-        cell_line(left, block.number, layout.NUMBER_SIZE)
-        cell_line(right, block.motto, layout.MOTTO_SIZE, bold=True, first=True)
-        cell_line(right, block.motto_sub, layout.MOTTO_SUB_SIZE, bold=True)
-        motto_mm = min(layout.text_width_mm(block.motto_sub, layout.MOTTO_SUB_SIZE, True),
-                       right_width)
-        self._rule(right_width, motto_mm, cell=right, space_after=6)
-        cell_line(right, block.dateline, layout.DATELINE_SIZE, italic=True)
-
-    def signoff(self, block: Signoff) -> None:
-        table = borderless_table(self.docx, layout.SIGNOFF_COLUMNS)
-        row_flags(table.rows[0])
-        left, right = table.rows[0].cells
-        title = cell_line(left, block.recipients_title, layout.RECIPIENTS_TITLE_SIZE,
-                           bold=True, italic=True, first=True, align=LEFT)
-        title.paragraph_format.space_before = Pt(6)
-        for item in block.recipients:
-            cell_line(left, item, layout.RECIPIENTS_SIZE, align=LEFT)
-        for index, line in enumerate(block.authority):
-            paragraph = cell_line(right, line, layout.AUTHORITY_SIZE, bold=True, first=index == 0)
-            if index == 0:
-                paragraph.paragraph_format.space_before = Pt(6)
-        name = cell_line(right, block.signer, layout.AUTHORITY_SIZE, bold=True)
-        name.paragraph_format.space_before = Pt(layout.SIGN_SPACE)
-        for cell in (left, right):
-            for paragraph in cell.paragraphs:
-                paragraph.paragraph_format.keep_with_next = True
-                paragraph.paragraph_format.keep_together = True
+        elements.insert(paragraph, self.end)

@@ -15,11 +15,13 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import XmlPart
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.text.paragraph import Paragraph as DocxParagraph
+from lxml.etree import SubElement
 
+from drafter.writer import elements
+from drafter.writer.elements import Format
 from drafter.writer.styles import NOTE_STYLE_ID, REFERENCE_STYLE_ID
 
-_EMPTY = (
+EMPTY_FOOTNOTES = (
     f"<w:footnotes {nsdecls('w')}>"
     '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0"'
     ' w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>'
@@ -38,41 +40,33 @@ class Footnotes:
         self.count = 0
 
     def add(self, paragraph: Any) -> Any:
-        """A footnote reference at the end of ``paragraph``; returns the note's own paragraph
-        (its number already in place) for the writer to fill like any other."""
+        """A footnote reference at the end of the ``w:p`` ``paragraph``; returns the note's own
+        ``w:p`` (its number already in place) for the writer to fill like any other."""
         if self.part is None:
             self.part = self._create()
         self.count += 1
         note_id = str(self.count)
-        reference = paragraph.add_run()._r
-        reference.style = REFERENCE_STYLE_ID
-        mark = OxmlElement("w:footnoteReference")
-        mark.set(qn("w:id"), note_id)
-        reference.append(mark)
+        reference = elements.run(paragraph, style=REFERENCE_STYLE_ID)
+        SubElement(reference, qn("w:footnoteReference"), {qn("w:id"): note_id})
 
-        footnote = OxmlElement("w:footnote")
-        footnote.set(qn("w:id"), note_id)
-        body = OxmlElement("w:p")
-        footnote.append(body)
-        self.part.element.append(footnote)
-        note = DocxParagraph(body, paragraph._parent)
-        body.style = NOTE_STYLE_ID
-        number = note.add_run()._r
-        number.style = REFERENCE_STYLE_ID
-        number.append(OxmlElement("w:footnoteRef"))
-        note.add_run(" ")
+        footnote = SubElement(self.part.element, qn("w:footnote"), {qn("w:id"): note_id})
+        note = elements.paragraph(Format(style=NOTE_STYLE_ID))
+        footnote.append(note)
+        number = elements.run(note, style=REFERENCE_STYLE_ID)
+        SubElement(number, qn("w:footnoteRef"))
+        elements.run(note, " ")
         return note
 
     def _create(self) -> XmlPart:
         document_part = self.docx.part
-        part = XmlPart(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, parse_xml(_EMPTY),
+        part = XmlPart(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, parse_xml(EMPTY_FOOTNOTES),
                        document_part.package)
         document_part.relate_to(part, RT.FOOTNOTES)
-        _name_separators(self.docx.settings.element)
+        name_separators(self.docx.settings.element)
         return part
 
 
-def _name_separators(settings: Any) -> None:
+def name_separators(settings: Any) -> None:
     """``w:footnotePr`` in the settings, before ``w:compat`` as the schema orders it."""
     properties = OxmlElement("w:footnotePr")
     for note_id in ("-1", "0"):

@@ -44,54 +44,6 @@ def set_color_black(rpr: Any) -> None:
     color.set(qn("w:val"), "000000")
 
 
-def bottom_border(paragraph: Any, size_eighths: int = 6) -> None:
-    """A solid rule under a paragraph, drawn between its indents."""
-    ppr = paragraph._p.get_or_add_pPr()
-    borders = OxmlElement("w:pBdr")
-    bottom = OxmlElement("w:bottom")
-    bottom.set(qn("w:val"), "single")
-    bottom.set(qn("w:sz"), str(size_eighths))
-    bottom.set(qn("w:space"), "1")
-    bottom.set(qn("w:color"), "000000")
-    borders.append(bottom)
-    ppr.append(borders)
-
-
-def mark_size(paragraph: Any, half_points: int) -> None:
-    """Size of the paragraph mark, which sets the height of an empty paragraph."""
-    ppr = paragraph._p.get_or_add_pPr()
-    rpr = OxmlElement("w:rPr")
-    size = OxmlElement("w:sz")
-    size.set(qn("w:val"), str(half_points))
-    rpr.append(size)
-    ppr.append(rpr)
-
-
-def table_borders(table: Any, value: str) -> None:
-    """All table borders ``none`` or ``single``."""
-    tbl_pr = table._tbl.tblPr
-    borders = tbl_pr.find(qn("w:tblBorders"))
-    if borders is None:
-        borders = OxmlElement("w:tblBorders")
-        tbl_pr.append(borders)
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        element = OxmlElement(f"w:{edge}")
-        element.set(qn("w:val"), value)
-        if value != "none":
-            element.set(qn("w:sz"), "4")
-            element.set(qn("w:space"), "0")
-            element.set(qn("w:color"), "000000")
-        borders.append(element)
-
-
-def row_flags(row: Any, header: bool = False) -> None:
-    """Rows never split across pages; header rows repeat on every page."""
-    tr_pr = row._tr.get_or_add_trPr()
-    tr_pr.append(OxmlElement("w:cantSplit"))
-    if header:
-        tr_pr.append(OxmlElement("w:tblHeader"))
-
-
 def page_field(paragraph: Any) -> Any:
     """A ``PAGE`` field run (the page number)."""
     run = paragraph.add_run()

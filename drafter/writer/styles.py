@@ -63,6 +63,16 @@ def setup_styles(document: Any) -> None:
     reference = styles.add_style("footnote reference", WD_STYLE_TYPE.CHARACTER, builtin=True)
     reference.element.styleId = REFERENCE_STYLE_ID
     reference.font.superscript = True
+    _drop_table_styles(styles.element)
+
+
+def _drop_table_styles(styles: Any) -> None:
+    """Keep only the default table style: python-docx's template defines a hundred table
+    styles (97 % of styles.xml) that no report uses, read, written and compressed with every
+    document. Word still offers all of them, from its own list of built-in styles."""
+    for style in styles.findall(qn("w:style")):
+        if style.get(qn("w:type")) == "table" and style.get(qn("w:default")) != "1":
+            styles.remove(style)
 
 
 def _compact(style: Any, normal: Any, size: float, alignment: Any) -> None:

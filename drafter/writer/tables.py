@@ -1,79 +1,70 @@
-"""Tables: the bordered statistical tables and the borderless header and signature grids."""
+"""The bordered statistical tables: header rows repeat, rows never split, widths fill the
+text width. Built as XML elements (:mod:`drafter.writer.elements`); any table block goes
+through here, the appendix layout and a pack's own column widths alike."""
 
 from __future__ import annotations
 
+from functools import cache, lru_cache
 from typing import Any
 
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Cm, Mm, Pt
-
 from drafter.narrative.blocks import RowKind, Table
-from drafter.writer import layout
-from drafter.writer.ooxml import row_flags, table_borders
-from drafter.writer.styles import COMPACT_STYLE, TABLE_STYLE
-
-CENTER = WD_ALIGN_PARAGRAPH.CENTER
-LEFT = WD_ALIGN_PARAGRAPH.LEFT
+from drafter.writer import elements, layout
+from drafter.writer.elements import Format, twips_mm
 
 
-def data_table(docx: Any, block: Table, text_width: float) -> None:
-    """A bordered table filling ``text_width``: header rows repeat, no row splits."""
+def data_table(end: Any, block: Table, text_width: float, style_id: str) -> None:
+    """``block`` as a bordered table filling ``text_width`` mm, placed before ``end``; every
+    cell paragraph in the style ``style_id``."""
     widths = layout.column_widths(block.widths or layout.APPENDIX_COLUMNS, text_width)
+    twips = tuple(twips_mm(width) for width in widths)
     notes_column = len(widths) - 1 if not block.widths else -1
-    table = docx.add_table(rows=0, cols=len(widths))
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    table_borders(table, "single")
-    # Setting ``paragraph.style`` makes python-docx search every style for the default
-    # one, about a millisecond per cell; the style id is looked up once and set directly.
-    style_id = docx.styles[TABLE_STYLE].style_id
-    for row_block in block.rows:
-        row = table.add_row()
-        head = row_block.kind is RowKind.HEAD
-        row_flags(row, header=head)
-        for index, (cell, text) in enumerate(zip(row.cells, row_block.cells, strict=False)):
-            cell.width = Mm(widths[index])
-            paragraph = cell.paragraphs[0]
-            paragraph._p.style = style_id
-            if index == 1 and not head:
-                # Unit names in narrow custom tables would stretch when justified.
-                paragraph.alignment = LEFT if block.widths else WD_ALIGN_PARAGRAPH.JUSTIFY
-                indent = 0 if row_block.kind is RowKind.GROUP else 3 * (row_block.depth - 1)
-                paragraph.paragraph_format.left_indent = Mm(indent)
-            elif index == notes_column and not head:
-                paragraph.alignment = LEFT
-            if row_block.kind is RowKind.GROUP:
-                # A group row left alone at the foot of a page goes over with its first item.
-                paragraph.paragraph_format.keep_with_next = True
-            run = paragraph.add_run(text)
-            run.bold = head or row_block.kind is RowKind.GROUP
-            run.italic = row_block.kind is RowKind.SUB
-    for index, column in enumerate(table.columns):
-        column.width = Mm(widths[index])
+    shape = tuple((row.kind, row.depth, len(row.cells)) for row in block.rows)
+    # Tables of one shape (the appendix of every commune of a pack) differ only in their
+    # text: the shape is built once, copied whole, and filled.
+    tbl = _table(style_id, twips, notes_column, bool(block.widths), shape).__copy__()
+    texts = [text for row in block.rows for text in row.cells]
+    for slot, text in zip(tbl.iter(elements.TEXT), texts, strict=True):
+        elements.fill(slot, text)
+    elements.insert(tbl, end)
 
 
-def borderless_table(docx: Any, widths: tuple[float, ...]) -> Any:
-    """One row of cells ``widths`` mm wide, no borders (header, signature block)."""
-    table = docx.add_table(rows=1, cols=len(widths))
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    table_borders(table, "none")
-    for index, width in enumerate(widths):
-        table.columns[index].width = Mm(width)
-        table.rows[0].cells[index].width = Mm(width)
-    return table
+@lru_cache(maxsize=32)
+def _table(style_id: str, twips: tuple[int, ...], notes_column: int, custom: bool,
+           shape: tuple[tuple[RowKind, int, int], ...]) -> Any:
+    """A table of rows of the ``shape`` (kind, depth, filled cells), a text slot in each
+    filled cell."""
+    tbl = elements.table(twips, "single")
+    for kind, depth, filled in shape:
+        tbl.append(_row(style_id, twips, kind, depth, filled, notes_column, custom).__copy__())
+    return tbl
 
 
-def cell_line(cell: Any, text: str, size: float, bold: bool = False, italic: bool = False,
-              first: bool = False, align: Any = CENTER) -> Any:
-    """A compact line in a header or signature cell (the cell's first paragraph is reused)."""
-    paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
-    paragraph.style = cell.part.document.styles[COMPACT_STYLE]
-    paragraph.alignment = align
-    paragraph.paragraph_format.first_line_indent = Cm(0)
-    run = paragraph.add_run(text)
-    run.font.size = Pt(size)
-    run.bold = bold or None
-    run.italic = italic or None
-    return paragraph
+@cache
+def _row(style_id: str, twips: tuple[int, ...], kind: RowKind, depth: int, filled: int,
+         notes_column: int, custom: bool) -> Any:
+    """A row of ``kind`` with a text slot in each of its first ``filled`` cells."""
+    head = kind is RowKind.HEAD
+    cells = elements.row(None, twips, header=head)
+    for index, cell in enumerate(cells):
+        if index >= filled:
+            elements.paragraph(Format(style=style_id), cell)
+            continue
+        fmt = _cell_format(style_id, kind, depth, index, index == notes_column, custom)
+        elements.text_slot(elements.run(elements.paragraph(fmt, cell),
+                                        bold=head or kind is RowKind.GROUP,
+                                        italic=kind is RowKind.SUB))
+    return cells[0].getparent()
+
+
+def _cell_format(style_id: str, kind: RowKind, depth: int, index: int, notes: bool,
+                 custom: bool) -> Format:
+    head = kind is RowKind.HEAD
+    align, left = "", None
+    if index == 1 and not head:
+        # Unit names in narrow custom tables would stretch when justified.
+        align = "left" if custom else "both"
+        left = twips_mm(0 if kind is RowKind.GROUP else 3 * (depth - 1))
+    elif notes and not head:
+        align = "left"
+    # A group row left alone at the foot of a page goes over with its first item.
+    return Format(style=style_id, keep_next=kind is RowKind.GROUP, left=left, align=align)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from typing import Any
-from xml.sax.saxutils import quoteattr
 
 from docx.oxml import parse_xml
 
@@ -25,8 +24,11 @@ _XML = """<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/
 <v:shape id="PowerPlusWaterMarkObject{index}" o:spid="_x0000_s{spid}" type="#_x0000_t136"
  style="position:absolute;margin-left:0;margin-top:0;width:400pt;height:110pt;rotation:315;z-index:-251657216;mso-position-horizontal:center;mso-position-horizontal-relative:margin;mso-position-vertical:center;mso-position-vertical-relative:margin"
  o:allowincell="f" fillcolor="#c0c0c0" stroked="f"><v:fill opacity=".5"/>
-<v:textpath style="font-family:&quot;Times New Roman&quot;;font-size:1pt" string={text}/>
+<v:textpath style="font-family:&quot;Times New Roman&quot;;font-size:1pt" string=""/>
 </v:shape></w:pict></w:r>"""
+
+
+_TEXTPATH = "{urn:schemas-microsoft-com:vml}textpath"
 
 
 def add_watermark(section: Any, text: str) -> None:
@@ -36,5 +38,7 @@ def add_watermark(section: Any, text: str) -> None:
         headers.append(section.first_page_header)
     for index, header in enumerate(headers, start=1):
         paragraph = header.paragraphs[0]
-        run = parse_xml(_XML.format(index=index, spid=2048 + index, text=quoteattr(text)))
+        run = parse_xml(_XML.format(index=index, spid=2048 + index))
+        # The text is set as an attribute value: lxml escapes it.
+        run.find(f".//{_TEXTPATH}[@string]").set("string", text)
         paragraph._p.append(run)

@@ -209,8 +209,15 @@ class EditorScreen(OwnWords, Screen[None]):
         self.query_one("#sidebar").focus()
 
     def action_back(self) -> None:
+        """Back to the unit's reports (built now if the app started on this report)."""
+        from drafter.tui.screens.reports import ReportsScreen
+
         self.session.forget()
-        self.app.pop_screen()
+        if any(isinstance(screen, ReportsScreen) for screen in self.app.screen_stack):
+            self.app.pop_screen()
+        else:
+            unit = self.session.unit(self.report.unit.code) or self.report.unit
+            self.app.switch_screen(ReportsScreen(unit))
 
     async def on_checks_list_jump(self, message: ChecksList.Jump) -> None:
         await self.checks.jump_to(message.problem)

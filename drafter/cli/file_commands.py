@@ -1,0 +1,17 @@
+"""``drafter render``: a data file to DOCX, with nothing of the database layer loaded."""
+
+from __future__ import annotations
+
+import argparse
+
+from drafter.api import render_to_file
+from drafter.cli.common import announce, check_output, pack_of
+from drafter.datafile import load_report
+
+
+def render_file(args: argparse.Namespace) -> int:
+    check_output(args.output, args.file, text=args.text, pdf=args.pdf)
+    pack = pack_of(args)
+    report = load_report(args.file, pack.catalogue)
+    announce(args, render_to_file(report, args.output, pack=pack, text=args.text))
+    return 0
