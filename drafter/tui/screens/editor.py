@@ -25,6 +25,7 @@ from textual.widgets import (
 from drafter.checks import Problem
 from drafter.errors import DrafterError
 from drafter.tui.editing import Editing
+from drafter.tui.own_words import OwnWords
 from drafter.tui.screens.checks_view import ChecksView
 from drafter.tui.screens.panes import BUILT_WHEN_SHOWN, Panes
 from drafter.tui.session import Session
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
     from drafter.tui.app import DrafterApp
 
 
-class EditorScreen(Screen[None]):
+class EditorScreen(OwnWords, Screen[None]):
     """Edits one report; every change is saved at once, and what does not parse is kept."""
 
     HELP_TITLE = "Soạn báo cáo"
@@ -50,13 +51,17 @@ class EditorScreen(Screen[None]):
     HELP = ("Chọn mục ở danh mục bên trái (↑/↓, Enter) rồi nhập số liệu; Tab sang ô sau. "
             "Mọi thay đổi được lưu ngay, kể cả chữ đang gõ dở. Tỷ lệ tự tính từ số liệu. "
             "Số liệu lấy từ kỳ trước có dấu ↻: Enter để xác nhận, F8 xác nhận cả mục. "
-            "F6 xem mọi lỗi, Enter trên một lỗi để đến ô cần sửa. Ctrl+S ghi tệp DOCX.")
+            "F6 xem mọi lỗi, Enter trên một lỗi để đến ô cần sửa. Câu mẫu cuối mỗi mục: "
+            "Space để chọn. Ở phần xem trước (F5), F7 để viết lại hoặc bỏ một câu. "
+            "Ctrl+S ghi tệp DOCX.")
     BINDINGS = [
         Binding("f2", "focus_sidebar", "Mục", tooltip="Về danh mục các mục bên trái"),
         Binding("f5", "show('preview')", "Xem trước",
                 tooltip="Xem trước báo cáo như khi in"),
         Binding("f6", "checks", "Kiểm tra",
                 tooltip="Mọi lỗi và cảnh báo; Enter trên một dòng để đến chỗ cần sửa"),
+        Binding("f7", "override", "Sửa câu",
+                tooltip="Ở phần xem trước: chọn một câu để viết lại hoặc bỏ đi"),
         Binding("f8", "confirm_pane", "Xác nhận mục",
                 tooltip="Xác nhận mọi số liệu, nội dung lấy từ kỳ trước ở mục đang mở"),
         Binding("ctrl+s", "write_docx", "Ghi DOCX", tooltip="Ghi báo cáo ra tệp DOCX"),
@@ -84,7 +89,7 @@ class EditorScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         self.editing = Editing(self.session, self.report_id)
         self.report = self.editing.report
-        self.panes = Panes(self.editing, self.session.pack.catalogue)
+        self.panes = Panes(self.editing, self.session.pack.catalogue, self.session.pack.phrases)
         self.checks = ChecksView(self)
         yield Header()
         with Horizontal():
@@ -235,9 +240,11 @@ class EditorScreen(Screen[None]):
         self._confirm([message.row.indicator.key])
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        current = self.query_one("#panes", ContentSwitcher).current
         if action == "confirm_pane":
-            current = self.query_one("#panes", ContentSwitcher).current
             return current is not None and self.panes.carried(current)
+        if action == "override":
+            return current == "preview"
         return True
 
     def action_confirm_pane(self) -> None:
@@ -254,6 +261,7 @@ class EditorScreen(Screen[None]):
         for editor in self.query(ListEditor):
             if editor.list_name in keys:
                 editor.confirmed()
+        self.confirm_phrases(keys)
         self.editing.save()
         self.refresh_checks()
 
