@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from drafter.docgen_outline import outline_doc
 from drafter.domain.catalogue import ValueType
 from drafter.domain.report import LISTS, NOTE_SECTIONS
 from drafter.pack import TemplatePack, builtin_pack
@@ -79,7 +80,7 @@ the unit issued in the period, cited in the section named by `section`.
 | `date` | yes | date of the document |
 | `issuer` | basis: no; documents: default the unit | `UBND huyện Bạch Thông`, `Chính phủ` |
 | `subject` | no | `về …` / `về việc …` |
-| `section` | documents only | one of the sections below |
+| `section` | documents only | a section below, or a sub-item of the outline (`law_monitoring`) |
 
 ## `[stated]` — values as written elsewhere, for checking only
 
@@ -90,7 +91,8 @@ or a staff total that differs between narrative and appendix is caught.
 
 ## `[notes]` — free paragraphs by section
 
-Each key is a section, each value a list of paragraphs inserted at that place:
+Each key is a section or a sub-item of the outline (below), each value a list of paragraphs
+inserted at that place. Sections:
 
 {notes}
 
@@ -128,8 +130,9 @@ def render_doc(pack: TemplatePack) -> str:
     rules = sorted({rule.id for rule in pack.assessment.rules})
     causes = "Rules: " + ", ".join(f"`{rule}`" for rule in rules) + ".\n\nThe pack's causes:\n\n"
     causes += "\n".join(f"- `{key}` — {text}" for key, text in pack.assessment.causes.items())
-    parts = [_HEAD.replace("{notes}", notes).replace("{lists}", lists)
-             .replace("{causes}", causes)]
+    head = _HEAD.replace("{notes}", notes).replace("{lists}", lists).replace("{causes}", causes)
+    figures = head.index("## `[figures]`")
+    parts = [head[:figures] + outline_doc(pack).lstrip("\n") + "\n" + head[figures:]]
     catalogue = pack.catalogue
     for section in catalogue.sections:
         parts.append(f"\n### {section.title} (`{section.id}`)\n")

@@ -11,6 +11,7 @@ from typing import Any
 from drafter.domain.assessment_rules import AssessmentRules, build_assessment_rules
 from drafter.domain.catalogue import Catalogue, build_catalogue
 from drafter.domain.check_rules import CheckRules, build_rules
+from drafter.domain.phrases import Phrases, build_phrases
 from drafter.domain.ranking import RankingRules, build_ranking_rules
 from drafter.errors import PackError
 from drafter.pack_schema import pack_file, read_pack_files
@@ -33,7 +34,8 @@ class TemplatePack:
     """A loaded pack. ``bands`` hold the threshold wording declared in ``rules.toml``,
     ``checks`` the cross-field checks and their messages from ``checks.toml``, ``ranking``
     the fields and classes of the communes' yearly index from ``ranking.toml``, ``assessment``
-    the evidence rules of III. Đánh giá chung from ``assessment.toml``."""
+    the evidence rules of III. Đánh giá chung from ``assessment.toml``, ``phrases`` the
+    standard sentences an official picks per sub-item from ``phrases.toml``."""
 
     path: Path
     name: str
@@ -45,6 +47,7 @@ class TemplatePack:
     checks: CheckRules = field(default_factory=CheckRules)
     ranking: RankingRules | None = None
     assessment: AssessmentRules = field(default_factory=AssessmentRules)
+    phrases: Phrases = field(default_factory=Phrases)
 
     @property
     def template_dir(self) -> Path:
@@ -122,6 +125,8 @@ def _build(path: Path, docs: dict[str, dict[str, Any]]) -> TemplatePack:
         ranking=build_ranking_rules(docs["ranking.toml"]),
         # Packs made before assessment.toml existed still load (with no evidence rules).
         assessment=build_assessment_rules(docs.get("assessment.toml", {}), catalogue),
+        # Packs made before phrases.toml existed offer none.
+        phrases=build_phrases(docs.get("phrases.toml", {}), catalogue),
     )
 
 

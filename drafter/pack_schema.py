@@ -23,39 +23,47 @@ from drafter.domain.assessment_rules import PERIOD_KEYS, RULE_KEYS
 from drafter.errors import PackError
 
 MAX_PACK_FILE = 1_000_000
-OPTIONAL = {"assessment.toml"}  # files a pack may lack (packs made before they existed)
+# Files a pack may lack (packs made before they existed).
+OPTIONAL = {"assessment.toml", "phrases.toml"}
 # Characters XML 1.0 cannot hold: a DOCX with them does not open.
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 # Per file, per table (dotted path; "*" stands for a name the pack chooses), each key's type:
 # str, int, num, bool, strs (list of strings), table, tables (array of tables), any;
 # "!" marks a required key.
-_LAYOUT = {"label": "str!", "title": "str!", "rows": "tables!"}
-_ROW = {"stt": "str", "label": "str", "key": "str", "sub": "bool"}
+_LAYOUT = {"label": "str!", "title": "str!", "rows": "tables!", "columns": "tables"}
+_ROW = {"stt": "str", "label": "str", "key": "str", "sub": "bool", "unit": "str", "note": "str"}
+_COLUMN = {"field": "str!", "heading": "str", "width": "num"}
+_ITEM = {"id": "str!", "title": "str!", "keys": "strs", "style": "str", "tiers": "strs"}
 SCHEMA: dict[str, dict[str, dict[str, str]]] = {
     "pack.toml": {
         "": {"name": "str", "version": "str", "title": "str", "based_on": "str",
              "settings": "table", "abbreviations": "table"},
         "settings": {"leading_zero": "bool", "money_ty_threshold": "num",
                      "rate_undefined": "str", "rate_undefined_note": "str",
+                     "rate_given_note": "str",
                      "missing_cell": "str", "draft_watermark": "str",
                      "documents_in_footnote_from": "int"},
         "abbreviations": {"*": "str"},
     },
     "catalogue.toml": {
-        "": {"section": "tables!"},
-        "section": {"id": "str!", "title": "str!", "indicators": "tables"},
+        "": {"section": "tables!", "part": "tables"},
+        "section": {"id": "str!", "title": "str!", "items": "tables", "indicators": "tables"},
+        "section.items": _ITEM,
+        "part": {"id": "str!", "title": "str!", "items": "tables"},
+        "part.items": _ITEM,
         "section.indicators": {"key": "str!", "label": "str!", "unit": "str!", "type": "str",
                                "kind": "str", "numerator": "str", "denominator": "str",
                                "parts": "strs", "options": "strs", "rollup": "str",
-                               "rollup_from": "str"},
+                               "rollup_from": "str", "aliases": "strs"},
     },
     "appendix.toml": {
         "": {"commune": "table!", "district": "table!", "province": "table",
              "department": "table", "communes": "table"},
         "commune": _LAYOUT, "district": _LAYOUT, "province": _LAYOUT, "department": _LAYOUT,
         "commune.rows": _ROW, "district.rows": _ROW, "province.rows": _ROW,
-        "department.rows": _ROW,
+        "department.rows": _ROW, "commune.columns": _COLUMN, "district.columns": _COLUMN,
+        "province.columns": _COLUMN, "department.columns": _COLUMN,
         "communes": {"label": "str", "title": "str", "columns": "tables"},
         "communes.columns": {"key": "str!", "label": "str"},
     },
@@ -83,12 +91,20 @@ SCHEMA: dict[str, dict[str, dict[str, str]]] = {
     # Optional: packs made before it have no evidence rules. Thresholds are a number or a
     # table by period ({ default = 0, Q1 = …, Y = … }); `value` a key or a list of keys.
     "assessment.toml": {
-        "": {"causes": "table", "rule": "tables"},
+        "": {"causes": "table", "levels": "table", "rule": "tables"},
         "causes": {"*": "str"},
+        "levels": {"*": "str"},
         "rule": {key: "any" for key in RULE_KEYS} | {
-            "id": "str!", "rate": "str", "tier": "str", "band": "str", "strength": "str",
+            "id": "str!", "rate": "str", "tier": "any", "band": "str", "strength": "str",
             "shortcoming": "str", "shortcoming_none": "str"},
         "rule.*": {key: "num" for key in PERIOD_KEYS},
+    },
+    # Optional: packs made before it offer no phrases (domain/phrases.py PHRASE_KEYS).
+    "phrases.toml": {
+        "": {"phrase": "tables"},
+        "phrase": {"id": "str!", "item": "str!", "text": "str!", "tiers": "any",
+                   "periods": "any", "since": "any", "until": "any", "if_zero": "any",
+                   "if_positive": "any"},
     },
     "ranking.toml": {
         "": {"title": "str", "max_total": "num", "fields": "tables", "classes": "tables"},

@@ -11,6 +11,8 @@ Rules (the same for the CLI and the TUI):
   the same year (marked for review) and start empty in a new year; flow figures start empty;
 - qualitative lists carry over, marked for review; section notes and the documents issued
   belong to their period and start empty;
+- the phrases picked and the official's own sentences carry over, each marked for review
+  (``phrase:<id>``, ``override:<sentence id>``); rates given directly start empty;
 - the data window starts the day after the previous one ended.
 
 A 6-month, 9-month or annual report can instead be built from the quarters it covers: flows
@@ -25,7 +27,7 @@ from decimal import Decimal
 from drafter.domain.catalogue import SUMMABLE, Catalogue, Kind
 from drafter.domain.documents import DocRef
 from drafter.domain.periods import Period
-from drafter.domain.report import BASIS, Report, Value
+from drafter.domain.report import BASIS, OVERRIDE_MARK, PHRASE_MARK, Report, Value
 from drafter.domain.units import Unit
 
 
@@ -60,7 +62,11 @@ def carry_forward(previous: Report, unit: Unit, period: Period, date: dt.date,
         figures=figures,
         lists=lists,
         recipients=list(previous.recipients),
-        review=[*figures, *lists, *([BASIS] if basis else [])],
+        phrases=list(previous.phrases),
+        overrides=dict(previous.overrides),
+        review=[*figures, *lists, *([BASIS] if basis else []),
+                *(PHRASE_MARK + p for p in previous.phrases),
+                *(OVERRIDE_MARK + sid for sid in previous.overrides)],
     )
 
 

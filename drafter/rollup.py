@@ -73,7 +73,7 @@ class Rollup:
 
     def commune_figures(self, catalogue: Catalogue) -> list[tuple[CommuneLine, Figures | None]]:
         """Each commune with its own figures (``None`` when its report is missing)."""
-        return [(line, Figures(catalogue, line.report.figures) if line.report else None)
+        return [(line, Figures.of(catalogue, line.report) if line.report else None)
                 for line in self.lines]
 
 

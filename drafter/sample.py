@@ -9,7 +9,7 @@ from decimal import Decimal
 from itertools import product
 
 from drafter.domain.ranking import Score
-from drafter.domain.report import Report
+from drafter.domain.report import Report, Status
 from drafter.domain.units import Unit, unit_code
 
 _FIRST = ("Đông", "Tây", "Nam", "Bắc", "Thanh", "Hòa", "An", "Phú", "Tân", "Quảng")
@@ -50,7 +50,7 @@ def reports_for(report: Report, units: Sequence[Unit]) -> list[Report]:
                 and isinstance(figures.get("files_late"), int):
             figures["files_on_time"] = int(figures["files_on_time"]) - index % 4
             figures["files_late"] = int(figures["files_late"]) + index % 4
-        reports.append(replace(report, unit=unit, figures=figures))
+        reports.append(replace(report, unit=unit, figures=figures, status=Status.DRAFT))
     return reports
 
 

@@ -179,7 +179,7 @@ def _set(path: tuple[Any, ...], value: Any) -> list[tuple[str, tuple[Any, ...], 
 @example(_set(("report", "number"), [18]))
 @example(_set(("report", "date"), dt.date(9999, 12, 31)))
 @example(_set(("strengths",), ["x"] * 500))
-@example(_set(("notes", "procedures"), ["@header.number Số: 999/BC-UBND"]))
+@example(_set(("notes", "one_stop"), ["@header.number Số: 999/BC-UBND"]))
 @example([("add", ("figures", "files_received"), 1, "chi_tieu_la")])
 @example([("delete", ("unit",), None, "x")])
 def test_hostile_data_files(mutations: list[tuple[str, tuple[Any, ...], Any, str]]) -> None:
@@ -205,7 +205,7 @@ def test_damaged_data_file_bytes(position: int, inserted: bytes, removed: int,
 
 # Where user text goes in a data file, and how the report may print it.
 FIELDS: dict[str, tuple[Any, ...]] = {
-    "note": ("notes", "procedures", 0),
+    "note": ("notes", "one_stop", 0),
     "strength": ("strengths", 0),
     "task": ("tasks", 0),
     "document subject": ("documents", 0, "subject"),

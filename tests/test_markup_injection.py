@@ -62,7 +62,7 @@ Placer = Callable[[Report, str], Report]
 
 
 def _note(report: Report, text: str) -> Report:
-    return dataclasses.replace(report, notes={**report.notes, "procedures": [text]})
+    return dataclasses.replace(report, notes={**report.notes, "one_stop": [text]})
 
 
 def _strength(report: Report, text: str) -> Report:
@@ -180,7 +180,7 @@ def test_text_that_skipped_input_hygiene_is_still_text(hostile: str,
     signoff = next(b for b in blocks if isinstance(b, Signoff))
     assert header == next(b for b in base if isinstance(b, Header))
     assert signoff == next(b for b in base if isinstance(b, Signoff))
-    # The demo has one note in II.2: it is replaced, nothing else moves.
+    # The demo has one note in II.2 (one-stop office): it is replaced, nothing else moves.
     assert _blocks_outline(blocks) == _blocks_outline(base)
     texts = [b.text for b in blocks if isinstance(b, Paragraph)]
     assert unescape(escape_text(hostile)) in texts

@@ -89,7 +89,8 @@ def test_the_narrative_says_the_comparison_is_the_predecessors_sum(
     text = _rendered_text(db_url, report, tmp_path)
     assert ("Số liệu cùng kỳ năm 2025 dùng để so sánh là tổng số liệu của thị trấn Chợ Mới, "
             "xã An Lạc và xã Bình Sơn (các xã, thị trấn trước sắp xếp thành xã Chợ Mới).") in text
-    assert "Tiếp nhận 200 hồ sơ (tăng 50 hồ sơ, tương ứng 33,33% so với cùng kỳ năm 2025)" in text
+    assert ("Tiếp nhận 200 hồ sơ (tăng 50 hồ sơ, tương ứng 33,33% so với cùng kỳ năm 2025, số "
+            "liệu của các xã, thị trấn trước sắp xếp)") in text
 
 
 def test_a_predecessor_without_a_report_is_named(db_url: str, commune_q1: Report,

@@ -10,10 +10,12 @@ from pathlib import Path
 from typing import Any
 
 import docx
+import pytest
 
 from drafter.cli.main import main
 from drafter.domain.periods import Period
 from drafter.domain.report import Report, Status
+from drafter.errors import ChecksFailedError
 from drafter.sample import reports_for, scores_for
 from drafter.storage import Store, connect
 
@@ -97,6 +99,13 @@ def test_a_province_aggregates_over_a_hundred_communes(db_url: str, tmp_path: Pa
     assert table.rows[-1].cells[2].text == f"{total_received:,}".replace(",", ".")
     assert "Trên đây là báo cáo kết quả thực hiện công tác CCHC quý I năm 2026 của UBND " \
            "thành phố Hải Phòng./." in text
+    # The communes' files have their own block, named by the kinds present; a 2026 province
+    # says nothing of districts or towns.
+    received = f"{total_received:,}".replace(",", ".")
+    assert ("+ Kết quả giải quyết hồ sơ TTHC tại Trung tâm Phục vụ hành chính công các xã, "
+            f"phường, đặc khu: Tiếp nhận {received} hồ sơ") in text
+    narrative = text.split("Nơi nhận")[0]
+    assert "huyện" not in narrative and "thị trấn" not in narrative
 
 
 def test_the_ranking_is_issued_by_the_so_noi_vu_at_three_decimals(
@@ -133,3 +142,33 @@ def test_the_ranking_is_issued_by_the_so_noi_vu_at_three_decimals(
     assert (totals[first], totals[second]) == ("88,125", "88,120")
     ranks = {row.cells[1].text: row.cells[0].text for row in ranking.rows[1:]}
     assert ranks[first] != ranks[second]
+
+
+def test_a_2026_commune_names_its_province_and_is_not_signed_blank(
+        db_url: str, tmp_path: Path, commune_q1: Report,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A commune loaded from the official list reports to its province (here a city of
+    central government: "UBND thành phố") and has no signer until the official names one:
+    a draft is warned, a final report refused."""
+    store, communes = _province(db_url, commune_q1)
+    unit = store.unit(communes[0].code, Period.parse("2026-Q1"))
+    assert unit is not None and unit.signer.name == ""
+    draft = replace(commune_q1, unit=unit, period=Period.parse("2026-Q1"),
+                    date=commune_q1.date.replace(year=2026), basis=[], status=Status.DRAFT)
+    report_id = store.save_report(draft)
+    capsys.readouterr()
+    assert main(["--db", db_url, "check", "--report", str(report_id)]) == 0
+    assert "Cảnh báo  Chưa có họ tên người ký (chủ tịch)" in capsys.readouterr().out
+    out = tmp_path / "xa.docx"
+    assert main(["--db", db_url, "report", "render", str(report_id), "-o", str(out)]) == 0
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "Kết quả thực hiện nhiệm vụ do UBND thành phố, Chủ tịch UBND thành phố giao" in text
+    assert "huyện" not in text.split("Nơi nhận")[0]
+    # The store refuses a final report its checks refuse (issue 18): never signed blank.
+    with pytest.raises(ChecksFailedError, match="Chưa có họ tên người ký"):
+        store.save_report(replace(draft, status=Status.FINAL))
+    assert main(["--db", db_url, "unit", "edit", unit.code, "--signer", "Đỗ Văn Nam"]) == 0
+    named = store.get(report_id)
+    assert named.unit.signer.name == "Đỗ Văn Nam"
+    store.save_report(replace(named, status=Status.FINAL))
+    assert main(["--db", db_url, "check", "--report", str(report_id)]) == 0

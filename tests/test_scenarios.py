@@ -80,22 +80,22 @@ def test_the_variants_cover_what_the_issue_names() -> None:
 # Each check, the one-line change to a template that it must catch, and a variant showing it.
 # ("§" separates two changes of the same file.)
 BREAKS: list[tuple[str, str, str, str, str]] = [
-    ("no 0/0", "section_results.j2", "{% elif online and online.defined %}",
+    ("no 0/0", "items_e_government.j2", "{% elif online and online.defined %}",
      "{% elif online %}", "all_zero"),
-    ("no 'đạt … chưa phát sinh'", "section_results.j2",
+    ("no 'đạt … chưa phát sinh'", "items_e_government.j2",
      "{% elif online and online.defined %}§hồ sơ, chiếm {{ online|pct }}",
      "{% elif online %}§hồ sơ, đạt tỷ lệ {{ online|pct }}", "all_zero"),
     ("no doubled punctuation", "_macros.j2", "- {{ item|item|sentence|names }}",
      "- {{ item|sentence|names }}", "heavy_delays"),
-    ("no 100%/0% its counts contradict", "section_results.j2",
+    ("no 100%/0% its counts contradict", "items_e_government.j2",
      "là {{ online|ratio }} hồ sơ, chiếm {{ online|pct }}",
      "là {{ online|ratio }} hồ sơ, chiếm {{ online.value|round|int }}%", "just_under_100"),
     ("no shortcoming in Ưu điểm", "section_assessment.j2",
-     '{% set strengths = assessment.strengths|', '{% set strengths = assessment.shortcomings|',
+     '{% for finding in assessment.strengths %}', '{% for finding in assessment.shortcomings %}',
      "heavy_delays"),
     ("annual: next year", "section_tasks.j2", '{% set next = period|next_period %}',
      '{% set next = period|period %}', "annual"),
-    ("every document cited", "section_results.j2", '{{ m.documents_for("finance") }}', "",
+    ("every document cited", "_outline.j2", '{{ m.documents_for(section_id) }}', "",
      "heavy_delays"),
 ]
 
@@ -167,7 +167,7 @@ def test_declared_narrative_figures_are_quoted(tier: str, key: str) -> None:
 
 
 def test_a_forgotten_figure_is_caught(tmp_path: Path) -> None:
-    pack = _broken_pack(tmp_path, "section_direction.j2", "{% if v.comms_web %}",
+    pack = _broken_pack(tmp_path, "items_direction.j2", "{% if v.comms_web %}",
                         "{% if false %}")
     assert not _changes_the_narrative(pack, "commune", "comms_web")
 

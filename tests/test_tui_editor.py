@@ -38,10 +38,10 @@ def test_a_commune_is_not_asked_for_the_district_figures(tmp_path: Path) -> None
     commune = asyncio.run(scenario("xa-thanh-mai-2024-Q1", "procedures"))
     district = asyncio.run(scenario("huyen-dong-son-2024-Q1", "procedures"))
     assert not commune & set(DISTRICT_ONLY)
-    assert "public_units" not in commune and "inspected_units" not in commune
+    assert "public_units" not in commune and "inspected_communes" not in commune
     assert {"files_received", "files_in_person", "staff_quota", "comms_radio"} <= commune
     assert "departments" in commune  # it holds a value
-    assert set(DISTRICT_ONLY) | {"departments", "staff_quota", "inspected_units"} <= district
+    assert set(DISTRICT_ONLY) | {"departments", "staff_quota", "inspected_communes"} <= district
 
 
 def _background(widget) -> Color:  # type: ignore[no-untyped-def]

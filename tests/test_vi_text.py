@@ -172,3 +172,13 @@ def test_item_text_leaves_the_punctuation_to_the_template(typed: str, expected: 
     from drafter.vi.text import item_text
 
     assert item_text(typed) == expected
+
+
+def test_a_name_the_official_introduced_is_not_doubled() -> None:
+    from drafter.pack import builtin_pack
+    from drafter.vi.names import Abbreviations
+
+    names = Abbreviations(builtin_pack().abbreviations)
+    names.mark_introduced("CCHC")
+    assert names.apply("công tác cải cách hành chính (CCHC) trên địa bàn") == \
+        "công tác CCHC trên địa bàn"

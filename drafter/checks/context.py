@@ -28,9 +28,9 @@ class CheckContext:
     pack: TemplatePack | None = None
 
     def __post_init__(self) -> None:
-        self.figures = Figures(self.catalogue, self.report.figures)
+        self.figures = Figures.of(self.catalogue, self.report)
         self.previous_figures = (
-            Figures(self.catalogue, self.previous.figures) if self.previous else None
+            Figures.of(self.catalogue, self.previous) if self.previous else None
         )
         layout = self.catalogue.layout(self.report.unit.tier)
         self.stt = {row.key: row.stt for row in layout.rows if row.key and row.stt}

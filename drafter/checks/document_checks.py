@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from drafter.checks.context import CheckContext
 from drafter.checks.problems import Problem, Severity
 from drafter.domain.documents import DocRef
+from drafter.domain.report import Status
 from drafter.vi.dates import short_date
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
@@ -31,6 +32,16 @@ def report_dates(ctx: CheckContext) -> Iterator[Problem]:
     if report.data_to and report.data_to > report.date:
         yield ctx.problem(ERROR, "data_after_report", ("data_to",),
                           end=short_date(report.data_to), date=short_date(report.date))
+
+
+def signer_named(ctx: CheckContext) -> Iterator[Problem]:
+    """The signature block needs a name: a unit loaded from the official list has none until
+    the official gives it. A draft may wait; a final report may not be signed blank."""
+    if ctx.report.unit.signer.name.strip():
+        return
+    severity = ERROR if ctx.report.status is Status.FINAL else WARNING
+    yield ctx.problem(severity, "signer_missing", ("signer",),
+                      title=ctx.report.unit.signer.title.lower())
 
 
 def document_dates(ctx: CheckContext) -> Iterator[Problem]:

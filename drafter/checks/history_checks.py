@@ -8,7 +8,8 @@ from decimal import Decimal
 from drafter.checks.context import CheckContext, as_number, show
 from drafter.checks.problems import Problem, Severity
 from drafter.domain.catalogue import Indicator, Kind, ValueType
-from drafter.domain.report import LISTS, REVIEWED_DOCUMENTS
+from drafter.domain.report import LISTS, OVERRIDE_MARK, PHRASE_MARK, REVIEWED_DOCUMENTS
+from drafter.vi.text import lower_first
 
 WARNING = Severity.WARNING
 
@@ -59,11 +60,20 @@ def rates_do_not_collapse(ctx: CheckContext) -> Iterator[Problem]:
             yield _warning(ctx, "rate_drop", key, now, before)
 
 
+def _review_name(ctx: CheckContext, key: str) -> str:
+    if key.startswith(PHRASE_MARK):
+        return lower_first(ctx.rules.message("review_phrase", id=key.removeprefix(PHRASE_MARK)))
+    if key.startswith(OVERRIDE_MARK):
+        return lower_first(ctx.rules.message("review_override",
+                                             id=key.removeprefix(OVERRIDE_MARK)))
+    return ctx.catalogue[key].label if key in ctx.catalogue \
+        else LISTS.get(key) or REVIEWED_DOCUMENTS.get(key, key)
+
+
 def carried_items_confirmed(ctx: CheckContext) -> Iterator[Problem]:
     """Figures and lists copied from last period wait for the official's confirmation."""
     review = ctx.report.review
     if not review:
         return
-    names = [ctx.catalogue[key].label if key in ctx.catalogue
-             else LISTS.get(key) or REVIEWED_DOCUMENTS.get(key, key) for key in review]
+    names = [_review_name(ctx, key) for key in review]
     yield ctx.problem(WARNING, "review", tuple(review), items="; ".join(names))

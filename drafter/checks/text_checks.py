@@ -37,7 +37,8 @@ def _texts(ctx: CheckContext) -> Iterator[tuple[str, str, str]]:
     report = ctx.report
     for section, paragraphs in report.notes.items():
         for index, text in enumerate(paragraphs, start=1):
-            yield f"note:{section}", f"Mục {NOTE_SECTIONS[section]}, đoạn {index}", text
+            name = NOTE_SECTIONS.get(section) or ctx.catalogue.targets().get(section, section)
+            yield f"note:{section}", f"Mục {name}, đoạn {index}", text
     for name, items in report.lists.items():
         for index, text in enumerate(items, start=1):
             yield name, f"{LISTS[name]}, ý {index}", text

@@ -91,6 +91,12 @@ def report_to_dict(report: Report) -> dict[str, Any]:
     if report.shortcoming_causes:
         out["shortcoming_causes"] = {key: list(value)
                                      for key, value in report.shortcoming_causes.items()}
+    if report.rates:
+        out["rates"] = {key: _figure(value) for key, value in report.rates.items()}
+    if report.phrases:
+        out["phrases"] = list(report.phrases)
+    if report.overrides:
+        out["overrides"] = dict(report.overrides)
     return out
 
 

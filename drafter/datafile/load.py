@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
 
 from drafter.datafile import fields
 from drafter.domain import limits
-from drafter.domain.catalogue import Catalogue
+from drafter.domain.catalogue import Catalogue, ValueType
 from drafter.domain.documents import KIND_SYMBOLS, DocRef
 from drafter.domain.periods import Period
 from drafter.domain.report import LISTS, NOTE_SECTIONS, Report, Status
@@ -20,7 +22,9 @@ from drafter.pack import builtin_pack
 T = TypeVar("T")
 
 TOP_LEVEL = {"unit", "report", "basis", "documents", "figures", "stated", "notes",
-             "shortcoming_causes", *LISTS}
+             "shortcoming_causes", "rates", "phrases", "overrides", *LISTS}
+# Ids of phrases and sentences: what templates give (contract C2).
+_ID = re.compile(r"[a-z0-9_.-]+")
 UNIT_KEYS = {"code", "kind", "name", "province", "place", "superior", "parent", "archive",
              "recipients", "signer", "official_code", "symbol", "predecessors", "formed",
              "parent_kind", "parent_name", "child_kinds"}
@@ -106,17 +110,20 @@ def _unit(reader: _Reader, raw: Any) -> Unit:
         raise reader.fail(f"unit.{exc.field}", exc.problem) from None
 
 
-def _document(reader: _Reader, raw: Any, key: str, own_issuer: str = "") -> DocRef:
+def _document(reader: _Reader, raw: Any, key: str, own_issuer: str = "",
+              targets: Mapping[str, str] | None = None) -> DocRef:
     """A document reference; ``own_issuer`` is set for documents the unit issued itself
-    (``[[documents]]``), which carry a ``section`` and default to the unit as issuer."""
+    (``[[documents]]``), which carry a ``section`` (a section or sub-item of the outline,
+    ``targets``) and default to the unit as issuer."""
     sections = bool(own_issuer)
     data = reader.table(raw, key, DOC_KEYS if sections else DOC_KEYS - {"section"})
     kind = reader.get(data, key, "kind", fields.text)
     number = reader.get(data, key, "number", _doc_number)
     year = reader.get(data, key, "year", _year, False, None)
     section = reader.get(data, key, "section", fields.text, False, "")
-    if sections and section not in NOTE_SECTIONS:
-        raise reader.fail(f"{key}.section", f"phải là một trong: {', '.join(NOTE_SECTIONS)}")
+    places = targets or NOTE_SECTIONS
+    if sections and section not in places:
+        raise reader.fail(f"{key}.section", f"phải là một trong: {', '.join(places)}")
     doc = DocRef(
         kind=kind,
         number=number,
@@ -176,7 +183,8 @@ def parse_report(data: dict[str, Any], path: str, catalogue: Catalogue | None = 
     period = reader.get(head, "report", "period", lambda v: Period.parse(fields.text(v)))
     number = reader.get(head, "report", "number", _report_number, False, "")
     figures = {}
-    for key, value in reader.table(data.get("figures", {}), "figures").items():
+    for raw_key, value in reader.table(data.get("figures", {}), "figures").items():
+        key = catalogue.canonical(raw_key)
         if key not in catalogue:
             raise reader.fail(f"figures.{key}", "chỉ tiêu không có trong danh mục")
         try:
@@ -184,7 +192,8 @@ def parse_report(data: dict[str, Any], path: str, catalogue: Catalogue | None = 
         except ValueError as exc:
             raise reader.fail(f"figures.{key}", str(exc)) from None
     stated = {}
-    for key, value in reader.table(data.get("stated", {}), "stated").items():
+    for raw_key, value in reader.table(data.get("stated", {}), "stated").items():
+        key = catalogue.canonical(raw_key)
         if key not in catalogue:
             raise reader.fail(f"stated.{key}", "chỉ tiêu không có trong danh mục")
         try:
@@ -192,7 +201,8 @@ def parse_report(data: dict[str, Any], path: str, catalogue: Catalogue | None = 
         except ValueError as exc:
             raise reader.fail(f"stated.{key}", str(exc)) from None
     notes = {}
-    for section, value in reader.table(data.get("notes", {}), "notes", set(NOTE_SECTIONS)).items():
+    targets = catalogue.targets()
+    for section, value in reader.table(data.get("notes", {}), "notes", set(targets)).items():
         notes[section] = reader.get({section: value}, "notes", section, fields.text_list)
         if not notes[section]:
             del notes[section]
@@ -213,7 +223,7 @@ def parse_report(data: dict[str, Any], path: str, catalogue: Catalogue | None = 
         data_to=reader.get(head, "report", "data_to", fields.date, False, None),
         basis=[_document(reader, raw, f"basis[{i + 1}]")
                for i, raw in enumerate(_array(reader, data, "basis"))],
-        documents=[_document(reader, raw, f"documents[{i + 1}]", unit.short_body)
+        documents=[_document(reader, raw, f"documents[{i + 1}]", unit.short_body, targets)
                    for i, raw in enumerate(_array(reader, data, "documents"))],
         figures=figures,
         notes=notes,
@@ -224,7 +234,55 @@ def parse_report(data: dict[str, Any], path: str, catalogue: Catalogue | None = 
         stated=stated,
         review=reader.get(head, "report", "review", fields.line_list, False, []),
         shortcoming_causes=causes,
+        rates=_rates(reader, data, catalogue, figures),
+        phrases=_ids(reader, reader.get(data, "", "phrases", fields.text_list, False, []),
+                     "phrases"),
+        overrides=_overrides(reader, data),
     )
+
+
+def _rates(reader: _Reader, data: dict[str, Any], catalogue: Catalogue,
+           figures: Mapping[str, object]) -> dict[str, Decimal]:
+    """Rates given as a percentage where their counts are unknown; never beside the counts."""
+    rates = {}
+    for raw_key, value in reader.table(data.get("rates", {}), "rates").items():
+        key = catalogue.canonical(raw_key)
+        if key not in catalogue or catalogue[key].type is not ValueType.RATE:
+            raise reader.fail(f"rates.{raw_key}", "không phải tỷ lệ trong danh mục")
+        indicator = catalogue[key]
+        if indicator.numerator in figures and indicator.denominator in figures:
+            raise reader.fail(f"rates.{key}", f"đã có {indicator.numerator} và "
+                              f"{indicator.denominator}: tỷ lệ được tính từ hai số đó")
+        try:
+            rate = fields.stated(value, indicator)
+        except ValueError as exc:
+            raise reader.fail(f"rates.{key}", str(exc)) from None
+        if rate > 100:
+            raise reader.fail(f"rates.{key}", "tỷ lệ không quá 100 (%)")
+        rates[key] = rate
+    return rates
+
+
+def _ids(reader: _Reader, ids: list[str], key: str) -> list[str]:
+    for index, value in enumerate(ids, start=1):
+        if not _ID.fullmatch(value):
+            raise reader.fail(f"{key}[{index}]", "mã chỉ gồm chữ thường không dấu, số, _ . -")
+    return list(dict.fromkeys(ids))
+
+
+def _overrides(reader: _Reader, data: dict[str, Any]) -> dict[str, str]:
+    """The official's own sentences by sentence id; ``""`` leaves a sentence out."""
+    overrides = {}
+    table = reader.table(data.get("overrides", {}), "overrides")
+    try:
+        limits.check_items(list(table))
+    except ValueError as exc:
+        raise reader.fail("overrides", str(exc)) from None
+    for sid, value in table.items():
+        _ids(reader, [sid], "overrides")
+        overrides[sid] = "" if value == "" else reader.get({sid: value}, "overrides", sid,
+                                                           fields.paragraph)
+    return overrides
 
 
 def _lists(reader: _Reader, data: dict[str, Any]) -> dict[str, list[str]]:

@@ -17,6 +17,7 @@ from typing import Any
 
 from drafter.domain.catalogue import Catalogue, ValueType
 from drafter.domain.periods import Period, PeriodKind
+from drafter.domain.units import Tier
 from drafter.errors import PackError
 
 RULE_KEYS = {"id", "rate", "value", "tier", "strength_min", "shortcoming_below",
@@ -49,7 +50,7 @@ class AssessmentRule:
     id: str
     rate: str = ""
     values: tuple[str, ...] = ()
-    tier: str = ""
+    tiers: tuple[str, ...] = ()
     strength_min: Threshold = Threshold(None)
     shortcoming_below: Threshold = Threshold(None)
     shortcoming_above: Threshold = Threshold(None)
@@ -62,8 +63,12 @@ class AssessmentRule:
 
 @dataclass
 class AssessmentRules:
+    """The rules in order, the pack's causes by key, and ``levels``: how the wording names a
+    unit's own level (``{level}``: "cấp huyện", "cấp tỉnh") by tier."""
+
     rules: list[AssessmentRule] = field(default_factory=list)
     causes: dict[str, str] = field(default_factory=dict)
+    levels: dict[str, str] = field(default_factory=dict)
 
     def rule(self, rule_id: str) -> AssessmentRule | None:
         return next((rule for rule in self.rules if rule.id == rule_id), None)
@@ -92,6 +97,17 @@ def _threshold(raw: Any, where: str) -> Threshold:
     return Threshold(_number(raw, where))
 
 
+def _tiers(raw: Any, where: str) -> tuple[str, ...]:
+    """``tier = "commune"`` or ``tier = ["district", "province"]``: the tiers a rule is for."""
+    tiers = (raw,) if isinstance(raw, str) else tuple(raw)
+    known = {tier.value for tier in Tier}
+    for tier in tiers:
+        if tier not in known:
+            raise PackError(f"assessment.toml: {where}: cấp không có: {tier} "
+                            f"(dùng {', '.join(sorted(known))})")
+    return tiers
+
+
 def _rule(raw: Mapping[str, Any], index: int, catalogue: Catalogue) -> AssessmentRule:
     where = f"[[rule]] thứ {index}"
     unknown = set(raw) - RULE_KEYS
@@ -114,7 +130,7 @@ def _rule(raw: Mapping[str, Any], index: int, catalogue: Catalogue) -> Assessmen
     fell = raw.get("fell_points")
     return AssessmentRule(
         id=rule_id, rate=rate, values=tuple(str(v) for v in values),
-        tier=str(raw.get("tier", "")),
+        tiers=_tiers(raw.get("tier", ()), where),
         strength_min=_threshold(raw.get("strength_min"), f"{where}.strength_min"),
         shortcoming_below=_threshold(raw.get("shortcoming_below"), f"{where}.shortcoming_below"),
         shortcoming_above=_threshold(raw.get("shortcoming_above"), f"{where}.shortcoming_above"),
@@ -131,9 +147,10 @@ def build_assessment_rules(doc: Mapping[str, Any], catalogue: Catalogue) -> Asse
     rules = [_rule(raw, index, catalogue)
              for index, raw in enumerate(doc.get("rule", []), start=1)]
     # One id may have a rule per tier (the same result, worded for each level).
-    ids = [(rule.id, rule.tier) for rule in rules]
+    ids = [(rule.id, tier) for rule in rules for tier in rule.tiers or ("",)]
     duplicated = sorted({rule_id for rule_id, tier in ids if ids.count((rule_id, tier)) > 1})
     if duplicated:
         raise PackError(f"assessment.toml: id trùng: {', '.join(duplicated)}")
     causes = {str(key): str(text) for key, text in doc.get("causes", {}).items()}
-    return AssessmentRules(rules, causes)
+    levels = {str(key): str(text) for key, text in doc.get("levels", {}).items()}
+    return AssessmentRules(rules, causes, levels)

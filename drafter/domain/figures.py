@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from drafter.domain.catalogue import Catalogue, Indicator, ValueType
-from drafter.domain.report import Value
+from drafter.domain.report import Report, Value
 from drafter.vi.rates import Rate
 
 
@@ -25,27 +25,35 @@ class Figures:
     ``value`` is ``None`` when both counts are zero.
     """
 
-    def __init__(self, catalogue: Catalogue, values: dict[str, Value]) -> None:
+    def __init__(self, catalogue: Catalogue, values: dict[str, Value],
+                 given: dict[str, Decimal] | None = None) -> None:
         self.catalogue = catalogue
         self._values = values
+        self._given = given or {}
+
+    @classmethod
+    def of(cls, catalogue: Catalogue, report: Report) -> Figures:
+        """The figures of ``report``, with the rates it gives directly."""
+        return cls(catalogue, report.figures, report.rates)
 
     def indicator(self, key: str) -> Indicator:
         try:
-            return self.catalogue[key]
+            return self.catalogue[self.catalogue.canonical(key)]
         except KeyError:
             raise UnknownIndicatorError(key) from None
 
     def value(self, key: str) -> Value | None:
-        """The entered or summed value of ``key``; a rate's percentage as a ``Decimal``."""
+        """The entered or summed value of ``key``; a rate's percentage as a ``Decimal`` (from
+        its counts, else as given directly)."""
         indicator = self.indicator(key)
         if indicator.type is ValueType.RATE:
             rate = self.rate(key)
-            return None if rate is None else rate.value
+            return self.given(key) if rate is None else rate.value
         if indicator.type is ValueType.SUM:
             parts = [self.value(part) for part in indicator.parts]
             present = [p for p in parts if isinstance(p, int | Decimal) and not isinstance(p, bool)]
             return sum(present, 0) if present else None
-        return self._values.get(key)
+        return self._values.get(indicator.key)
 
     def rate(self, key: str) -> Rate | None:
         indicator = self.indicator(key)
@@ -57,6 +65,13 @@ class Figures:
             return None
         assert isinstance(numerator, int | Decimal) and isinstance(denominator, int | Decimal)
         return Rate(numerator, denominator)
+
+    def given(self, key: str) -> Decimal | None:
+        """A rate entered directly, when its counts are not both known (counts win)."""
+        indicator = self.indicator(key)
+        if indicator.type is not ValueType.RATE or self.rate(key) is not None:
+            return None
+        return self._given.get(indicator.key)
 
     def entered(self) -> dict[str, Value]:
         return dict(self._values)

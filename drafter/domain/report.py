@@ -42,6 +42,11 @@ NOTE_SECTIONS: dict[str, str] = {
     "e_government": "II.6 Chính quyền điện tử, chính quyền số",
 }
 
+# Marks in ``Report.review`` for what a new period took over from the last one besides
+# figures and lists: a phrase picked (by its id) and an own sentence (by the sentence id).
+PHRASE_MARK = "phrase:"
+OVERRIDE_MARK = "override:"
+
 
 class Status(StrEnum):
     DRAFT = "draft"
@@ -62,6 +67,12 @@ class Report:
     key of the pack's cause list or the official's own words. ``version`` is the stored
     version the report was read at (``None`` when it did not come from the store): saving
     it back fails if someone else saved the report meanwhile.
+
+    ``rates`` are rates entered directly, as a percentage, where their counts are unknown (a
+    reference that states only "90,4%"); counts win when both are given. ``phrases`` are the
+    ids of the pack's standard sentences the official picked (``phrases.toml``), and
+    ``overrides`` the official's own words for generated sentences, by sentence id: a
+    replacement, or ``""`` to leave the sentence out.
     """
 
     unit: Unit
@@ -81,6 +92,9 @@ class Report:
     stated: dict[str, Decimal] = field(default_factory=dict)
     review: list[str] = field(default_factory=list)
     shortcoming_causes: dict[str, list[str]] = field(default_factory=dict)
+    rates: dict[str, Decimal] = field(default_factory=dict)
+    phrases: list[str] = field(default_factory=list)
+    overrides: dict[str, str] = field(default_factory=dict)
     version: int | None = field(default=None, compare=False)
 
     def items(self, name: str) -> list[str]:

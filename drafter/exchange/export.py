@@ -28,7 +28,7 @@ def table_rows(report: Report, pack: TemplatePack) -> list[tuple[str, str, str, 
     Values are numbers (rates as percentages, ``65.79``), ``Có``/``Không``, a choice, or
     ``None`` when not entered; ``kind`` is ``group``, ``item`` or ``sub``.
     """
-    figures = Figures(pack.catalogue, report.figures)
+    figures = Figures.of(pack.catalogue, report)
     rows: list[tuple[str, str, str, Cell, str]] = []
     for row in pack.catalogue.layout(report.unit.tier).rows:
         if row.is_group:

@@ -69,16 +69,18 @@ def fill(template: str, values: Mapping[str, str], where: str) -> str:
 
 class _Judge:
     def __init__(self, evidence: Evidence, leading_zero: bool, band: Callable[[str, Decimal],
-                 str]) -> None:
+                 str], level: str) -> None:
         self.evidence = evidence
         self.leading_zero = leading_zero
         self.band = band
+        self.level = level
 
     def count(self, value: Decimal | int) -> str:
         return format_count(int(value), self.leading_zero)
 
     def rate_values(self, rate: Rate) -> dict[str, str]:
-        return {"rate": format_rate(rate), "ratio": format_ratio(rate, self.leading_zero),
+        return {"level": self.level, "rate": format_rate(rate),
+                "ratio": format_ratio(rate, self.leading_zero),
                 "numerator": self.count(rate.numerator),
                 "denominator": self.count(rate.denominator),
                 "remaining": self.count(rate.remaining)}
@@ -127,7 +129,8 @@ class _Judge:
             return None, None
         total = sum(numbers, Decimal(0))
         is_count = all(figures.indicator(k).type is ValueType.COUNT for k in rule.values)
-        values = {"value": self.count(total) if is_count else format_number(total)}
+        values = {"level": self.level,
+                  "value": self.count(total) if is_count else format_number(total)}
         if rule.band:
             values["band"] = self.band(rule.band, total)
         strength = shortcoming = None
@@ -151,11 +154,11 @@ def cause_text(cause: str, pack_causes: Mapping[str, str]) -> str:
 def assess(rules: AssessmentRules, evidence: Evidence, causes: Mapping[str, list[str]],
            leading_zero: bool, band: Callable[[str, Decimal], str]) -> Assessment:
     """The strengths and shortcomings the figures show, in the pack's rule order."""
-    judge = _Judge(evidence, leading_zero, band)
+    judge = _Judge(evidence, leading_zero, band, rules.levels.get(evidence.tier, ""))
     strengths: list[Finding] = []
     shortcomings: list[Finding] = []
     for rule in rules.rules:
-        if rule.tier and rule.tier != evidence.tier:
+        if rule.tiers and evidence.tier not in rule.tiers:
             continue
         strength, shortcoming = judge.rate_rule(rule) if rule.rate else judge.value_rule(rule)
         if strength:

@@ -13,7 +13,8 @@ class Run:
 
     A footnote reference has no text of its own: the writer numbers it (¹, ²…) and puts
     ``note`` at the foot of the page. ``sid`` is the id of the generated sentence the run
-    belongs to (``[s=ID]…[/s]`` in the template), empty outside any.
+    belongs to (``[s=ID]…[/s]`` in the template), empty outside any; ``own`` marks the
+    official's replacement of that sentence (the preview shows it, the DOCX does not).
     """
 
     text: str
@@ -21,6 +22,7 @@ class Run:
     italic: bool = False
     note: tuple[Run, ...] = ()
     sid: str = ""
+    own: bool = False
 
 
 class Role(StrEnum):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -44,6 +45,23 @@ class Rates:
         return self._figures.rate(key)
 
 
+class Given:
+    """``given.e_docs_rate`` in templates: a rate entered directly as a percentage (a
+    ``Decimal``) when its counts are not both known, else ``None``; templates quote it on
+    its own, never in a sentence with counts."""
+
+    def __init__(self, figures: Figures) -> None:
+        self._figures = figures
+
+    def __getattr__(self, key: str) -> Decimal | None:
+        if key.startswith("_"):
+            raise AttributeError(key)
+        return self._figures.given(key)
+
+    def __getitem__(self, key: str) -> Decimal | None:
+        return self._figures.given(key)
+
+
 @dataclass(frozen=True)
 class AppendixRow:
     kind: str  # group | item | sub
@@ -53,6 +71,10 @@ class AppendixRow:
     value: str
     note: str
     depth: int
+
+    def cells(self, fields: Iterable[str]) -> list[str]:
+        """The row's cells for a form's columns (``stt``, ``label``, ``unit`` …)."""
+        return [str(getattr(self, field)) for field in fields]
 
 
 def cell_value(figures: Figures, key: str, missing: str, yes: str, no: str) -> tuple[str, bool]:
@@ -88,14 +110,20 @@ def appendix_rows(figures: Figures, layout: Layout, pack: TemplatePack) -> list[
             continue
         indicator = figures.indicator(row.key)
         value, undefined = cell_value(figures, row.key, missing, "Có", "Không")
+        notes = [row.note, undefined_note if undefined else ""]
+        given = figures.given(row.key)
+        if given is not None:
+            # A rate stated without its counts: the form says so beside the number.
+            value = format_number(given, 2)
+            notes.append(str(pack.settings.get("rate_given_note", "")))
         rows.append(
             AppendixRow(
                 "sub" if row.sub else "item",
                 row.stt,
                 row.label,
-                indicator.unit,
+                row.unit or indicator.unit,
                 value,
-                undefined_note if undefined else "",
+                "; ".join(note for note in notes if note),
                 row.depth,
             )
         )

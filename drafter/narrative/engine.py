@@ -11,7 +11,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from drafter.domain.figures import Figures, UnknownIndicatorError
 from drafter.domain.report import LISTS, Report, Status
-from drafter.domain.units import superior_kind
+from drafter.domain.units import TWO_LEVEL_FROM, superior_kind
 from drafter.errors import RenderError
 from drafter.merger import merged_sources
 from drafter.narrative import filters, markup
@@ -19,10 +19,14 @@ from drafter.narrative.assessment import Evidence, assess
 from drafter.narrative.blocks import Document, Metadata, Paragraph, Role
 from drafter.narrative.communes import communes_context
 from drafter.narrative.compiled import attach_cache
-from drafter.narrative.context import Rates, Values, appendix_rows
+from drafter.narrative.context import Given, Rates, Values, appendix_rows
 from drafter.narrative.coverage import comparable
 from drafter.narrative.escape import escape_tree
+from drafter.narrative.filters import MISSING
 from drafter.narrative.guard import GuardedSandbox, LimitExceeded, render_limited, template_of
+from drafter.narrative.outline import OutlineView
+from drafter.narrative.overrides import apply_overrides
+from drafter.narrative.phrases import Filled, picked
 from drafter.pack import TemplatePack, builtin_pack
 from drafter.pack_schema import PackLoader
 from drafter.rollup import Rollup
@@ -70,32 +74,45 @@ def build_context(
     """Everything a template may read for one report (``prev``/``ly``: the comparison periods,
     with ``prev_merged``/``ly_merged`` naming the predecessors when one was summed from the
     units merged into this one; ``superior_kind``: the kind of the level the unit reports to
-    in this period, ``tỉnh`` or ``huyện``; ``communes``: the communes after a roll-up, else
-    ``None``).
+    in this period, ``tỉnh`` or ``huyện``, empty for a province; ``two_level``: whether the
+    period is after the district level was abolished; ``communes``: the communes
+    after a roll-up, else ``None``; ``child_kinds``: the kinds of the communes it aggregates).
 
     The reports are escaped copies (user text is data, never markup: :mod:`.escape`) and the
     settings a copy: the sandbox lets a template call ``list.append``, and it must not change
     what the caller or the next report sees.
     """
     report, previous, last_year = escape_tree((report, previous, last_year))
-    figures = Figures(pack.catalogue, report.figures)
+    figures = Figures.of(pack.catalogue, report)
     abbr = Abbreviations(pack.abbreviations)
-    prev_figures = Figures(pack.catalogue, previous.figures) if previous else None
+    prev_figures = Figures.of(pack.catalogue, previous) if previous else None
     can_compare = comparable(pack.catalogue, rollup)
     evidence = Evidence(figures, report.period, report.unit.tier, prev_figures,
                         previous_name(report.period, previous.period) if previous else "",
                         can_compare)
+    communes = escape_tree(communes_context(rollup, pack)) if rollup else None
+
+    def phrases(item: str, words: dict[str, str]) -> list[Filled]:
+        """The phrases picked for sub-item ``item``, filled with ``words`` and the figures."""
+        return picked(pack.phrases, report, figures, item, words, pack.leading_zero)
+
     return {
         "report": report,
         "unit": report.unit,
         "period": report.period,
         "v": Values(figures),
         "r": Rates(figures),
+        "given": Given(figures),
+        "outline": OutlineView(pack.catalogue, report, figures,
+                               lambda item: bool(phrases(item, {}))),
+        "phrases": phrases,
+        "missing": MISSING,
         "prev": Values(prev_figures) if prev_figures else None,
         "prev_period": previous.period if previous else None,
-        "ly": Values(Figures(pack.catalogue, last_year.figures)) if last_year else None,
+        "ly": Values(Figures.of(pack.catalogue, last_year)) if last_year else None,
         "ly_period": last_year.period if last_year else None,
         "superior_kind": superior_kind(report.unit, report.period.start),
+        "two_level": report.period.start >= TWO_LEVEL_FROM,
         "prev_merged": merged_sources(previous),
         "ly_merged": merged_sources(last_year),
         "abbr": abbr,
@@ -107,7 +124,10 @@ def build_context(
         "appendix_rows": appendix_rows(figures, pack.catalogue.layout(report.unit.tier), pack),
         "draft": report.status is not Status.FINAL,
         "settings": dict(pack.settings),
-        "communes": escape_tree(communes_context(rollup, pack)) if rollup else None,
+        "communes": communes,
+        # The kinds of the communes the unit aggregates: those of the roll-up when there is
+        # one, else those the store found reporting to it in the period.
+        "child_kinds": communes.kinds if communes else report.unit.child_kinds,
         # Built from the escaped report: the causes the official typed are escaped already.
         "assessment": assess(pack.assessment, evidence, report.shortcoming_causes,
                              pack.leading_zero, pack.band),
@@ -171,7 +191,7 @@ def render_with(template: str, report: Report, pack: TemplatePack, extra: dict[s
 
 def _document(text: str, report: Report, pack: TemplatePack,
               now: dt.datetime | None) -> Document:
-    blocks = markup.parse(text)
+    blocks = apply_overrides(markup.parse(text), report.overrides)
     subject = next((b.text for b in blocks if isinstance(b, Paragraph) and b.role is Role.SUBJECT),
                    period_name(report.period))
     meta = Metadata(

@@ -94,6 +94,9 @@ def install(env: Any, pack: TemplatePack) -> None:
         clauses=text.join_clauses,
         item=text.item_text,
     )
+    # A line of markup that is a list item or introduces one ("gồm:"): kept on its own line.
+    env.tests["list_line"] = lambda line: str(line).startswith(("- ", "+ ")) or \
+        str(line).removesuffix("[/s]").rstrip().endswith(":")
     env.globals.update(
         band=band,
         cells=cells,

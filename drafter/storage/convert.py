@@ -15,6 +15,11 @@ from models import DocumentRow, FigureRow, ItemRow, ReportRow, UnitRow
 NOTE_PREFIX = "note:"
 CAUSE_PREFIX = "cause:"
 STATED_PREFIX = "stated:"
+# Rates given directly (figures table), the phrases picked and the official's own sentences
+# (items table; an override is one item named by its sentence id, "" removing the sentence).
+GIVEN_PREFIX = "given:"
+PHRASE_LIST = "phrase"
+OVERRIDE_PREFIX = "override:"
 
 
 def unit_to_row(unit: Unit, row: UnitRow | None = None, profile_only: bool = False) -> UnitRow:
@@ -103,6 +108,8 @@ def report_rows(report: Report, report_id: int) -> tuple[list[FigureRow], list[D
                for k, v in report.figures.items()]
     figures += [FigureRow(report_id=report_id, key=STATED_PREFIX + k, value=str(v))
                 for k, v in report.stated.items()]
+    figures += [FigureRow(report_id=report_id, key=GIVEN_PREFIX + k, value=str(v))
+                for k, v in report.rates.items()]
     documents = [document_to_row(d, report_id, "basis", i) for i, d in enumerate(report.basis)]
     documents += [document_to_row(d, report_id, "issued", i)
                   for i, d in enumerate(report.documents)]
@@ -113,6 +120,10 @@ def report_rows(report: Report, report_id: int) -> tuple[list[FigureRow], list[D
     items += [ItemRow(report_id=report_id, list=CAUSE_PREFIX + name, position=i, text=text)
               for name, values in report.shortcoming_causes.items()
               for i, text in enumerate(values)]
+    items += [ItemRow(report_id=report_id, list=PHRASE_LIST, position=i, text=phrase)
+              for i, phrase in enumerate(report.phrases)]
+    items += [ItemRow(report_id=report_id, list=OVERRIDE_PREFIX + sid, position=0, text=text)
+              for sid, text in report.overrides.items()]
     return figures, documents, items
 
 
@@ -123,8 +134,14 @@ def report_from_rows(
     lists: dict[str, list[str]] = {}
     notes: dict[str, list[str]] = {}
     causes: dict[str, list[str]] = {}
+    phrases: list[str] = []
+    overrides: dict[str, str] = {}
     for item in sorted(items, key=lambda i: (i.list, i.position)):
-        if item.list.startswith(NOTE_PREFIX):
+        if item.list == PHRASE_LIST:
+            phrases.append(item.text)
+        elif item.list.startswith(OVERRIDE_PREFIX):
+            overrides[item.list.removeprefix(OVERRIDE_PREFIX)] = item.text
+        elif item.list.startswith(NOTE_PREFIX):
             notes.setdefault(item.list.removeprefix(NOTE_PREFIX), []).append(item.text)
         elif item.list.startswith(CAUSE_PREFIX):
             causes.setdefault(item.list.removeprefix(CAUSE_PREFIX), []).append(item.text)
@@ -141,8 +158,9 @@ def report_from_rows(
         data_to=row.data_to,
         basis=[document_from_row(d) for d in ordered if d.role == "basis"],
         documents=[document_from_row(d) for d in ordered if d.role == "issued"],
-        figures={f.key: value_from_text(catalogue, f.key, f.value) for f in figures
-                 if f.key in catalogue},
+        figures={catalogue.canonical(f.key): value_from_text(catalogue,
+                                                             catalogue.canonical(f.key), f.value)
+                 for f in figures if catalogue.canonical(f.key) in catalogue},
         notes=notes,
         lists=lists,
         recipients=list(row.recipients or ()),
@@ -151,4 +169,8 @@ def report_from_rows(
                 for f in figures if f.key.startswith(STATED_PREFIX)},
         review=list(row.review or ()),
         shortcoming_causes=causes,
+        rates={catalogue.canonical(f.key.removeprefix(GIVEN_PREFIX)): Decimal(f.value)
+               for f in figures if f.key.startswith(GIVEN_PREFIX)},
+        phrases=phrases,
+        overrides=overrides,
     )

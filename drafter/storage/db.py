@@ -94,6 +94,17 @@ def _unit_structure(connection: Connection) -> None:
         connection.execute(text("CREATE INDEX ix_units_official_code ON units (official_code)"))
 
 
+def _inspection_kinds(connection: Connection) -> None:
+    # Inspection is counted by kind of unit inspected since issue 14: the former single count
+    # was the communes inspected, and is kept as such under its new key.
+    if "figures" not in inspect(connection).get_table_names():
+        return
+    for old, new in (("inspected_units", "inspected_communes"),
+                     ("stated:inspected_units", "stated:inspected_communes")):
+        connection.execute(text("UPDATE figures SET key = :new WHERE key = :old"),
+                           {"old": old, "new": new})
+
+
 # Applied in order, each recorded in the ``migrations`` table; all pending ones run in one
 # transaction under the migration lock.
 MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
@@ -106,6 +117,7 @@ MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("0007_unit_snapshot", schema.unit_snapshot),
     ("0008_history", schema.history),
     ("0010_unit_structure", _unit_structure),
+    ("0015_inspection_kinds", _inspection_kinds),
 ]
 
 

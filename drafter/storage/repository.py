@@ -179,7 +179,8 @@ class Store:
         assert row.id is not None
         # Figures this pack does not know (another pack's, a newer version's) stay as stored.
         known = [*self.catalogue.indicators,
-                 *(convert.STATED_PREFIX + key for key in self.catalogue.indicators)]
+                 *(prefix + key for key in self.catalogue.indicators
+                   for prefix in (convert.STATED_PREFIX, convert.GIVEN_PREFIX))]
         session.exec(delete(FigureRow).where(col(FigureRow.report_id) == row.id,
                                              col(FigureRow.key).in_(known)))
         session.exec(delete(DocumentRow).where(col(DocumentRow.report_id) == row.id))

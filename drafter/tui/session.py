@@ -17,6 +17,7 @@ from drafter.domain.periods import Period, PeriodKind
 from drafter.domain.report import Report
 from drafter.domain.units import Unit
 from drafter.errors import DrafterError, StorageError
+from drafter.narrative.blocks import Document
 from drafter.pack import TemplatePack, builtin_pack
 from drafter.storage import Store
 from drafter.storage.repository import ReportSummary
@@ -109,14 +110,22 @@ class Session:
     def problems(self, report: Report, previous: Report | None) -> list[Problem]:
         return check_report(report, self.pack, previous, self.today)
 
+    def document(self, report: Report, previous: Report | None,
+                 last_year: Report | None) -> Document:
+        """The report rendered (the official's own sentences marked ``own``)."""
+        # The narrative engine loads on first use, not at start-up.
+        from drafter.narrative import render
+
+        return render(report, self.pack, previous, last_year=last_year)
+
     def preview(self, report: Report, previous: Report | None,
                 last_year: Report | None, width: int = 96) -> str:
-        """The report as plain text, laid out for ``width`` columns."""
-        # The narrative engine and the writer load on first use, not at start-up.
-        from drafter.narrative import render
+        """The report as plain text, laid out for ``width`` columns; the official's own
+        sentences between ✎ marks."""
+        from drafter.tui.screens.override import mark_own
         from drafter.writer.text import to_text
 
-        return to_text(render(report, self.pack, previous, last_year=last_year), width)
+        return to_text(mark_own(self.document(report, previous, last_year)), width)
 
     def write_docx(self, report: Report, previous: Report | None,
                    last_year: Report | None) -> Path:

@@ -34,11 +34,22 @@ class Abbreviations:
     def mark_introduced(self, abbr: str) -> None:
         self._introduced.add(abbr)
 
+    def state(self) -> frozenset[str]:
+        """The abbreviations introduced so far, to :meth:`restore` if what was written after
+        this point is dropped (a sub-item that turned out to have nothing to say)."""
+        return frozenset(self._introduced)
+
+    def restore(self, state: frozenset[str]) -> None:
+        self._introduced = set(state)
+
     def apply(self, text: str) -> str:
         """Rewrite a user phrase that uses full forms or abbreviations (``UBND huyện …``,
         ``Ủy ban nhân dân huyện …``) into the forms due at this point of the document."""
         for abbr, full in self._expanded:
-            pattern = re.compile(rf"(?<!\w)(?:{re.escape(full)}|{re.escape(abbr)})(?!\w)")
+            # "cải cách hành chính (CCHC)" as the official introduced it is one name, never
+            # "CCHC (CCHC)".
+            pattern = re.compile(rf"(?<!\w)(?:{re.escape(full)}(?:\s*\({re.escape(abbr)}\))?"
+                                 rf"|{re.escape(abbr)})(?!\w)")
             text = pattern.sub(self._replacer(abbr), text)
         return text
 

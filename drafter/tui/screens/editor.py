@@ -18,6 +18,7 @@ from drafter.checks import Problem
 from drafter.domain.report import Status
 from drafter.errors import DrafterError
 from drafter.tui.editing import Editing
+from drafter.tui.own_words import OwnWords
 from drafter.tui.screens.checks_view import ChecksView
 from drafter.tui.screens.panes import BUILT_WHEN_SHOWN, Panes
 from drafter.tui.screens.reopen import ReopenDialog
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
     from drafter.tui.app import DrafterApp
 
 
-class EditorScreen(Screen[None]):
+class EditorScreen(OwnWords, Screen[None]):
     """Edits one report; every change is saved at once, and what does not parse is kept."""
 
     HELP_TITLE = "Soạn báo cáo"
@@ -47,17 +48,21 @@ class EditorScreen(Screen[None]):
     HELP = ("Chọn mục ở danh mục bên trái (↑/↓, Enter) rồi nhập số liệu; Tab sang ô sau. "
             "Mọi thay đổi được lưu ngay, kể cả chữ đang gõ dở. Tỷ lệ tự tính từ số liệu. "
             "Số liệu lấy từ kỳ trước có dấu ↻: Enter để xác nhận, F8 xác nhận cả mục. "
-            "F6 xem mọi lỗi, Enter trên một lỗi để đến ô cần sửa. Ctrl+S ghi tệp DOCX. "
+            "F6 xem mọi lỗi, Enter trên một lỗi để đến ô cần sửa. Câu mẫu cuối mỗi mục: "
+            "Space để chọn. Ở phần xem trước (F5), F7 để viết lại hoặc bỏ một câu. "
+            "Ctrl+S ghi tệp DOCX. "
             "Báo cáo chính thức chỉ xem được: Ctrl+E chuyển về dự thảo để sửa (ghi lý do).")
     # At 80 columns about seven keys fit (F1 and Ctrl+Q first, see KeyFooter): those of the
     # list under the cursor, then the editor's; F5 (the sidebar's last entry) is cut first.
-    FOOTER_FIRST = ("ctrl+e", FOCUSED, "f8", "f2", "f6", "ctrl+s", "escape", "f5")
+    FOOTER_FIRST = ("ctrl+e", FOCUSED, "f7", "f8", "f2", "f6", "ctrl+s", "escape", "f5")
     BINDINGS = [
         Binding("f2", "focus_sidebar", "Mục", tooltip="Về danh mục các mục bên trái"),
         Binding("f5", "show('preview')", "Xem trước",
                 tooltip="Xem trước báo cáo như khi in"),
         Binding("f6", "checks", "Kiểm tra",
                 tooltip="Mọi lỗi và cảnh báo; Enter trên một dòng để đến chỗ cần sửa"),
+        Binding("f7", "override", "Sửa câu",
+                tooltip="Ở phần xem trước: chọn một câu để viết lại hoặc bỏ đi"),
         Binding("f8", "confirm_pane", "Xác nhận",
                 tooltip="Xác nhận mọi số liệu, nội dung lấy từ kỳ trước ở mục đang mở"),
         Binding("ctrl+e", "reopen", "Sửa",
@@ -87,7 +92,7 @@ class EditorScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         self.editing = Editing(self.session, self.report_id)
         self.report = self.editing.report
-        self.panes = Panes(self.editing, self.session.pack.catalogue)
+        self.panes = Panes(self.editing, self.session.pack.catalogue, self.session.pack.phrases)
         self.checks = ChecksView(self)
         yield Header()
         if self.editing.read_only:
@@ -250,11 +255,13 @@ class EditorScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "reopen":
             return self.editing.read_only
+        current = self.query_one("#panes", ContentSwitcher).current
         if action == "confirm_pane":
             if self.editing.read_only:
                 return False
-            current = self.query_one("#panes", ContentSwitcher).current
             return current is not None and self.panes.carried(current)
+        if action == "override":
+            return current == "preview" and not self.editing.read_only
         return True
 
     def action_confirm_pane(self) -> None:
@@ -274,6 +281,7 @@ class EditorScreen(Screen[None]):
         for documents in self.query(DocumentsEditor):
             if documents.role in keys:
                 documents.confirmed()
+        self.confirm_phrases(keys)
         self.editing.save()
         self.refresh_checks()
 

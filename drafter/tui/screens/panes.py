@@ -5,16 +5,19 @@ from __future__ import annotations
 from textual.widget import Widget
 
 from drafter.checks import assessment_of
-from drafter.domain.catalogue import Catalogue
-from drafter.domain.report import LISTS, NOTE_SECTIONS
+from drafter.domain.catalogue import Catalogue, ValueType
+from drafter.domain.phrases import Phrase, Phrases
+from drafter.domain.report import LISTS, NOTE_SECTIONS, OVERRIDE_MARK, PHRASE_MARK
 from drafter.domain.tier_indicators import shown_to
 from drafter.narrative.assessment import Finding
 from drafter.tui.editing import FIGURE, Editing
 from drafter.tui.widgets.causes import CausesEditor
 from drafter.tui.widgets.documents import DocumentsEditor
 from drafter.tui.widgets.figure_row import FigureRow, RateRow
+from drafter.tui.widgets.given_rates import GivenRates
 from drafter.tui.widgets.issuing import ISSUING_FIELDS, IssuingEditor
 from drafter.tui.widgets.list_editor import EDITING, ListEditor
+from drafter.tui.widgets.phrases import PhrasePicker
 from drafter.tui.widgets.text import Label
 
 NUMBERS = {"direction": "I.", "institutions": "II.1", "procedures": "II.2",
@@ -41,9 +44,11 @@ class Panes:
     """What the editor shows of a report: which figures (those of the unit's level, and any
     other that holds a value or a draft) and which pane holds each field."""
 
-    def __init__(self, editing: Editing, catalogue: Catalogue) -> None:
+    def __init__(self, editing: Editing, catalogue: Catalogue,
+                 phrases: Phrases | None = None) -> None:
         self.editing = editing
         self.catalogue = catalogue
+        self.phrases = phrases or Phrases()
         report = editing.report
         typed = {box.removeprefix(FIGURE) for box in editing.drafts if box.startswith(FIGURE)}
         self.shown = shown_to(catalogue, report.unit.tier) | set(report.figures) | typed
@@ -63,6 +68,12 @@ class Panes:
             return "assessment"
         if field.startswith("note:"):
             return field.removeprefix("note:")
+        if field.startswith(PHRASE_MARK):
+            phrase = self.phrases.get(field.removeprefix(PHRASE_MARK))
+            item = self.catalogue.item(phrase.item) if phrase else None
+            return item.section if item else None
+        if field.startswith(OVERRIDE_MARK):
+            return "preview"
         if field in DOCUMENT_PANES:
             return field
         return "issuing" if field in ISSUING_FIELDS else None
@@ -89,13 +100,13 @@ class Panes:
             own = report.unit.short_body if pane == "documents" else ""
             docs = report.documents if pane == "documents" else report.basis
             return [DocumentsEditor(pane, DOCUMENT_PANES[pane], docs, own, drafts,
-                                    pane in report.review)]
+                                    pane in report.review, self.places())]
         if pane in PANE_LISTS:
             lists: list[Widget] = [self._list(name, LISTS[name], report.items(name))
                                    for name in PANE_LISTS[pane]]
             if pane == "assessment":  # each shortcoming's causes before the general ones
                 lists.insert(2, self._causes())
-            return lists
+            return [*lists, *self._phrases(pane)]
         if pane == "issuing":
             return [IssuingEditor(report, drafts)]
         before = editing.previous.figures if editing.previous else {}
@@ -105,6 +116,8 @@ class Panes:
             widgets.append(RateRow(indicator) if indicator.derived else FigureRow(
                 indicator, report.figures.get(key), before.get(key),
                 editing.typed(FIGURE + key), key in report.review))
+        widgets += self._given(pane)
+        widgets += self._phrases(pane)
         if pane in NOTE_SECTIONS:
             widgets.append(self._list(f"note:{pane}", "Đoạn văn bổ sung ở mục này",
                                       report.notes.get(pane, [])))
@@ -118,6 +131,44 @@ class Panes:
 
         return CausesEditor(findings, editing.report.shortcoming_causes,
                             pack.assessment.causes, editing.drafts)
+
+    def places(self) -> dict[str, str]:
+        """Where a document may be cited: each section ("II.1 Cải cách thể chế") followed by
+        its sub-items ("II.1 · Theo dõi tình hình thi hành pháp luật")."""
+        found = {}
+        for section in self.catalogue.sections:
+            found[section.id] = NOTE_SECTIONS.get(section.id) or self.title(section.id)
+            number = NUMBERS[section.id].rstrip(".")
+            for item in section.items:
+                title = item.title.replace("{superior}", "cấp trên")
+                found.setdefault(item.id, NOTE_SECTIONS.get(item.id) or f"{number} · {title}")
+        return found
+
+    def pane_phrases(self, pane: str) -> list[Phrase]:
+        """The phrases offered in a pane: those of its sub-items for the unit's tier."""
+        tier = self.editing.report.unit.tier.value
+        section = next((s for s in self.catalogue.outline if s.id == pane), None)
+        items = [item.id for item in section.items if item.applies_to(tier)] if section else []
+        return [phrase for item in items for phrase in self.phrases.for_item(item)
+                if not phrase.tiers or tier in phrase.tiers]
+
+    def _given(self, pane: str) -> list[Widget]:
+        """Boxes for the rates of a pane whose counts are not both entered."""
+        report = self.editing.report
+        rates = [self.catalogue[key] for key in self.indicators(pane)
+                 if self.catalogue[key].type is ValueType.RATE and not (
+                     self.catalogue[key].numerator in report.figures
+                     and self.catalogue[key].denominator in report.figures)]
+        return [GivenRates(pane, rates, report.rates)] if rates else []
+
+    def _phrases(self, pane: str) -> list[Widget]:
+        offered = self.pane_phrases(pane)
+        if not offered:
+            return []
+        report = self.editing.report
+        carried = [key.removeprefix(PHRASE_MARK) for key in report.review
+                   if key.startswith(PHRASE_MARK)]
+        return [PhrasePicker(pane, offered, self.catalogue, report.phrases, carried)]
 
     def _list(self, name: str, title: str, items: list[str]) -> ListEditor:
         box = f"add-{name.replace(':', '-')}"

@@ -28,8 +28,10 @@ class DocumentForm(Vertical):
     """``prefix`` names the boxes (``doc-number`` …); ``issuer`` is asked for basis documents,
     ``section`` for those the unit issued (their issuer is the unit, ``own_issuer``)."""
 
-    def __init__(self, prefix: str, own_issuer: str, drafts: dict[str, str]) -> None:
+    def __init__(self, prefix: str, own_issuer: str, drafts: dict[str, str],
+                 places: dict[str, str] | None = None) -> None:
         super().__init__(classes="doc-form")
+        self.places = places or dict(NOTE_SECTIONS)
         self.prefix = prefix
         self.own_issuer = own_issuer
         self.drafts = drafts
@@ -55,7 +57,7 @@ class DocumentForm(Vertical):
                     id=self.box("subject"), compact=True)
         if self.own_issuer:
             section = typed.get(self.box("section"), "direction")
-            yield Dropdown([(title, key) for key, title in NOTE_SECTIONS.items()],
+            yield Dropdown([(title, key) for key, title in self.places.items()],
                            prompt="Trích dẫn ở mục", value=section, id=self.box("section"),
                            compact=True, classes="wide")
         yield FormButton("Lưu văn bản (Enter)", id=self.box("save"), compact=True)

@@ -58,8 +58,11 @@ class DocumentsEditor(Vertical):
             self.documents = documents
 
     def __init__(self, role: str, title: str, documents: list[DocRef], own_issuer: str,
-                 drafts: dict[str, str], carried: bool = False) -> None:
+                 drafts: dict[str, str], carried: bool = False,
+                 places: dict[str, str] | None = None) -> None:
         super().__init__(id=f"{role}-editor", classes="documents-editor")
+        # Where a document may be cited: sections and sub-items, "II.1 …" first.
+        self.places = places or dict(NOTE_SECTIONS)
         self.role = role
         self.prefix = "doc" if role == "documents" else "basis"
         self.title = title
@@ -78,7 +81,7 @@ class DocumentsEditor(Vertical):
         yield DocTable(id=f"{self.prefix}-table", cursor_type="row")
         yield Label("", id=f"{self.prefix}-problems", classes="problem")
         yield Label(HINT, classes="hint")
-        yield DocumentForm(self.prefix, self.own_issuer, self.drafts)
+        yield DocumentForm(self.prefix, self.own_issuer, self.drafts, self.places)
 
     def on_mount(self) -> None:
         table = self.query_one(DocTable)
@@ -90,7 +93,7 @@ class DocumentsEditor(Vertical):
         table = self.query_one(DocTable)
         table.clear()
         for doc in self.documents:
-            where = NOTE_SECTIONS.get(doc.section, "").split(" ")[0] if self.own_issuer \
+            where = self.places.get(doc.section, "").split(" ")[0] if self.own_issuer \
                 else doc.issuer
             table.add_row(document_name(doc), short_date(doc.date), where, doc.subject)
         if cursor is not None and self.documents:
