@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench docs clean
+.PHONY: demo test lint bench bench-keys docs clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -21,12 +21,17 @@ test: $(STAMP)
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
-# Every ratio of issue 17 in one run (about three minutes on two cores).
+# Every ratio of issue 17 in one run (about three minutes on two cores), then bench-keys.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_writer.py
 	$(BIN)/python benchmarks/bench_cold_start.py
 	$(BIN)/python benchmarks/bench_province.py
 	$(BIN)/python benchmarks/bench_tui_startup.py
+	$(BIN)/python benchmarks/bench_keys.py
+
+# Keys an official presses for xã Cẩm Giàng's first report and the next quarter's (Pilot).
+bench-keys: $(STAMP)
+	$(BIN)/python benchmarks/bench_keys.py
 
 docs: $(STAMP)
 	$(BIN)/python -m drafter.docgen > docs/data-format.md

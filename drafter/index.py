@@ -10,15 +10,13 @@ from drafter.domain.periods import Period
 from drafter.domain.ranking import Ranked as RankedScore
 from drafter.domain.ranking import rank_scores
 from drafter.domain.report import Report, Status
-from drafter.domain.structure import children, merged_away, ranked_tier
+from drafter.domain.structure import HOME_AFFAIRS, children, merged_away, ranked_tier
 from drafter.domain.units import Tier, Unit
 from drafter.errors import DrafterError, StorageError
 from drafter.narrative.blocks import Document
 from drafter.narrative.ranking import render_ranking
 from drafter.pack import TemplatePack
 from drafter.storage import Store
-
-HOME_AFFAIRS = "Nội vụ"
 
 
 @dataclass(frozen=True)

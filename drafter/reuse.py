@@ -3,8 +3,10 @@
 Rules (the same for the CLI and the TUI):
 
 - unit details, signer, recipients and the "Kính gửi" line carry over;
-- basis documents recur within the year; documents whose number carries a year (decrees,
-  circulars) recur always;
+- basis documents recur within the year (the superior's guidance for the year, even one dated
+  in the December before it) and are marked for review (a one-off instruction for the last
+  report is deleted there); into a new year only documents whose number carries a year
+  (decrees, circulars) and those dated in the new year recur;
 - stock figures carry over and are marked for review; cumulative figures carry over within
   the same year (marked for review) and start empty in a new year; flow figures start empty;
 - qualitative lists carry over, marked for review; section notes and the documents issued
@@ -23,8 +25,9 @@ import datetime as dt
 from decimal import Decimal
 
 from drafter.domain.catalogue import SUMMABLE, Catalogue, Kind
+from drafter.domain.documents import DocRef
 from drafter.domain.periods import Period
-from drafter.domain.report import OVERRIDE_MARK, PHRASE_MARK, Report, Value
+from drafter.domain.report import BASIS, OVERRIDE_MARK, PHRASE_MARK, Report, Value
 from drafter.domain.units import Unit
 
 
@@ -33,8 +36,8 @@ def empty_report(unit: Unit, period: Period, date: dt.date) -> Report:
     return Report(unit=unit, period=period, date=date, recipients=list(unit.recipients))
 
 
-def _recurring(doc_year: int | None, doc_date: dt.date, period: Period) -> bool:
-    return doc_year is not None or doc_date.year == period.year
+def _recurring(doc: DocRef, previous: Period, period: Period) -> bool:
+    return previous.year == period.year or doc.year is not None or doc.date.year == period.year
 
 
 def carry_forward(previous: Report, unit: Unit, period: Period, date: dt.date,
@@ -48,19 +51,21 @@ def carry_forward(previous: Report, unit: Unit, period: Period, date: dt.date,
             figures[key] = value
     lists = {name: list(items) for name, items in previous.lists.items() if items}
     data_from = previous.data_to + dt.timedelta(days=1) if previous.data_to else None
+    basis = [doc for doc in previous.basis if _recurring(doc, previous.period, period)]
     return Report(
         unit=unit,
         period=period,
         date=date,
         recipient=previous.recipient,
         data_from=data_from,
-        basis=[doc for doc in previous.basis if _recurring(doc.year, doc.date, period)],
+        basis=basis,
         figures=figures,
         lists=lists,
         recipients=list(previous.recipients),
         phrases=list(previous.phrases),
         overrides=dict(previous.overrides),
-        review=[*figures, *lists, *(PHRASE_MARK + p for p in previous.phrases),
+        review=[*figures, *lists, *([BASIS] if basis else []),
+                *(PHRASE_MARK + p for p in previous.phrases),
                 *(OVERRIDE_MARK + sid for sid in previous.overrides)],
     )
 
@@ -105,5 +110,5 @@ def from_quarters(quarters: list[Report], unit: Unit, period: Period, date: dt.d
         figures=figures,
         lists=lists,
         recipients=list(latest.recipients),
-        review=[*review, *lists],
+        review=[*review, *lists, *([BASIS] if latest.basis else [])],
     )

@@ -55,9 +55,17 @@ def test_lists_carry_marked_for_review(commune_q1: Report, pack: TemplatePack) -
 def test_basis_recurs_within_the_year_and_laws_always(commune_q1: Report,
                                                       pack: TemplatePack) -> None:
     decree = DocRef("Nghị định", "30", dt.date(2020, 3, 5), "Chính phủ", year=2020)
-    commune_q1.basis.append(decree)
-    assert _carry(commune_q1, "2024-Q2", pack).basis == commune_q1.basis
-    assert _carry(commune_q1, "2025-Q1", pack).basis == [decree]
+    # The superior's plan for the year, issued the December before it.
+    plan = DocRef("Kế hoạch", "250", dt.date(2023, 12, 25), "UBND huyện Đông Sơn",
+                  symbol="KH-UBND", subject="về cải cách hành chính năm 2024")
+    commune_q1.basis += [decree, plan]
+    second = _carry(commune_q1, "2024-Q2", pack)
+    assert second.basis == commune_q1.basis
+    assert "basis" in second.review  # carried, marked for the official to review
+    new_year = _carry(commune_q1, "2025-Q1", pack)
+    assert new_year.basis == [decree] and "basis" in new_year.review
+    commune_q1.basis = [plan]
+    assert "basis" not in _carry(commune_q1, "2025-Q1", pack).review  # nothing carried
 
 
 def test_half_year_from_quarters(commune_q1: Report, commune_q2: Report,

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from textual.widgets import Input, Label
 
+from drafter import workflow
 from drafter.domain.report import Report, Status
 from drafter.storage import Store, connect
 from drafter.tui import DrafterApp, create_app
@@ -58,18 +59,22 @@ def test_an_autosave_over_a_cli_import_is_refused_and_said(tmp_path: Path,
     asyncio.run(scenario())
 
 
-def test_editing_a_final_report_is_refused_and_said(tmp_path: Path,
-                                                    commune_q1: Report) -> None:
+def test_editing_a_report_made_final_elsewhere_is_refused_and_said(
+        tmp_path: Path, commune_q1: Report) -> None:
+    """The TUI opens a final report read-only (tests/test_tui_final.py); a draft open in the
+    editor while another process makes it final takes no more edits, and says why."""
     async def scenario() -> None:
         app, store = _app(tmp_path)
+        commune_q1.status = Status.DRAFT
         report_id = store.save_report(commune_q1)
         store.set_state("last_report", str(report_id))
         store.set_state("last_section", "procedures")
         async with app.run_test(size=(100, 40)) as pilot:
             await pilot.pause()
+            final = workflow.mark_final(store, report_id)  # meanwhile, from the CLI
             await _type_into(pilot, "procedures_simplified", "7")
-            assert any("bản chính thức nên không được sửa" in m for m in _messages(app))
-        assert store.get(report_id) == commune_q1
+            assert any("vừa được lưu ở nơi khác" in m for m in _messages(app))
+        assert store.get(report_id) == final
 
     asyncio.run(scenario())
 

@@ -19,6 +19,7 @@ from drafter.storage import Store, connect
 from drafter.tui import DrafterApp, create_app
 from drafter.tui.session import Session
 from drafter.tui.themes import LIGHT
+from drafter.tui.widgets.causes import CausesEditor
 
 SIZES = [(80, 24), (120, 40)]
 
@@ -31,7 +32,8 @@ async def _steady(pilot) -> None:  # type: ignore[no-untyped-def]
     await pilot.pause()
 
 
-def _app(tmp_path: Path, section: str | None, with_reports: bool = True) -> DrafterApp:
+def _app(tmp_path: Path, section: str | None, with_reports: bool = True,
+         final: bool = False) -> DrafterApp:
     store = Store(connect(f"sqlite:///{tmp_path / 'drafter.sqlite'}"))
     if with_reports:
         for name in ("xa-thanh-mai-2024-Q1", "xa-thanh-mai-2024-Q2"):
@@ -39,7 +41,8 @@ def _app(tmp_path: Path, section: str | None, with_reports: bool = True) -> Draf
         with store.engine.begin() as connection:  # a fixed "last edited" for stable pictures
             connection.execute(text("UPDATE reports SET updated_at = '2024-06-14 09:00:00'"))
         if section:
-            store.reopen(report_id, "sửa số liệu")  # a final report is read-only
+            if not final:
+                store.reopen(report_id, "sửa số liệu")  # a final report is read-only
             store.set_state("last_report", str(report_id))
             store.set_state("last_section", section)
     session = Session(store, tmp_path / "out", today=dt.date(2024, 6, 14))
@@ -176,3 +179,35 @@ def test_new_report_dialog(snap_compare, tmp_path: Path,  # type: ignore[no-unty
         await _steady(pilot)
 
     assert snap_compare(_app(tmp_path, None), terminal_size=size, run_before=new)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_causes_of_shortcomings(snap_compare, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                size: tuple[int, int]) -> None:
+    async def to_causes(pilot) -> None:  # type: ignore[no-untyped-def]
+        box = pilot.app.screen.query_one("#cause-superior_tasks_late", Input)
+        box.focus()
+        await pilot.press(*"Nhiệm vụ giao sát thời hạn", "enter")
+        await pilot.pause()
+        pilot.app.screen.query_one(CausesEditor).scroll_visible(animate=False, top=True)
+        await _steady(pilot)
+
+    assert snap_compare(_app(tmp_path, "assessment"), terminal_size=size, run_before=to_causes)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_final_report_read_only(snap_compare, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                size: tuple[int, int]) -> None:
+    assert snap_compare(_app(tmp_path, "procedures", final=True), terminal_size=size,
+                        run_before=_steady)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_reopen_dialog(snap_compare, tmp_path: Path,  # type: ignore[no-untyped-def]
+                       size: tuple[int, int]) -> None:
+    async def reopen(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press("ctrl+e", "enter")  # no reason given: refused, said under the form
+        await _steady(pilot)
+
+    assert snap_compare(_app(tmp_path, "procedures", final=True), terminal_size=size,
+                        run_before=reopen)

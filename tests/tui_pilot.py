@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import replace
 from pathlib import Path
@@ -12,6 +13,7 @@ from textual.widgets import Input, Label
 
 from drafter.datafile import load_report
 from drafter.domain.report import Report, Status
+from drafter.domain.units import Signer, Unit
 from drafter.resources import demo_dir
 from drafter.storage import Store, connect
 from drafter.tui import DrafterApp, create_app
@@ -107,3 +109,35 @@ async def palette_options(pilot: Pilot, query: str) -> list[str]:
             break
     return [str(options.get_option_at_index(i).prompt).split("\n")[0]
             for i in range(options.option_count)]
+
+
+PROVINCE_TODAY = dt.date(2026, 4, 6)
+# Communes' reports by index modulo 4: final, final, draft, not sent.
+STATUSES = ("final", "final", "draft", None)
+
+
+def province_office(store: Store, count: int = 12) -> tuple[Unit, list[Report]]:
+    """tỉnh Thái Nguyên of the demo with its Sở Nội vụ and ``count`` generated communes for
+    quarter I of 2026: by index modulo 4 final, final, draft, not sent. Returns the province
+    and the communes' stored reports."""
+    from drafter.sample import NAMES, commune_unit, reports_for
+
+    files = demo_dir() / "2026"
+    province = load_report(files / "tinh-thai-nguyen-2026-Q1.toml").unit
+    commune = load_report(files / "xa-bach-thong-2026-Q1.toml")
+    store.save_unit(province)
+    store.save_unit(Unit(f"so-noi-vu-{province.code}", "Sở", "Nội vụ", province.province,
+                         province.place, Signer("Đỗ Thị Lan", "Giám đốc"), parent=province.code,
+                         level="department"))
+    units = [dataclasses.replace(commune_unit(commune.unit, name, province.code),
+                                 predecessors=(), formed=None) for name in NAMES[:count]]
+    store.save_units(units)
+    stored = []
+    for index, report in enumerate(reports_for(dataclasses.replace(commune, basis=[],
+                                                                   documents=[]), units)):
+        status = STATUSES[index % 4]
+        if status is not None:
+            report = dataclasses.replace(report, status=Status(status))
+            store.save_report(report)
+            stored.append(report)
+    return province, stored

@@ -16,6 +16,7 @@ from drafter.checks import (
 from drafter.checks.context import CheckContext
 from drafter.checks.problems import Problem, Severity, has_errors
 from drafter.domain.report import Report
+from drafter.narrative.assessment import Assessment
 from drafter.pack import TemplatePack, builtin_pack
 
 CHECKS = (
@@ -56,4 +57,13 @@ def check_report(report: Report, pack: TemplatePack | None = None,
     return sorted(problems, key=lambda p: p.severity is not Severity.ERROR)
 
 
-__all__ = ["Problem", "Severity", "check_report", "has_errors"]
+def assessment_of(report: Report, pack: TemplatePack | None = None,
+                  previous: Report | None = None) -> Assessment:
+    """The strengths and shortcomings the pack's evidence rules find in ``report`` — those
+    III. Đánh giá chung prints, each shortcoming with the causes given for it."""
+    pack = pack or builtin_pack()
+    return CheckContext(report, pack.catalogue, pack.checks, dt.date.today(), previous,
+                        pack).assessment()
+
+
+__all__ = ["Problem", "Severity", "assessment_of", "check_report", "has_errors"]

@@ -8,7 +8,7 @@ from decimal import Decimal
 from drafter.checks.context import CheckContext, as_number, show
 from drafter.checks.problems import Problem, Severity
 from drafter.domain.catalogue import Indicator, Kind, ValueType
-from drafter.domain.report import LISTS, OVERRIDE_MARK, PHRASE_MARK
+from drafter.domain.report import LISTS, OVERRIDE_MARK, PHRASE_MARK, REVIEWED_DOCUMENTS
 from drafter.vi.text import lower_first
 
 WARNING = Severity.WARNING
@@ -66,7 +66,8 @@ def _review_name(ctx: CheckContext, key: str) -> str:
     if key.startswith(OVERRIDE_MARK):
         return lower_first(ctx.rules.message("review_override",
                                              id=key.removeprefix(OVERRIDE_MARK)))
-    return ctx.catalogue[key].label if key in ctx.catalogue else LISTS.get(key, key)
+    return ctx.catalogue[key].label if key in ctx.catalogue \
+        else LISTS.get(key) or REVIEWED_DOCUMENTS.get(key, key)
 
 
 def carried_items_confirmed(ctx: CheckContext) -> Iterator[Problem]:

@@ -22,6 +22,10 @@ LISTS: dict[str, str] = {
     "proposals": "Kiến nghị, đề xuất",
 }
 
+# Carried documents reviewed as a whole, by the name ``Report.review`` gives them.
+BASIS = "basis"
+REVIEWED_DOCUMENTS: dict[str, str] = {BASIS: "Văn bản căn cứ"}
+
 # Sections that accept free paragraphs written by the official (``[notes]`` in the data file).
 NOTE_SECTIONS: dict[str, str] = {
     "direction": "I.1 Công tác chỉ đạo, điều hành",

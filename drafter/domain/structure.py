@@ -4,13 +4,15 @@ which, which were merged into which (pure functions over :class:`Unit`)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from drafter.domain.periods import Period
 from drafter.domain.units import KIND_ORDER, TWO_LEVEL_FROM, Tier, Unit
 
 # The tiers whose units make up a unit's territory (what "các xã, phường" names).
 TERRITORIAL = (Tier.COMMUNE, Tier.DISTRICT)
+# The name of a Home Affairs department (Sở Nội vụ; a district's Phòng Nội vụ before 2025).
+HOME_AFFAIRS = "Nội vụ"
 
 
 def merged_away(units: Iterable[Unit]) -> dict[str, dt.date]:
@@ -62,3 +64,16 @@ def ranked_tier(units: Iterable[Unit], period: Period) -> Tier | None:
     if len(present) <= 1:
         return next(iter(present), None)
     return Tier.DISTRICT if period.start < TWO_LEVEL_FROM.replace(month=1) else Tier.COMMUNE
+
+
+def office_of(unit: Unit, lookup: Callable[[str], Unit | None]) -> Unit | None:
+    """The province or district whose communes ``unit`` works on as an aggregating office:
+    the unit itself when it aggregates, its parent when it is that parent's Home Affairs
+    department (``lookup`` finds a unit by code); else ``None``."""
+    if unit.aggregates:
+        return unit
+    if unit.tier is Tier.DEPARTMENT and unit.name == HOME_AFFAIRS and unit.parent:
+        parent = lookup(unit.parent)
+        if parent is not None and parent.aggregates:
+            return parent
+    return None

@@ -9,6 +9,7 @@ from pathlib import Path
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from drafter.domain.units import Unit
@@ -90,6 +91,12 @@ class DrafterApp(App[None]):
         if not isinstance(self.screen, HelpScreen | CommandPalette):
             self.push_screen(HelpScreen(self.screen))
 
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """A toast, its message shown as written: messages quote officials' words (a
+        document's number, an error naming a unit), never markup (``markup`` is ignored)."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
     def use_theme(self, name: str) -> None:
         """Switch the look and remember it for the next start."""
         self.theme = name
@@ -123,6 +130,12 @@ class DrafterApp(App[None]):
             self.switch_screen(ReportsScreen(unit))
         else:
             self.pop_screen()
+
+    def open_office(self, unit: Unit) -> None:
+        """The office's screen of the province or district ``unit``."""
+        from drafter.tui.screens.office import OfficeScreen
+
+        self.push_screen(OfficeScreen(unit))
 
     def open_report(self, report_id: int, section: str | None = None) -> None:
         from drafter.tui.screens.editor import EditorScreen

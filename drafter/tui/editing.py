@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from drafter.checks import Problem, Severity
 from drafter.datafile import fields
-from drafter.domain.report import Value
+from drafter.domain.report import Status, Value
 from drafter.tui.session import Session
 
 FIGURE = "in-"  # a figure's box id: in-<indicator key>
@@ -25,7 +25,10 @@ class Editing:
         self.session = session
         self.report_id = report_id
         self.report, self.previous, self.last_year = session.open(report_id)
-        self.drafts = session.drafts(report_id)
+        # A final report is shown as stored: drafts typed before it was made final wait,
+        # untouched, until it is reopened.
+        self.read_only = self.report.status is Status.FINAL
+        self.drafts = {} if self.read_only else session.drafts(report_id)
         self._kept = dict(self.drafts)  # the drafts as stored, to write them only on change
         self.unparsed: dict[str, Problem] = {}
         # Figures whose box the official has left (a required one is an error from then on)
@@ -73,13 +76,14 @@ class Editing:
         self.drafts[box] = text
         self.save()
 
-    def set_field(self, field: str, box: str, value: object) -> None:
-        """A valid issuing detail (number, date, recipients, status)."""
+    def set_field(self, field: str, box: str, value: object) -> str:
+        """A valid issuing detail (number, date, recipients, status); returns why the store
+        refused the report, or ``""``."""
         self._touch(field)
         self.unparsed.pop(field, None)
         self.drafts.pop(box, None)
         setattr(self.report, field, value)
-        self.save()
+        return self.save()
 
     def draft(self, box: str, text: str) -> None:
         """Keep (or, when empty, drop) what is typed into a box and not yet submitted."""
@@ -100,10 +104,12 @@ class Editing:
         self.recent.append(key)
         self.visited.add(key)
 
-    def save(self) -> None:
-        """Autosave: the report in one transaction, then the drafts."""
-        self.session.save(self.report)
+    def save(self) -> str:
+        """Autosave: the report in one transaction, then the drafts. Returns why the store
+        refused the report (the app has said so), or ``""``."""
+        refused = self.session.save(self.report)
         self._keep()
+        return refused
 
     def problems(self) -> list[Problem]:
         """Entries that do not parse, then every problem the checks find (errors first)."""

@@ -3,12 +3,14 @@
 Officials often search without tone marks ("muc chinh quyen so"); Textual's matcher compares
 letters exactly, so titles and query are matched with the marks taken off and the hit is
 highlighted on the title as written. Textual's own "No matches found" is English, so when
-nothing matches this provider says so in Vietnamese instead.
+nothing matches this provider says so in Vietnamese instead. Titles and help may name units
+and reports: they are shown as written, never read as markup.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
@@ -23,7 +25,8 @@ class ScreenCommands(Provider):
     async def discover(self) -> Hits:
         for command in self.app.get_system_commands(self.screen):
             if command.discover:
-                yield DiscoveryHit(command.title, command.callback, help=command.help)
+                yield DiscoveryHit(Content(command.title), command.callback,
+                                   text=command.title, help=_literal(command.help))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(without_marks(query))
@@ -34,7 +37,7 @@ class ScreenCommands(Provider):
             if score > 0:
                 found = True
                 yield Hit(score, _highlight(command.title, offsets, matcher.match_style),
-                          command.callback, text=command.title, help=command.help)
+                          command.callback, text=command.title, help=_literal(command.help))
         if not found:
             yield Hit(0.0, Content(f"Không có lệnh nào khớp với “{query}”"), _nothing,
                       help="Thử gõ ngắn hơn, ví dụ: ghi, muc II.2, bao cao moi")
@@ -47,6 +50,12 @@ def _highlight(title: str, offsets: Sequence[int], style: Style) -> Content:
         if not title[offset].isspace():
             content = content.stylize(style, offset, offset + 1)
     return content
+
+
+def _literal(text: str) -> str:
+    """``text`` shown as written: Textual reads a help string as markup, and passes Content
+    through unread (escaping is not enough: "[B]" and "$name" still act)."""
+    return cast(str, Content(text))
 
 
 def _nothing() -> None:

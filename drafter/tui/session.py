@@ -22,6 +22,7 @@ from drafter.pack import TemplatePack, builtin_pack
 from drafter.storage import Store
 from drafter.storage.repository import ReportSummary
 from drafter.vi.periods import period_name
+from drafter.vi.text import sentence_case
 
 LAST_REPORT = "last_report"
 LAST_SECTION = "last_section"
@@ -95,6 +96,15 @@ class Session:
         except DrafterError as exc:
             self.refused(str(exc))
             return str(exc)
+        return ""
+
+    def reopen(self, report_id: int, reason: str) -> str:
+        """Turn a final report back into a draft, ``reason`` recorded in its history (the
+        records' API); returns why it was refused, or ``""``."""
+        try:
+            workflow.reopen_report(self.store, report_id, reason)
+        except DrafterError as exc:
+            return sentence_case(str(exc))
         return ""
 
     def problems(self, report: Report, previous: Report | None) -> list[Problem]:

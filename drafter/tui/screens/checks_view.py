@@ -6,15 +6,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.widget import Widget
-from textual.widgets import Label
 
 from drafter.checks import Problem
 from drafter.domain.figures import Figures
+from drafter.tui.screens.panes import CAUSES
 from drafter.tui.widgets.checks_list import ChecksList
 from drafter.tui.widgets.documents import DocumentsEditor
 from drafter.tui.widgets.figure_row import ProblemRow, RateRow
 from drafter.tui.widgets.issuing import ISSUING_FIELDS, IssuingEditor
 from drafter.tui.widgets.list_editor import ListEditor
+from drafter.tui.widgets.text import Label
 
 if TYPE_CHECKING:
     from drafter.tui.screens.editor import EditorScreen
@@ -150,4 +151,7 @@ class ChecksView:
         if pane == "issuing":
             found = screen.query(f"#is-{field}")
             return found.first() if found else None
+        if field == CAUSES:  # causes kept for a shortcoming no longer shown: their list
+            found = screen.query(".causes-list")
+            return found.last() if found else None
         return None

@@ -12,30 +12,27 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import (
-    ContentSwitcher,
-    Header,
-    Label,
-    ListItem,
-    ListView,
-    LoadingIndicator,
-    Static,
-)
+from textual.widgets import ContentSwitcher, Header, ListItem, ListView, LoadingIndicator
 
 from drafter.checks import Problem
+from drafter.domain.report import Status
 from drafter.errors import DrafterError
 from drafter.tui.editing import Editing
 from drafter.tui.own_words import OwnWords
 from drafter.tui.screens.checks_view import ChecksView
 from drafter.tui.screens.panes import BUILT_WHEN_SHOWN, Panes
+from drafter.tui.screens.reopen import ReopenDialog
 from drafter.tui.session import Session
+from drafter.tui.widgets.causes import CausesEditor
 from drafter.tui.widgets.checks_list import ChecksList
 from drafter.tui.widgets.documents import DocTable, DocumentsEditor
 from drafter.tui.widgets.drafts import Draft
 from drafter.tui.widgets.figure_row import FigureRow
-from drafter.tui.widgets.footer import KeyFooter
+from drafter.tui.widgets.footer import FOCUSED, KeyFooter
 from drafter.tui.widgets.issuing import IssuingEditor
 from drafter.tui.widgets.list_editor import ListEditor
+from drafter.tui.widgets.nav_list import NavList
+from drafter.tui.widgets.text import Label, Static
 from drafter.vi.periods import period_name
 from drafter.vi.text import sentence_case
 
@@ -47,13 +44,17 @@ class EditorScreen(OwnWords, Screen[None]):
     """Edits one report; every change is saved at once, and what does not parse is kept."""
 
     HELP_TITLE = "Soạn báo cáo"
-    HELP_WIDGETS = (FigureRow, ListEditor, DocumentsEditor, DocTable)
+    HELP_WIDGETS = (FigureRow, ListEditor, DocumentsEditor, DocTable, CausesEditor)
     HELP = ("Chọn mục ở danh mục bên trái (↑/↓, Enter) rồi nhập số liệu; Tab sang ô sau. "
             "Mọi thay đổi được lưu ngay, kể cả chữ đang gõ dở. Tỷ lệ tự tính từ số liệu. "
             "Số liệu lấy từ kỳ trước có dấu ↻: Enter để xác nhận, F8 xác nhận cả mục. "
             "F6 xem mọi lỗi, Enter trên một lỗi để đến ô cần sửa. Câu mẫu cuối mỗi mục: "
             "Space để chọn. Ở phần xem trước (F5), F7 để viết lại hoặc bỏ một câu. "
-            "Ctrl+S ghi tệp DOCX.")
+            "Ctrl+S ghi tệp DOCX. "
+            "Báo cáo chính thức chỉ xem được: Ctrl+E chuyển về dự thảo để sửa (ghi lý do).")
+    # At 80 columns about seven keys fit (F1 and Ctrl+Q first, see KeyFooter): those of the
+    # list under the cursor, then the editor's; F5 (the sidebar's last entry) is cut first.
+    FOOTER_FIRST = ("ctrl+e", FOCUSED, "f7", "f8", "f2", "f6", "ctrl+s", "escape", "f5")
     BINDINGS = [
         Binding("f2", "focus_sidebar", "Mục", tooltip="Về danh mục các mục bên trái"),
         Binding("f5", "show('preview')", "Xem trước",
@@ -62,12 +63,14 @@ class EditorScreen(OwnWords, Screen[None]):
                 tooltip="Mọi lỗi và cảnh báo; Enter trên một dòng để đến chỗ cần sửa"),
         Binding("f7", "override", "Sửa câu",
                 tooltip="Ở phần xem trước: chọn một câu để viết lại hoặc bỏ đi"),
-        Binding("f8", "confirm_pane", "Xác nhận mục",
+        Binding("f8", "confirm_pane", "Xác nhận",
                 tooltip="Xác nhận mọi số liệu, nội dung lấy từ kỳ trước ở mục đang mở"),
+        Binding("ctrl+e", "reopen", "Sửa",
+                tooltip="Báo cáo chính thức chỉ xem được: chuyển về dự thảo để sửa, ghi lý do"),
         Binding("ctrl+s", "write_docx", "Ghi DOCX", tooltip="Ghi báo cáo ra tệp DOCX"),
         Binding("ctrl+o", "open_folder", "Mở thư mục", show=False,
                 tooltip="Mở thư mục chứa tệp DOCX vừa ghi"),
-        Binding("escape", "back", "Danh sách", tooltip="Về danh sách báo cáo"),
+        Binding("escape", "back", "Quay lại", tooltip="Về danh sách báo cáo"),
     ]
 
     def __init__(self, report_id: int, section: str | None = None) -> None:
@@ -92,10 +95,13 @@ class EditorScreen(OwnWords, Screen[None]):
         self.panes = Panes(self.editing, self.session.pack.catalogue, self.session.pack.phrases)
         self.checks = ChecksView(self)
         yield Header()
+        if self.editing.read_only:
+            yield Label("Bản chính thức: chỉ xem. Ctrl+E để chuyển về dự thảo và sửa.",
+                        id="read-only")
         with Horizontal():
-            yield ListView(*[ListItem(Label(self.panes.short(pane)), id=f"nav-{pane}")
-                             for pane in self.panes.ids], id="sidebar",
-                           initial_index=self.panes.ids.index(self._initial()))
+            yield NavList(*[ListItem(Label(self.panes.short(pane)), id=f"nav-{pane}")
+                            for pane in self.panes.ids], id="sidebar",
+                          initial_index=self.panes.ids.index(self._initial()))
             with ContentSwitcher(initial=self._initial(), id="panes"):
                 # Panes are filled when first shown: composing all ~130 figures up front
                 # would triple the start-up time.
@@ -115,7 +121,10 @@ class EditorScreen(OwnWords, Screen[None]):
             return
         self.filled.add(pane)
         container = self.query_one(f"#{pane}", VerticalScroll)
-        await container.mount_all(self.panes.widgets(pane))
+        widgets = self.panes.widgets(pane)
+        for widget in widgets:  # a final report is read, not edited: nothing takes the cursor
+            widget.disabled = self.editing.read_only
+        await container.mount_all(widgets)
         self.checks.gather(container)
         self.refresh_checks()
 
@@ -186,6 +195,10 @@ class EditorScreen(OwnWords, Screen[None]):
         for pane in self.panes.ids:
             yield SystemCommand(f"Đến mục {self.panes.title(pane)}", "Mở mục này của báo cáo",
                                 partial(self.go_to, pane))
+        if self.editing.read_only:
+            yield SystemCommand("Chuyển về dự thảo để sửa (Ctrl+E)",
+                                "Bản chính thức chỉ xem được; ghi lý do, rồi sửa",
+                                self.action_reopen)
         if self.check_action("confirm_pane", ()):
             yield SystemCommand("Xác nhận cả mục (F8)",
                                 "Xác nhận mọi số liệu, nội dung lấy từ kỳ trước ở mục này",
@@ -240,11 +253,15 @@ class EditorScreen(OwnWords, Screen[None]):
         self._confirm([message.row.indicator.key])
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "reopen":
+            return self.editing.read_only
         current = self.query_one("#panes", ContentSwitcher).current
         if action == "confirm_pane":
+            if self.editing.read_only:
+                return False
             return current is not None and self.panes.carried(current)
         if action == "override":
-            return current == "preview"
+            return current == "preview" and not self.editing.read_only
         return True
 
     def action_confirm_pane(self) -> None:
@@ -261,6 +278,9 @@ class EditorScreen(OwnWords, Screen[None]):
         for editor in self.query(ListEditor):
             if editor.list_name in keys:
                 editor.confirmed()
+        for documents in self.query(DocumentsEditor):
+            if documents.role in keys:
+                documents.confirmed()
         self.confirm_phrases(keys)
         self.editing.save()
         self.refresh_checks()
@@ -276,14 +296,51 @@ class EditorScreen(OwnWords, Screen[None]):
         self.editing.save()
         self.refresh_checks()
 
+    def on_causes_editor_changed(self, message: CausesEditor.Changed) -> None:
+        self.report.shortcoming_causes = message.causes
+        self.editing.save()
+        self.refresh_checks()
+
     def on_documents_editor_changed(self, message: DocumentsEditor.Changed) -> None:
         setattr(self.report, message.role, message.documents)
+        if message.role in self.report.review:
+            self.report.review.remove(message.role)
         self.editing.save()
         self.refresh_checks()
 
     def on_issuing_editor_changed(self, message: IssuingEditor.Changed) -> None:
-        self.editing.set_field(message.field, f"is-{message.field}", message.value)
+        refused = self.editing.set_field(message.field, f"is-{message.field}", message.value)
+        if message.field == "status" and message.value is Status.FINAL:
+            if refused:  # the checks keep it a draft (the app has said why)
+                self.report.status = Status.DRAFT
+                self.query_one(IssuingEditor).show_status(Status.DRAFT)
+            else:
+                self.notify("Báo cáo đã là bản chính thức: chỉ xem được. "
+                            "Ctrl+E để chuyển về dự thảo nếu cần sửa.", title="Đã ban hành")
+                self._reload()
+                return
         self.refresh_checks()
+
+    # A final report: read-only until reopened, with a reason, through the records' API.
+
+    def action_reopen(self) -> None:
+        def reopened(reason: str | None) -> None:
+            if reason:
+                self.notify(f"Lý do đã ghi vào lịch sử báo cáo: {reason}",
+                            title="Đã chuyển về dự thảo")
+                self._reload()
+
+        dialog = ReopenDialog(self.session, self.report_id, self._report_name())
+        self.app.push_screen(dialog, reopened)
+
+    def _report_name(self) -> str:
+        """``Báo cáo quý I năm 2024``: the report as the official says it."""
+        return f"Báo cáo {period_name(self.report.period)}"
+
+    def _reload(self) -> None:
+        """The report again as stored, at the same pane: editable or read-only as it is now."""
+        pane = self.query_one("#panes", ContentSwitcher).current
+        self.app.switch_screen(EditorScreen(self.report_id, pane))
 
     def on_issuing_editor_invalid(self, message: IssuingEditor.Invalid) -> None:
         self.editing.invalid(message.field, f"is-{message.field}", message.text, message.message)

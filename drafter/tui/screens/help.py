@@ -8,7 +8,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
-from textual.widgets import Label, Static
+
+from drafter.tui.widgets.text import Label, Static
 
 # Keys every screen understands, handled by Textual's widgets rather than our bindings.
 COMMON = [("Tab / Shift+Tab", "Sang ô sau / về ô trước"),

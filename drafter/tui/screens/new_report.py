@@ -9,12 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select
+from textual.widgets import Button, Input, RadioButton, RadioSet, Select
 
 from drafter.domain.periods import Period, PeriodKind
 from drafter.domain.units import Unit
 from drafter.errors import DrafterError
 from drafter.tui.widgets.dropdown import Dropdown
+from drafter.tui.widgets.text import Label
 from drafter.vi.text import sentence_case
 
 if TYPE_CHECKING:

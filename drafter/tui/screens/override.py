@@ -17,10 +17,11 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, OptionList
+from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from drafter.narrative.blocks import Block, Document, Heading, Paragraph
+from drafter.tui.widgets.text import Label
 
 OWN = "✎"
 HINT = ("Enter: chọn câu để sửa · Esc: đóng. Trong ô sửa: Enter lưu câu của mình "

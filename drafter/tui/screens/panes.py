@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 from textual.widget import Widget
-from textual.widgets import Label
 
+from drafter.checks import assessment_of
 from drafter.domain.catalogue import Catalogue, ValueType
 from drafter.domain.phrases import Phrase, Phrases
 from drafter.domain.report import LISTS, NOTE_SECTIONS, OVERRIDE_MARK, PHRASE_MARK
 from drafter.domain.tier_indicators import shown_to
+from drafter.narrative.assessment import Finding
 from drafter.tui.editing import FIGURE, Editing
+from drafter.tui.widgets.causes import CausesEditor
 from drafter.tui.widgets.documents import DocumentsEditor
 from drafter.tui.widgets.figure_row import FigureRow, RateRow
 from drafter.tui.widgets.given_rates import GivenRates
 from drafter.tui.widgets.issuing import ISSUING_FIELDS, IssuingEditor
 from drafter.tui.widgets.list_editor import EDITING, ListEditor
 from drafter.tui.widgets.phrases import PhrasePicker
+from drafter.tui.widgets.text import Label
 
 NUMBERS = {"direction": "I.", "institutions": "II.1", "procedures": "II.2",
            "organisation": "II.3", "civil_service": "II.4", "finance": "II.5",
@@ -34,6 +37,7 @@ PANE_LISTS = {"assessment": ("strengths", "shortcomings", "causes"), "tasks": ("
 DOCUMENT_PANES = {"basis": "Văn bản căn cứ: văn bản của cấp trên mà báo cáo này thực hiện",
                   "documents": "Văn bản đơn vị đã ban hành trong kỳ"}
 BUILT_WHEN_SHOWN = ("checks", "preview")  # filled on demand, not from the report
+CAUSES = "shortcoming_causes"
 
 
 class Panes:
@@ -60,6 +64,8 @@ class Panes:
             return self.catalogue[field].section if field in self.shown else None
         if field in LISTS:
             return next(p for p, names in PANE_LISTS.items() if field in names)
+        if field == CAUSES:
+            return "assessment"
         if field.startswith("note:"):
             return field.removeprefix("note:")
         if field.startswith(PHRASE_MARK):
@@ -94,10 +100,13 @@ class Panes:
             own = report.unit.short_body if pane == "documents" else ""
             docs = report.documents if pane == "documents" else report.basis
             return [DocumentsEditor(pane, DOCUMENT_PANES[pane], docs, own, drafts,
-                                    self.places())]
+                                    pane in report.review, self.places())]
         if pane in PANE_LISTS:
-            return [*(self._list(name, LISTS[name], report.items(name))
-                      for name in PANE_LISTS[pane]), *self._phrases(pane)]
+            lists: list[Widget] = [self._list(name, LISTS[name], report.items(name))
+                                   for name in PANE_LISTS[pane]]
+            if pane == "assessment":  # each shortcoming's causes before the general ones
+                lists.insert(2, self._causes())
+            return [*lists, *self._phrases(pane)]
         if pane == "issuing":
             return [IssuingEditor(report, drafts)]
         before = editing.previous.figures if editing.previous else {}
@@ -113,6 +122,15 @@ class Panes:
             widgets.append(self._list(f"note:{pane}", "Đoạn văn bổ sung ở mục này",
                                       report.notes.get(pane, [])))
         return widgets
+
+    def _causes(self) -> CausesEditor:
+        editing, pack = self.editing, self.editing.session.pack
+
+        def findings() -> tuple[Finding, ...]:
+            return assessment_of(editing.report, pack, editing.previous).shortcomings
+
+        return CausesEditor(findings, editing.report.shortcoming_causes,
+                            pack.assessment.causes, editing.drafts)
 
     def places(self) -> dict[str, str]:
         """Where a document may be cited: each section ("II.1 Cải cách thể chế") followed by

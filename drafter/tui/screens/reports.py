@@ -9,10 +9,12 @@ from typing import TYPE_CHECKING, cast
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Label
+from textual.widgets import DataTable, Header
 
+from drafter.domain.structure import office_of
 from drafter.domain.units import Unit
 from drafter.tui.widgets.footer import KeyFooter
+from drafter.tui.widgets.text import Label, Table
 from drafter.vi.dates import short_date
 from drafter.vi.periods import period_name
 
@@ -28,11 +30,14 @@ class ReportsScreen(Screen[None]):
     HELP_TITLE = "Danh sách báo cáo"
     HELP = ("Các báo cáo của đơn vị, kỳ mới nhất ở trên. Enter mở báo cáo đang chọn, N tạo báo "
             "cáo cho kỳ mới (chép từ kỳ trước), U sửa thông tin đơn vị, Esc về danh sách đơn vị.")
+    FOOTER_FIRST = ("n", "t", "u", "escape")
     BINDINGS = [
         Binding("n", "new", "Báo cáo mới"),
         Binding("enter", "open", "Mở", show=False),
         Binding("u", "edit_unit", "Sửa đơn vị"),
         Binding("escape", "units", "Các đơn vị"),
+        Binding("t", "office", "Tổng hợp cấp xã", tooltip="Báo cáo các đơn vị cấp xã đã gửi, "
+                "tổng hợp, soạn tất cả, điểm và xếp hạng"),
     ]
 
     def __init__(self, unit: Unit) -> None:
@@ -42,7 +47,7 @@ class ReportsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Label(f"Báo cáo của {self.unit.short_body}", classes="title", id="unit-title")
-        yield DataTable(id="reports", cursor_type="row", zebra_stripes=True)
+        yield Table(id="reports", cursor_type="row", zebra_stripes=True)
         yield Label("Chưa có báo cáo nào. Nhấn N để tạo báo cáo mới.", id="empty")
         yield KeyFooter()
 
@@ -79,11 +84,29 @@ class ReportsScreen(Screen[None]):
         yield SystemCommand("Sửa thông tin đơn vị (U)", self.unit.short_body,
                             self.action_edit_unit)
         yield SystemCommand("Các đơn vị (Esc)", "Chọn đơn vị khác", self.action_units)
+        target = self._office()
+        if target is not None:
+            yield SystemCommand(f"Tổng hợp, xếp hạng cấp xã của {target.short_body} (T)",
+                                "Báo cáo đã gửi, tổng hợp, soạn tất cả, Chỉ số CCHC",
+                                self.action_office)
         app = cast("DrafterApp", self.app)
         for summary in app.session.reports(self.unit.code):
             yield SystemCommand(f"Mở báo cáo {period_name(summary.period)}",
                                 STATUS.get(summary.status, ""),
                                 partial(app.open_report, summary.id))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "office":
+            return self._office() is not None
+        return True
+
+    def _office(self) -> Unit | None:
+        return office_of(self.unit, cast("DrafterApp", self.app).session.unit)
+
+    def action_office(self) -> None:
+        target = self._office()
+        if target is not None:
+            cast("DrafterApp", self.app).open_office(target)
 
     def action_open(self) -> None:
         table = self.query_one(DataTable)

@@ -12,11 +12,14 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Header, Input, Label, Select, TextArea
+from textual.widgets import Button, Checkbox, Header, Input, Select, TextArea
 
 from drafter.domain.units import KINDS, Signer, Unit, parse_kind, unit_code
+from drafter.tui.widgets.buttons import FormButton
+from drafter.tui.widgets.checkbox import EnterCheckbox
 from drafter.tui.widgets.dropdown import Dropdown
 from drafter.tui.widgets.footer import KeyFooter
+from drafter.tui.widgets.text import Label
 from drafter.vi.text import clean
 
 if TYPE_CHECKING:
@@ -78,12 +81,12 @@ class UnitScreen(Screen[None]):
             for field_id, label in FIELDS[2:]:
                 yield Label(label)
                 yield Input(values[field_id], id=field_id, compact=True)
-            yield Checkbox("Cấp phó ký thay (KT. CHỦ TỊCH)", unit.signer.deputy if unit else False,
-                           id="deputy")
+            yield EnterCheckbox("Cấp phó ký thay (KT. CHỦ TỊCH) — Enter để chọn",
+                                unit.signer.deputy if unit else False, id="deputy")
             yield Label("Nơi nhận mặc định, mỗi dòng một nơi (không kể \"Lưu: VT\")")
             yield TextArea("\n".join(unit.recipients) if unit else "", id="recipients")
             yield Label("", id="unit-error", classes="error")
-            yield Button("Lưu đơn vị (Ctrl+S)", id="save", variant="primary")
+            yield FormButton("Lưu đơn vị (Ctrl+S)", id="save", variant="primary")
         yield KeyFooter()
 
     def _parents(self) -> list[tuple[str, str]]:

@@ -11,10 +11,12 @@ from typing import TYPE_CHECKING, cast
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Label
+from textual.widgets import DataTable, Header
 
+from drafter.domain.structure import office_of
 from drafter.domain.units import Unit
 from drafter.tui.widgets.footer import KeyFooter
+from drafter.tui.widgets.text import Label, Table
 
 if TYPE_CHECKING:
     from drafter.tui.app import DrafterApp
@@ -26,11 +28,16 @@ class UnitsScreen(Screen[None]):
 
     HELP_TITLE = "Danh sách đơn vị"
     HELP = ("Chọn đơn vị bằng ↑/↓ rồi Enter để xem các báo cáo của đơn vị. N thêm đơn vị mới, "
-            "U sửa thông tin đơn vị đang chọn (kể cả đơn vị cấp trên).")
+            "U sửa thông tin đơn vị đang chọn (kể cả đơn vị cấp trên). Với tỉnh (huyện, trước "
+            "01/7/2025) hay Sở Nội vụ của tỉnh, T mở phần tổng hợp: đơn vị cấp xã nào đã báo "
+            "cáo, tổng hợp số liệu, soạn báo cáo của tất cả, điểm và xếp hạng Chỉ số CCHC.")
+    FOOTER_FIRST = ("n", "u", "t")
     BINDINGS = [
         Binding("enter", "open", "Mở", show=False),
         Binding("n", "new_unit", "Đơn vị mới"),
         Binding("u", "edit_unit", "Sửa đơn vị"),
+        Binding("t", "office", "Tổng hợp", tooltip="Tổng hợp, soạn và xếp hạng các đơn vị cấp "
+                "xã của tỉnh (huyện) đang chọn"),
     ]
 
     @property
@@ -40,7 +47,7 @@ class UnitsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Label("Các đơn vị báo cáo", classes="title")
-        yield DataTable(id="units", cursor_type="row", zebra_stripes=True)
+        yield Table(id="units", cursor_type="row", zebra_stripes=True)
         yield Label("Chưa có đơn vị nào. Nhấn N để thêm đơn vị.", id="no-units")
         yield KeyFooter()
 
@@ -78,11 +85,36 @@ class UnitsScreen(Screen[None]):
         return next((unit for unit in self.units() if unit.code == code), None)
 
     def palette_commands(self) -> Iterator[SystemCommand]:
-        """What Ctrl+P offers here: a new unit, then each unit's reports."""
+        """What Ctrl+P offers here: a new unit, then each unit's reports, then each office."""
         yield SystemCommand("Đơn vị mới (N)", "Thêm một đơn vị báo cáo", self.action_new_unit)
-        for unit in self.units():
+        units = self.units()
+        for unit in units:
             yield SystemCommand(f"Mở báo cáo của {unit.short_body}", unit.province,
                                 partial(self._open, unit))
+        app = cast("DrafterApp", self.app)
+        for unit in units:
+            if unit.aggregates:
+                yield SystemCommand(f"Tổng hợp, xếp hạng cấp xã của {unit.short_body}",
+                                    "Báo cáo đã gửi, tổng hợp, soạn tất cả, Chỉ số CCHC",
+                                    partial(app.open_office, unit))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "office":
+            return self._office() is not None
+        return True
+
+    def _office(self) -> Unit | None:
+        """The province or district the chosen unit works on as an office, if any."""
+        unit = self._chosen()
+        return office_of(unit, self.session.unit) if unit else None
+
+    def on_data_table_row_highlighted(self) -> None:
+        self.refresh_bindings()
+
+    def action_office(self) -> None:
+        target = self._office()
+        if target is not None:
+            cast("DrafterApp", self.app).open_office(target)
 
     def _open(self, unit: Unit) -> None:
         cast("DrafterApp", self.app).open_unit(unit)

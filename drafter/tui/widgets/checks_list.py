@@ -5,9 +5,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Label, ListItem, ListView
+from textual.widgets import ListItem, ListView
 
 from drafter.checks import Problem
+from drafter.tui.widgets.text import Label
 
 
 class ChecksList(Vertical):

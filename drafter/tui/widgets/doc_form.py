@@ -10,12 +10,14 @@ import dataclasses
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Input, Label, Select
+from textual.widgets import Input, Select
 
 from drafter.domain.documents import KIND_SYMBOLS, DocRef, split_number, written_number
 from drafter.domain.report import NOTE_SECTIONS
+from drafter.tui.widgets.buttons import FormButton
 from drafter.tui.widgets.drafts import Draft
 from drafter.tui.widgets.dropdown import Dropdown
+from drafter.tui.widgets.text import Label
 from drafter.vi.dates import parse_date, short_date
 from drafter.vi.text import clean
 
@@ -58,7 +60,7 @@ class DocumentForm(Vertical):
             yield Dropdown([(title, key) for key, title in self.places.items()],
                            prompt="Trích dẫn ở mục", value=section, id=self.box("section"),
                            compact=True, classes="wide")
-        yield Button("Lưu văn bản (Enter)", id=self.box("save"), compact=True)
+        yield FormButton("Lưu văn bản (Enter)", id=self.box("save"), compact=True)
         yield Label("", id=self.box("error"), classes="error")
 
     def on_input_changed(self, event: Input.Changed) -> None:

@@ -11,20 +11,23 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Button, DataTable, Input, Label
+from textual.widgets import Button, DataTable, Input
 
 from drafter.checks.document_checks import document_name
 from drafter.domain.documents import DocRef
 from drafter.domain.report import NOTE_SECTIONS
 from drafter.tui.widgets.doc_form import DocumentForm
 from drafter.tui.widgets.drafts import Draft
+from drafter.tui.widgets.text import Label, Table
 from drafter.vi.dates import short_date
 
 EDITING = "@"  # the draft key suffix holding the index of the document being edited
 HINT = "Trên bảng: Enter sửa · Delete xóa (Ctrl+Z hoàn tác) · Ctrl+↑/↓ đổi thứ tự"
+CARRIED_DOCUMENTS = ("↻ Lấy từ kỳ trước — xóa văn bản không còn là căn cứ của báo cáo này, "
+                     "hoặc F8 để xác nhận cả mục")
 
 
-class DocTable(DataTable[str]):
+class DocTable(Table):
     """Home and End go to the first and last document (Textual's scroll sideways)."""
 
     BINDINGS = [Binding("home", "first", "Văn bản đầu", show=False),
@@ -43,7 +46,7 @@ class DocumentsEditor(Vertical):
 
     BINDINGS = [
         Binding("delete", "delete", "Xóa văn bản"),
-        Binding("ctrl+z", "undo", "Hoàn tác xóa"),
+        Binding("ctrl+z", "undo", "Hoàn tác", tooltip="Đưa văn bản vừa xóa trở lại"),
         Binding("ctrl+up", "move(-1)", "Chuyển văn bản lên", show=False),
         Binding("ctrl+down", "move(1)", "Chuyển văn bản xuống", show=False),
     ]
@@ -55,7 +58,8 @@ class DocumentsEditor(Vertical):
             self.documents = documents
 
     def __init__(self, role: str, title: str, documents: list[DocRef], own_issuer: str,
-                 drafts: dict[str, str], places: dict[str, str] | None = None) -> None:
+                 drafts: dict[str, str], carried: bool = False,
+                 places: dict[str, str] | None = None) -> None:
         super().__init__(id=f"{role}-editor", classes="documents-editor")
         # Where a document may be cited: sections and sub-items, "II.1 …" first.
         self.places = places or dict(NOTE_SECTIONS)
@@ -68,9 +72,12 @@ class DocumentsEditor(Vertical):
         typed = drafts.get(self.prefix + EDITING, "")
         self.editing = int(typed) if typed.isdigit() and int(typed) < len(documents) else None
         self.deleted: tuple[int, DocRef] | None = None
+        self.carried = carried
 
     def compose(self) -> ComposeResult:
         yield Label(self.title, classes="subtitle")
+        if self.carried:
+            yield Label(CARRIED_DOCUMENTS, classes="carried")
         yield DocTable(id=f"{self.prefix}-table", cursor_type="row")
         yield Label("", id=f"{self.prefix}-problems", classes="problem")
         yield Label(HINT, classes="hint")
@@ -94,6 +101,7 @@ class DocumentsEditor(Vertical):
 
     def _changed(self, cursor: int | None = None) -> None:
         self._fill(cursor)
+        self.confirmed()
         self.post_message(self.Changed(self.role, list(self.documents)))
 
     def _edit(self, index: int | None) -> None:
@@ -164,6 +172,12 @@ class DocumentsEditor(Vertical):
         if self.editing in (index, index + step):  # the form follows the document it shows
             self._edit(index + step if self.editing == index else index)
         self._changed(index + step)
+
+    def confirmed(self) -> None:
+        """No longer waiting for review (edited, or confirmed with F8)."""
+        self.carried = False
+        for label in self.query(".carried"):
+            label.remove()
 
     def show_problems(self, messages: list[str]) -> None:
         """The checks' messages about these documents, under the table."""

@@ -6,13 +6,15 @@ from decimal import Decimal
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.message import Message
-from textual.widgets import Input, Label, Select
+from textual.widgets import Input, Select
 
 from drafter.domain.catalogue import Indicator, ValueType
 from drafter.domain.figures import Figures
 from drafter.domain.report import Value
 from drafter.tui.widgets.dropdown import Dropdown
+from drafter.tui.widgets.text import Label
 from drafter.vi.numbers import format_number
 from drafter.vi.rates import format_rate, format_ratio
 
@@ -114,8 +116,10 @@ class FigureRow(ProblemRow):
                 yield Dropdown(options, value=self.shown if self.shown else Select.NULL,
                                prompt="—", id=f"in-{ind.key}", classes="entry", compact=True)
             else:
+                # A figure carried from last period is selected when the cursor comes to it:
+                # typing this period's figure replaces it, Enter keeps it.
                 yield Input(self.shown, id=f"in-{ind.key}", classes="entry",
-                            compact=True, select_on_focus=False)
+                            compact=True, select_on_focus=self.carried)
             yield Label(self._after(self.value), classes="before")
         if self.carried:
             yield Label(CARRIED, classes="carried")
@@ -153,6 +157,8 @@ class FigureRow(ProblemRow):
     def confirmed(self) -> None:
         """No longer waiting for confirmation (typed, or confirmed with Enter)."""
         self.carried = False
+        for box in self.query(Input):
+            box.select_on_focus = False
         for label in self.query(".carried"):
             label.remove()
 
@@ -177,4 +183,5 @@ class RateRow(ProblemRow):
         else:
             value = figures.value(ind.key)
             text = "chưa đủ số liệu" if value is None else f"{show_value(value)} {ind.unit}"
-        self.query_one(".computed-value", Label).update(f"{text:<30}[dim]tự tính[/dim]")
+        self.query_one(".computed-value", Label).update(
+            Content.assemble(f"{text:<30}", ("tự tính", "dim")))

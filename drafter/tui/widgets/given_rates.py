@@ -10,10 +10,11 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Input, Label
+from textual.widgets import Input
 
 from drafter.datafile import fields
 from drafter.domain.catalogue import Indicator
+from drafter.tui.widgets.text import Label
 
 TITLE = "Tỷ lệ ghi trực tiếp (chỉ khi không có số đếm; có số đếm thì tỷ lệ tự tính)"
 RULE = "tỷ lệ từ 0 đến 100, dùng dấu phẩy: 90,4"

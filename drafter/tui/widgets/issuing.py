@@ -7,10 +7,11 @@ import datetime as dt
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Input, Label, Select, TextArea
+from textual.widgets import Input, Select, TextArea
 
 from drafter.domain.report import Report, Status
 from drafter.tui.widgets.dropdown import Dropdown
+from drafter.tui.widgets.text import Label
 from drafter.vi.dates import parse_date, short_date
 from drafter.vi.text import clean
 
@@ -101,6 +102,10 @@ class IssuingEditor(Vertical):
         if event.value == self.report.status.value:
             return
         self.post_message(self.Changed("status", Status(str(event.value))))
+
+    def show_status(self, status: Status) -> None:
+        """Show ``status`` again (making the report final was refused)."""
+        self.query_one("#is-status", Select).value = status.value
 
     def show_problems(self, messages: list[str]) -> None:
         """The checks' messages about the issuing details, at the top of the pane."""

@@ -6,9 +6,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Input, Label, ListItem, ListView
+from textual.widgets import Input, ListItem, ListView
 
 from drafter.tui.widgets.drafts import Draft
+from drafter.tui.widgets.text import Label
 from drafter.vi.text import clean
 
 ADD = "Gõ nội dung rồi nhấn Enter để thêm"
@@ -18,11 +19,12 @@ EDITING = "@"  # the draft key suffix holding the index of the item being edited
 
 class ListEditor(Vertical):
     """Enter in the box adds an item (or saves the one being edited); on the list, Enter
-    edits, Delete removes, Ctrl+↑/↓ moves the item. What is typed in the box and not yet
-    submitted is posted as a :class:`Draft`."""
+    edits, Delete removes (Ctrl+Z brings it back), Ctrl+↑/↓ moves the item. What is typed in
+    the box and not yet submitted is posted as a :class:`Draft`."""
 
     BINDINGS = [
         Binding("delete", "delete", "Xóa ý"),
+        Binding("ctrl+z", "undo", "Hoàn tác", tooltip="Đưa ý vừa xóa trở lại"),
         Binding("ctrl+up", "move(-1)", "Chuyển ý lên", show=False),
         Binding("ctrl+down", "move(1)", "Chuyển ý xuống", show=False),
     ]
@@ -43,6 +45,7 @@ class ListEditor(Vertical):
         self.typed = typed
         self.editing = editing if editing is not None and editing < len(self.items) else None
         self.carried = carried
+        self.deleted: tuple[int, str] | None = None
 
     def compose(self) -> ComposeResult:
         yield Label(self.heading, classes="subtitle")
@@ -100,13 +103,32 @@ class ListEditor(Vertical):
         box.value = self.items[index]
         box.focus()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "undo":
+            return self.deleted is not None
+        return True
+
     def action_delete(self) -> None:
         index = self.query_one(ListView).index
         if index is not None and index < len(self.items):
-            del self.items[index]
+            self.deleted = (index, self.items.pop(index))
             if self.editing is not None:
                 self._edit(None)
             self._rebuild(index)
+            self.refresh_bindings()
+            self.notify(f"Đã xóa ý {index + 1}: {self.deleted[1]}\nNhấn Ctrl+Z để hoàn tác.",
+                        title="Đã xóa", timeout=10)
+
+    def action_undo(self) -> None:
+        """Ctrl+Z: the item deleted last comes back where it was."""
+        if self.deleted is None:
+            return
+        index, item = self.deleted
+        self.deleted = None
+        self.items.insert(min(index, len(self.items)), item)
+        self._rebuild(index)
+        self.refresh_bindings()
+        self.notify(f"Đã khôi phục ý {index + 1}.", timeout=5)
 
     def action_move(self, step: int) -> None:
         index = self.query_one(ListView).index

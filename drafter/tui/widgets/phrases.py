@@ -14,11 +14,12 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Label, SelectionList
+from textual.widgets import SelectionList
 from textual.widgets.selection_list import Selection
 
 from drafter.domain.catalogue import Catalogue
 from drafter.domain.phrases import SLOT, WORD_SLOTS, Phrase
+from drafter.tui.widgets.text import Label
 from drafter.vi.text import lower_first
 
 TITLE = "Câu mẫu (Space để chọn; câu đã chọn được đưa vào báo cáo ở tiểu mục của nó)"

@@ -1,0 +1,243 @@
+"""A person's time in the TUI, counted in keys: xã Cẩm Giàng's first report (quarter I of 2024,
+../shared/reference/xa-cam-giang-quy-I-2024.txt) typed from scratch on a fresh database, then
+its quarter II started from quarter I.
+
+The run drives the real app with Pilot as an official at the keyboard would, and counts every
+key pressed: the unit profile at first start (name, province, superior, place, signer,
+recipients), the new-report dialog, each section reached from the sidebar (F2, ↓, Enter), the
+figures typed top to bottom with Tab past the boxes left empty, the issuing dates, Ctrl+S.
+Quarter II keeps what carries over: a carried figure still right is confirmed with the whole
+section (F8); one that changed is typed over (it comes selected when the cursor reaches
+it). A letter with a tone mark counts as one key (a Vietnamese input method needs two or
+three).
+
+Quarter I's figures are the reference report's appendix (files received in person are 22,
+the reference's "trực tiếp 07" contradicts its own total); quarter II's are made up, as a
+commune's next quarter would read. tests/test_bench_keys.py runs the same script and checks
+the reports it leaves, so the script cannot silently stop doing what it says.
+
+    python benchmarks/bench_keys.py        (make bench-keys)
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+UNIT = {"name": "Cẩm Giàng", "province": "Bắc Kạn", "superior": "UBND HUYỆN BẠCH THÔNG",
+        "place": "Cẩm Giàng", "signer_name": "Vũ Văn Thành"}
+RECIPIENTS = ["Phòng Nội vụ huyện", "TT Đảng ủy, HĐND xã", "CT, PCT UBND xã", "BCĐ CCHC xã"]
+CODE = "xa-cam-giang"
+
+# Figures as the official types them, section by section in the order of the sidebar.
+Q1: dict[str, str] = {
+    "directive_docs": "0", "plan_targets": "19", "plan_tasks": "33", "plan_tasks_done": "2",
+    "comms_radio": "6", "comms_web": "4", "dialogue_held": "Không",
+    "legal_docs_issued": "0", "legal_docs_checked": "2", "legal_check_to_handle": "0",
+    "legal_check_handled": "0", "legal_docs_reviewed": "2", "legal_review_to_handle": "0",
+    "legal_review_handled": "0",
+    "procedures_simplified": "0", "procedures_new": "0", "procedures_abolished": "0",
+    "procedures_total": "114", "procedures_same_level": "0", "procedures_between_levels": "3",
+    "procedures_location_free": "1", "files_received": "29", "files_online": "7",
+    "files_in_person": "22", "files_carried_over": "0", "files_solved": "29",
+    "files_on_time": "29", "files_late": "0", "files_pending": "0", "pakn_received": "0",
+    "pakn_resolved": "0", "tthc_quality_score": "58,73",
+    "civil_servants_quota": "18", "civil_servants_present": "18",
+    "civil_servants_placed": "18", "staff_quota": "18", "staff_present": "18",
+    "staff_reduced": "0",
+    "staff_qualified": "16", "officials_disciplined": "0", "civil_servants_disciplined": "0",
+    "staff_rated_good": "18",
+    "dvc_partial_eligible": "13", "dvc_partial_provided": "13", "dvc_partial_with_files": "3",
+    "dvc_full_eligible": "62", "dvc_full_provided": "62", "dvc_full_with_files": "5",
+    "dvc_info_only": "39",
+}
+Q1_ISSUING = {"date": "28/02/2024", "data_from": "25/11/2023", "data_to": "24/02/2024"}
+# Quarter II: what changed; every other figure of quarter I is still right.
+Q2_CHANGED = {
+    "directive_docs": "1", "plan_tasks_done": "9", "comms_radio": "8", "comms_web": "5",
+    "legal_docs_checked": "1", "legal_docs_reviewed": "1",
+    "procedures_new": "2", "procedures_abolished": "1", "procedures_total": "115",
+    "files_received": "41", "files_online": "12", "files_in_person": "29", "files_solved": "40",
+    "files_on_time": "40", "files_pending": "1", "tthc_quality_score": "72,15",
+    "dvc_partial_with_files": "4", "dvc_full_with_files": "8",
+}
+Q2 = {**Q1, **Q2_CHANGED}
+Q2_ISSUING = {"date": "28/05/2024", "data_to": "24/05/2024"}  # from: the day after Q1's
+
+
+@dataclass
+class Keyboard:
+    """The official's hands: every key goes through :meth:`press` and is counted."""
+
+    pilot: Any  # textual.pilot.Pilot
+    count: int = 0
+    log: list[str] = field(default_factory=list)
+
+    async def press(self, *keys: str) -> None:
+        self.count += len(keys)
+        self.log.extend(keys)
+        await self.pilot.press(*keys)
+
+    async def type(self, text: str) -> None:
+        await self.press(*text)
+
+    @property
+    def focused(self) -> str:
+        widget = self.pilot.app.focused
+        return (widget.id or "") if widget is not None else ""
+
+    async def tab_to(self, box: str, limit: int = 80) -> None:
+        """Tab until the cursor is in ``box``, as a person does down a form."""
+        for _ in range(limit):
+            if self.focused == box:
+                return
+            await self.press("tab")
+        raise RuntimeError(f"Tab never reached #{box} (stuck at #{self.focused})")
+
+    async def choose(self, option: str) -> None:
+        """In a focused dropdown: open it, move to ``option``, take it."""
+        from textual.widgets import Select
+
+        select = self.pilot.app.focused
+        assert isinstance(select, Select)
+        if select.value == option:
+            return
+        await self.press("enter")
+        for _ in range(20):
+            await self.press("down")
+            if _highlighted(self.pilot.app.focused) == option:
+                await self.press("enter")
+                return
+        raise RuntimeError(f"no option {option!r}")
+
+    async def section(self, pane: str) -> None:
+        """F2 to the sidebar, ↓/↑ to the section, Enter into its first box."""
+        screen = self.pilot.app.screen
+        await self.press("f2")
+        sidebar = screen.query_one("#sidebar")
+        target = screen.panes.ids.index(pane)
+        while sidebar.index != target:
+            await self.press("down" if sidebar.index < target else "up")
+        await self.press("enter")
+
+
+def _highlighted(widget: Any) -> str:
+    """The option under the cursor of an open dropdown's list."""
+    from textual.widgets import OptionList
+
+    options = widget if isinstance(widget, OptionList) else widget.query_one(OptionList)
+    return str(options.get_option_at_index(options.highlighted or 0).prompt)
+
+
+async def _fill(keys: Keyboard, pane: str, wanted: dict[str, str]) -> None:
+    """Down one section's boxes with Tab, typing what ``wanted`` says where it differs."""
+    from textual.widgets import Input, Select
+
+    screen = keys.pilot.app.screen
+    await keys.section(pane)
+    todo = [key for key in screen.panes.indicators(pane) if key in wanted]
+    for key in todo:
+        await keys.tab_to(f"in-{key}")
+        widget = keys.pilot.app.focused
+        if isinstance(widget, Select):
+            await keys.choose(wanted[key])
+        elif isinstance(widget, Input) and widget.value != wanted[key]:
+            if widget.selected_text != widget.value:  # a carried figure comes selected
+                await keys.press("end", *["backspace"] * len(widget.value))
+            await keys.type(wanted[key])
+    if screen.check_action("confirm_pane", ()):
+        await keys.press("f8")  # what carried over and is still right
+
+
+async def _issuing(keys: Keyboard, dates: dict[str, str]) -> None:
+    await keys.section("issuing")
+    for name, text in dates.items():
+        await keys.tab_to(f"is-{name}")
+        box = keys.pilot.app.focused
+        await keys.press("end", *["backspace"] * len(getattr(box, "value", "")))
+        await keys.type(text)
+
+
+async def _write(keys: Keyboard, path: Path) -> None:
+    await keys.press("ctrl+s")
+    for _ in range(200):  # written by a thread worker
+        if path.exists():
+            return
+        await keys.pilot.pause(0.05)
+    raise RuntimeError(f"{path} was not written")
+
+
+async def _report(keys: Keyboard, figures: dict[str, str], dates: dict[str, str],
+                  out: Path) -> None:
+    from drafter.tui.screens.editor import EditorScreen
+
+    screen = keys.pilot.app.screen
+    assert isinstance(screen, EditorScreen), screen
+    sections = [s.id for s in screen.session.pack.catalogue.sections]
+    for pane in sections:
+        wanted = {key: text for key, text in figures.items()
+                  if key in screen.panes.indicators(pane)}
+        if wanted or screen.panes.carried(pane):
+            await _fill(keys, pane, wanted)
+    await _issuing(keys, dates)
+    await _write(keys, out)
+
+
+async def first_report(pilot: Any, out: Path) -> int:
+    """From the first start to quarter I's DOCX; the keys pressed."""
+    keys = Keyboard(pilot)
+    await pilot.pause()
+    for name, text in UNIT.items():
+        await keys.tab_to(name)
+        await keys.type(text)
+    await keys.tab_to("recipients")
+    for index, line in enumerate(RECIPIENTS):
+        await keys.press(*(["enter"] if index else []), *line)
+    await keys.press("ctrl+s")
+    await keys.press("n")  # the dialog offers quarter I of 2024, an empty report
+    await keys.tab_to("year")
+    await keys.press("enter")
+    await _report(keys, Q1, Q1_ISSUING, out / f"{CODE}-2024-Q1.docx")
+    await keys.press("escape")  # back to the report list
+    return keys.count
+
+
+async def next_quarter(pilot: Any, out: Path) -> int:
+    """From the report list to quarter II's DOCX, started from quarter I; the keys pressed."""
+    keys = Keyboard(pilot)
+    await keys.press("n")  # the dialog offers quarter II, copied from quarter I
+    await keys.tab_to("year")
+    await keys.press("enter")
+    await _report(keys, Q2, Q2_ISSUING, out / f"{CODE}-2024-Q2.docx")
+    return keys.count
+
+
+async def run(directory: Path) -> tuple[int, int]:
+    """Both reports on a fresh database in ``directory``; the keys each took."""
+    from drafter.storage import Store, connect
+    from drafter.tui import create_app
+    from drafter.tui.session import Session
+
+    store = Store(connect(f"sqlite:///{directory / 'drafter.sqlite'}"))
+    out = directory / "out"
+    app = create_app(session=Session(store, out, today=dt.date(2024, 2, 27)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        first = await first_report(pilot, out)
+        app.session.today = dt.date(2024, 5, 27)
+        second = await next_quarter(pilot, out)
+    return first, second
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as name:
+        first, second = asyncio.run(run(Path(name)))
+    print(f"xã Cẩm Giàng, first report (quarter I 2024, from the first start): {first} keys")
+    print(f"xã Cẩm Giàng, quarter II 2024 from quarter I:                     {second} keys")
+
+
+if __name__ == "__main__":
+    main()
