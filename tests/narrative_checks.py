@@ -55,6 +55,12 @@ def no_zero_over_zero(doc: Document, report: Report) -> list[str]:
     return [line for line in lines(doc) if re.search(r"(?<![\d.,])0+/0+(?![\d.,])", line)]
 
 
+def no_zero_as_achievement(doc: Document, report: Report) -> list[str]:
+    """A zero count is said in words ("chưa có … nào"), never as "0/20" or "Có 0 …"."""
+    return [line for line in lines(doc)
+            if re.search(r"(?<![\d.,/])0+/[1-9]|\b[Cc]ó 0+ ", line)]
+
+
 _UNDEFINED = re.compile(r"(?:đạt|chiếm|bằng)[^.;]{0,30}chưa phát sinh")
 
 
@@ -171,6 +177,7 @@ def every_document_cited(doc: Document, report: Report) -> list[str]:
 Check = Callable[[Document, Report], list[str]]
 CHECKS: dict[str, Check] = {
     "no 0/0": no_zero_over_zero,
+    "no zero as an achievement": no_zero_as_achievement,
     "no 'đạt … chưa phát sinh'": no_undefined_rate_words,
     "no doubled punctuation": no_doubled_punctuation,
     "no 100%/0% its counts contradict": no_rate_its_counts_contradict,
