@@ -221,14 +221,8 @@ class OfficeScreen(Screen[None]):
         """A command's lines in the log; its error, or its last line, in a toast too."""
         self.busy = ""
         self._progress(None)
-        log = self.query_one(OutcomeLog)
-        log.say(lines)
-        if error:
-            log.fail(error)
-            self.notify(error, title="Không thực hiện được", severity="error", timeout=10)
-        elif folder is not None:
+        if self.query_one(OutcomeLog).outcome(lines, error, folder):
             self.written = folder
-            self.notify(f"{lines[-1]}\nNhấn Ctrl+O để mở thư mục.", timeout=10)
         self.refresh_communes()
 
     def action_aggregate(self) -> None:

@@ -224,14 +224,8 @@ class RankingScreen(Screen[None]):
 
     def _finished(self, lines: list[str], error: str = "", folder: Path | None = None) -> None:
         self.busy = False
-        log = self.query_one(OutcomeLog)
-        log.say(lines)
-        if error:
-            log.fail(error)
-            self.notify(error, title="Không thực hiện được", severity="error", timeout=10)
-        elif folder is not None:
+        if self.query_one(OutcomeLog).outcome(lines, error, folder):
             self.written = folder
-            self.notify(f"{lines[-1]}\nNhấn Ctrl+O để mở thư mục.", timeout=10)
         self.refresh_scores()
 
     def action_switch(self) -> None:

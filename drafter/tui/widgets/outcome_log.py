@@ -4,6 +4,7 @@ width (a list of 20 communes is one long line) and shown as written, never as ma
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
 from rich.text import Text
 from textual.widgets import RichLog
@@ -31,3 +32,16 @@ class OutcomeLog(RichLog):
 
     def fail(self, message: str) -> None:
         self.say([f"Lỗi: {message}"])
+
+    def outcome(self, lines: list[str], error: str = "", folder: Path | None = None) -> bool:
+        """A command's lines; its error said in a toast too; a folder it wrote offered with
+        Ctrl+O. Returns whether the command wrote ``folder``."""
+        self.say(lines)
+        if error:
+            self.fail(error)
+            self.notify(error, title="Không thực hiện được", severity="error", timeout=10)
+            return False
+        if folder is None:
+            return False
+        self.notify(f"{lines[-1]}\nNhấn Ctrl+O để mở thư mục.", timeout=10)
+        return True
