@@ -24,6 +24,17 @@ def _app(tmp_path: Path) -> tuple[DrafterApp, Store]:
     return create_app(session=session), store
 
 
+def _draft_open_at_procedures(tmp_path: Path,
+                               report: Report) -> tuple[DrafterApp, Store, int]:
+    """The app over a store holding ``report`` as a draft, reopened at II.2 on start."""
+    app, store = _app(tmp_path)
+    report.status = Status.DRAFT
+    report_id = store.save_report(report)
+    store.set_state("last_report", str(report_id))
+    store.set_state("last_section", "procedures")
+    return app, store, report_id
+
+
 def _messages(app: DrafterApp) -> list[str]:
     return [notification.message for notification in app._notifications]
 
@@ -41,11 +52,7 @@ async def _type_into(pilot, key: str, text: str) -> None:  # type: ignore[no-unt
 def test_an_autosave_over_a_cli_import_is_refused_and_said(tmp_path: Path,
                                                            commune_q1: Report) -> None:
     async def scenario() -> None:
-        app, store = _app(tmp_path)
-        commune_q1.status = Status.DRAFT
-        report_id = store.save_report(commune_q1)
-        store.set_state("last_report", str(report_id))
-        store.set_state("last_section", "procedures")
+        app, store, report_id = _draft_open_at_procedures(tmp_path, commune_q1)
         async with app.run_test(size=(100, 40)) as pilot:
             await pilot.pause()
             other = store.get(report_id)  # meanwhile: drafter table import --report …
@@ -64,11 +71,7 @@ def test_editing_a_report_made_final_elsewhere_is_refused_and_said(
     """The TUI opens a final report read-only (tests/test_tui_final.py); a draft open in the
     editor while another process makes it final takes no more edits, and says why."""
     async def scenario() -> None:
-        app, store = _app(tmp_path)
-        commune_q1.status = Status.DRAFT
-        report_id = store.save_report(commune_q1)
-        store.set_state("last_report", str(report_id))
-        store.set_state("last_section", "procedures")
+        app, store, report_id = _draft_open_at_procedures(tmp_path, commune_q1)
         async with app.run_test(size=(100, 40)) as pilot:
             await pilot.pause()
             final = workflow.mark_final(store, report_id)  # meanwhile, from the CLI
