@@ -80,7 +80,9 @@ def _content_types(parts: tuple[tuple[str, str], ...]) -> Entry:
     """python-docx's own ``[Content_Types].xml`` for parts of these names and types: a few
     package layouts (with or without footnotes, a second header) recur in every report."""
     items = (_Named(PackURI(partname), content_type) for partname, content_type in parts)
-    return entry("[Content_Types].xml", _ContentTypesItem.from_parts(items).blob)
+    # python-docx's saving makes it so, not a public API: the same Default/Override choices.
+    types = _ContentTypesItem.from_parts(items)  # type: ignore[no-untyped-call]
+    return entry("[Content_Types].xml", types.blob)
 
 
 class _Named(NamedTuple):
