@@ -94,7 +94,9 @@ def _base() -> _Base:
 
 def new_document(meta: Metadata) -> Any:
     """A new python-docx document with the Decree 30 styles and page, ``meta``'s properties
-    and, for a draft, the watermark; its body still empty."""
+    and, for a draft, the watermark; its body still empty. Its styles, numbering, theme and
+    fonts parts are shared with every document of the process: read them, never change them
+    (the body, properties, settings and headers are its own)."""
     base = _base()
     docx = copy.deepcopy(base.docx, dict(base.shared))
     _properties(docx, meta)
