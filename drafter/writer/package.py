@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from docx.opc.oxml import CT_Relationships
 from docx.opc.packuri import PACKAGE_URI, PackURI
 from docx.opc.pkgwriter import _ContentTypesItem
 
@@ -62,7 +63,7 @@ def to_bytes(package: Any) -> bytes:
     """The ``.docx`` file of the python-docx ``package``."""
     parts = list(package.iter_parts())
     entries = [_content_types(tuple((str(part.partname), part.content_type) for part in parts)),
-               _relationships(PACKAGE_URI.rels_uri.membername, package.rels.xml)]
+               _relationships_of(PACKAGE_URI, package.rels)]
     for part in parts:
         shared = _shared.get(id(part))
         entries += shared[1] if shared is not None else _part_entries(part)
@@ -72,7 +73,7 @@ def to_bytes(package: Any) -> bytes:
 def _part_entries(part: Any) -> Iterator[Entry]:
     yield entry(part.partname.membername, part.blob)
     if len(part.rels):
-        yield _relationships(part.partname.rels_uri.membername, part.rels.xml)
+        yield _relationships_of(part.partname, part.rels)
 
 
 @lru_cache(maxsize=16)
@@ -92,10 +93,23 @@ class _Named(NamedTuple):
     content_type: str
 
 
+def _relationships_of(source: PackURI, rels: Any) -> Entry:
+    """The relationship item of the part ``source`` (or of the package)."""
+    return _relationships(source.rels_uri.membername, source.baseURI, tuple(
+        (rel.rId, rel.reltype, rel.is_external,
+         rel.target_ref if rel.is_external else str(rel.target_part.partname))
+        for rel in rels.values()))
+
+
 @lru_cache(maxsize=64)
-def _relationships(name: str, xml: bytes) -> Entry:
-    # Relationship items are a few hundred bytes and mostly the same from report to report.
-    return entry(name, xml)
+def _relationships(name: str, base: str, rels: tuple[tuple[str, str, bool, str], ...]) -> Entry:
+    """The item python-docx writes for these relationships: a report's are those of the report
+    before it, or nearly (a footnotes part, a second header), so the item is made once."""
+    element = CT_Relationships.new()
+    for rel_id, reltype, external, target in rels:
+        element.add_rel(rel_id, reltype, target if external else
+                        PackURI(target).relative_ref(base), external)
+    return entry(name, element.xml)
 
 
 def _zip(entries: Iterable[Entry]) -> bytes:
