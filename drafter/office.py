@@ -9,7 +9,7 @@ shows them), so the two never word or compute it differently.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -93,9 +93,13 @@ def rollup_lines(rollup: Rollup, pack: TemplatePack) -> list[str]:
 
 def aggregate_into(store: Reads, unit_code: str, period: Period, pack: TemplatePack,
                    files: Sequence[Path] = (), date: dt.date | None = None, save: bool = True,
-                   output: Path | None = None, text: bool = False) -> Aggregation:
+                   output: Path | None = None, text: bool = False,
+                   writer: Callable[[], Store] | None = None) -> Aggregation:
     """``drafter aggregate``: roll the communes up, save the sums into the office's report
-    (never into a final one), and write its DOCX to ``output`` when given."""
+    (never into a final one), and write its DOCX to ``output`` when given.
+
+    ``store`` may be a reader (:mod:`drafter.storage.reader`) when ``writer`` gives the store
+    to save into, opened only when something is saved; else it is that store."""
     result = aggregate(store, unit_code, period, files, pack, date)
     done = Aggregation(result.report, result.rollup, lines=rollup_lines(result.rollup, pack))
     report = result.report
@@ -103,7 +107,7 @@ def aggregate_into(store: Reads, unit_code: str, period: Period, pack: TemplateP
         done.lines.append(f"Báo cáo của {report.unit.label} đã là bản chính thức: không ghi đè "
                           "số liệu đã lưu.")
     elif save:
-        done.saved = _writable(store).save_report(report)
+        done.saved = (writer() if writer is not None else _writable(store)).save_report(report)
         done.lines.append(f"Đã lưu số liệu tổng hợp vào báo cáo {period_name(report.period)} "
                           f"của {report.unit.label} (số {done.saved}).")
     if output is not None:
@@ -116,7 +120,7 @@ def aggregate_into(store: Reads, unit_code: str, period: Period, pack: TemplateP
 
 
 def _writable(store: Reads) -> Store:
-    """The store to save into: a reader (``aggregate --no-save``) never saves."""
+    """``store`` as the store to save into (a reader cannot save)."""
     from drafter.storage import Store  # the ORM loads only for a command that writes
 
     if not isinstance(store, Store):

@@ -1,7 +1,7 @@
 """A province's (before July 2025, a district's) commands over every commune's report: roll
-them up, render them all. Both read through the ORM-free reader when they only read
-(:func:`drafter.cli.store.reader_of`): the database layer, the writer and openpyxl load only
-when something needs them."""
+them up, render them all. Both read through the ORM-free reader
+(:func:`drafter.cli.store.reader_of`); the ORM loads only when the sums are saved, the writer
+only when a DOCX is written, openpyxl only when a workbook is read."""
 
 from __future__ import annotations
 
@@ -18,10 +18,9 @@ from drafter.office import aggregate_into, render_communes
 def aggregate(args: argparse.Namespace) -> int:
     check_output(args.output, *args.files, text=args.text, pdf=args.pdf)
     pack = pack_of(args)
-    source = reader_of(args, pack) if args.no_save else store_of(args, pack)
-    done = aggregate_into(source, args.unit, period_of(args.period), pack,
+    done = aggregate_into(reader_of(args, pack), args.unit, period_of(args.period), pack,
                           args.files, args.date, save=not args.no_save, output=args.output,
-                          text=args.text)
+                          text=args.text, writer=lambda: store_of(args, pack))
     print("\n".join(done.lines))
     if done.path is not None:
         announce(args, done.path)

@@ -210,8 +210,10 @@ def open_reader(url: str | None, catalogue: Catalogue) -> Reader | None:
     scheme = url.partition("://")[0]
     if scheme == "sqlite":
         path = url.removeprefix("sqlite:///")
-        if not url.startswith("sqlite:///") or "?" in path or path in ("", ":memory:") \
-                or path.startswith("file:") or not Path(path).is_file():
+        # Queries, URI file names and %-escapes are SQLAlchemy's to read: the store opens those.
+        if not url.startswith("sqlite:///") or any(mark in path for mark in "?%") \
+                or path in ("", ":memory:") or path.startswith("file:") \
+                or not Path(path).is_file():
             return None
     elif scheme not in ("postgresql", "postgres", "postgresql+psycopg"):
         return None
