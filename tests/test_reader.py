@@ -124,6 +124,13 @@ def test_aggregate_without_saving_fails_in_one_line(tmp_path: Path, any_db_url: 
     assert _aggregate(any_db_url) == 2
     assert "phiên bản drafter mới hơn nâng cấp (bước 0099_future)" in _one_line(capsys)
 
+    if any_db_url.startswith("sqlite"):  # SQLite keeps JSON as text: the reader parses it
+        with store.engine.begin() as connection:
+            connection.execute(text("DELETE FROM migrations WHERE name = '0099_future'"))
+            connection.execute(text("UPDATE reports SET review = '[not json' WHERE id = 2"))
+        assert _aggregate(any_db_url) == 2
+        assert "giá trị lưu ở cột review không đọc được" in _one_line(capsys)
+
     missing = tmp_path / "khong-co.sqlite"  # created and migrated, as the store always did
     assert _aggregate(f"sqlite:///{missing}") == 2
     assert "chưa có đơn vị mã huyen-dong-son" in _one_line(capsys)

@@ -7,7 +7,7 @@ by :mod:`drafter.storage.rows`, as a single report's and the ORM-free reader's
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from sqlmodel import Session, col, select
@@ -15,10 +15,9 @@ from sqlmodel import Session, col, select
 from drafter.domain.catalogue import Catalogue
 from drafter.domain.periods import Period
 from drafter.domain.report import Report
+from drafter.storage.reader import chunks
 from drafter.storage.rows import Parsed, Places, assemble
 from models import DocumentRow, FigureRow, ItemRow, ReportRow, UnitRow
-
-_CHUNK = 500  # ids in one IN (…) clause, well under every database's limit
 
 
 def find_many(session: Session, catalogue: Catalogue, codes: Sequence[str],
@@ -26,7 +25,7 @@ def find_many(session: Session, catalogue: Catalogue, codes: Sequence[str],
     """The stored reports of ``period`` of the units ``codes``, by unit code (units without
     one are left out)."""
     found: list[tuple[ReportRow, UnitRow]] = []
-    for chunk in _chunks(list(codes)):
+    for chunk in chunks(list(codes)):
         found += session.exec(select(ReportRow, UnitRow).join(UnitRow).where(
             col(UnitRow.code).in_(chunk), ReportRow.period == period.code)).all()
     ids = [row.id for row, _ in found]
@@ -42,11 +41,6 @@ def find_many(session: Session, catalogue: Catalogue, codes: Sequence[str],
     return reports
 
 
-def _chunks(values: list[Any]) -> Iterable[list[Any]]:
-    for start in range(0, len(values), _CHUNK):
-        yield values[start:start + _CHUNK]
-
-
 def _by_report(session: Session, model: Any, ids: list[int | None]) -> dict[Any, list[Any]]:
     """``model``'s rows of the reports ``ids``, by report id. Read as plain rows, which have
     the model's attribute names, without the ORM's bookkeeping per object (ten times faster
@@ -54,7 +48,7 @@ def _by_report(session: Session, model: Any, ids: list[int | None]) -> dict[Any,
     grouped: dict[Any, list[Any]] = defaultdict(list)
     table = model.__table__
     connection = session.connection()
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         for row in connection.execute(select(table).where(table.c.report_id.in_(chunk))):
             grouped[row.report_id].append(row)
     return grouped

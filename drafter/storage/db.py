@@ -2,11 +2,12 @@
 
 SQLite (the default, a file in the user data directory) and PostgreSQL (``drafter[postgres]``,
 ``postgresql://user:password@host/database``) are supported. Writers wait for each other
-(SQLite's busy timeout, PostgreSQL's lock timeout, both :data:`WAIT_SECONDS`) instead of
-failing at once, and a write transaction takes its lock when it begins (SQLite ``BEGIN
-IMMEDIATE``), so a long import never makes another writer fail half-way. Migrations run under
-a lock (SQLite: an exclusive transaction; PostgreSQL: an advisory lock), and a database
-migrated by a newer drafter is refused rather than written to.
+(SQLite's busy timeout, PostgreSQL's lock timeout, both
+:data:`~drafter.storage.location.WAIT_SECONDS`) instead of failing at once, and a write
+transaction takes its lock when it begins (SQLite ``BEGIN IMMEDIATE``), so a long import never
+makes another writer fail half-way. Migrations run under a lock (SQLite: an exclusive
+transaction; PostgreSQL: an advisory lock), and a database migrated by a newer drafter is
+refused rather than written to.
 """
 
 from __future__ import annotations

@@ -56,10 +56,14 @@ class Reads(Protocol):
 def _sqlite_value(name: str, value: Any) -> Any:
     if value is None:
         return None
-    if name in JSON_COLUMNS:
-        return json.loads(value)
-    if name in DATE_COLUMNS:
-        return dt.date.fromisoformat(value)
+    try:
+        if name in JSON_COLUMNS:
+            return json.loads(value)
+        if name in DATE_COLUMNS:
+            return dt.date.fromisoformat(value)
+    except (ValueError, TypeError) as exc:
+        raise StorageError(f"giá trị lưu ở cột {name} không đọc được ({exc}); cơ sở dữ liệu "
+                           "có thể do một phiên bản drafter khác ghi") from None
     if name in BOOL_COLUMNS:
         return bool(value)
     return value
@@ -153,7 +157,7 @@ class Reader:
         codes = list(unit_codes)
         with self._connection() as connection:
             found = []
-            for chunk in _chunks(codes):
+            for chunk in chunks(codes):
                 found += self._rows(
                     connection, "SELECT reports.*, units.code AS unit_code FROM reports JOIN "
                     f"units ON units.id = reports.unit_id WHERE units.code IN ({_marks(chunk)})"
@@ -173,7 +177,7 @@ class Reader:
 
     def _by_report(self, connection: Any, table: str, ids: list[int]) -> dict[int, list[Any]]:
         grouped: dict[int, list[Any]] = defaultdict(list)
-        for chunk in _chunks(ids):
+        for chunk in chunks(ids):
             for row in self._rows(connection, f"SELECT * FROM {table} WHERE report_id IN "
                                   f"({_marks(chunk)})", *chunk):
                 grouped[row.report_id].append(row)
@@ -185,7 +189,8 @@ _PG_TABLE = "SELECT tablename AS name FROM pg_tables WHERE schemaname = current_
     "AND tablename = ?"
 
 
-def _chunks(values: list[Any]) -> Iterator[list[Any]]:
+def chunks(values: list[Any]) -> Iterator[list[Any]]:
+    """``values`` in pieces small enough for one ``IN (…)`` clause."""
     for start in range(0, len(values), _CHUNK):
         yield values[start:start + _CHUNK]
 

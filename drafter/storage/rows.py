@@ -170,13 +170,13 @@ class Places:
     of the others: the parent, the children, the units formed by a merger)."""
 
     def __init__(self, every: Iterable[UnitRow]) -> None:
-        self.rows = list(every)
-        self._by_code = {unit.code: unit for unit in self.rows}
+        rows = list(every)
+        self._by_code = {unit.code: unit for unit in rows}
         self._kids: dict[str, list[UnitRow]] = defaultdict(list)
-        for unit in self.rows:
+        for unit in rows:
             if unit.parent:
                 self._kids[unit.parent].append(unit)
-        self._successors = [unit for unit in self.rows if unit.formed is not None]
+        self._successors = [unit for unit in rows if unit.formed is not None]
 
     def row(self, code: str) -> UnitRow | None:
         return self._by_code.get(code)
