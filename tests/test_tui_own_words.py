@@ -7,7 +7,7 @@ from pathlib import Path
 
 import docx
 from textual.widgets import Input, OptionList, SelectionList, Static
-from tui_pilot import demo, make_app, new_report, reopen_at
+from tui_pilot import built, demo, make_app, new_report, reopen_at
 
 from drafter.domain.periods import Period
 from drafter.tui.screens.editor import EditorScreen
@@ -21,6 +21,7 @@ async def tick(pilot, pane: str, phrase_id: str) -> None:  # type: ignore[no-unt
     screen = pilot.app.screen
     await screen.go_to(pane)
     await pilot.pause()
+    await built(pilot)
     picker = screen.query_one(f"#phrase-list-{pane}", SelectionList)
     picker.focus()
     picker.highlighted = [p.id for p in screen.panes.pane_phrases(pane)].index(phrase_id)

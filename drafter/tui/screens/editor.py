@@ -117,21 +117,15 @@ class EditorScreen(OwnWords, PaneBuilder):
         ids = self.panes.ids
         return self.start_section if self.start_section in ids else ids[0]
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
+        self.refresh_checks()  # once: the rows built show the problems already found
+        await self.ensure_pane(self._initial())
         # The unit and the period, not the app's name: at 80 columns the period was cut off.
         self.title = self.report.unit.short_body
         self.sub_title = sentence_case(period_name(self.report.period))
         self.query_one("#busy").display = False
         self.session.remember(self.report_id, self._initial())
         self.session.remember_unit(self.report.unit.code)
-        self.refresh_checks()  # once: the rows built show the problems already found
-
-    async def on_screen_resume(self) -> None:
-        # The first pane is built once the screen is shown: Textual restyles a whole screen
-        # when it is shown, and the rows mounted before that were styled twice.
-        if self.filled:
-            return
-        await self.ensure_pane(self._initial())
         if self._initial() == "preview":  # reopened where the official left off
             self.call_after_refresh(self.show_preview)
         self.focus_pane()

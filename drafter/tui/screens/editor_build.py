@@ -44,7 +44,7 @@ class PaneBuilder(Screen[None]):
 
     def built(self, pane: str) -> bool:
         """Whether every widget of ``pane`` is mounted."""
-        return pane in self.filled and pane not in self.waiting
+        return pane in BUILT_WHEN_SHOWN or (pane in self.filled and pane not in self.waiting)
 
     async def ensure_pane(self, pane: str, whole: bool = False) -> None:
         """Build a pane the first time it is shown: what fills the screen now, the rest once
@@ -54,8 +54,8 @@ class PaneBuilder(Screen[None]):
         if pane not in self.filled:
             self.filled.add(pane)
             self.waiting[pane] = self.panes.builders(pane)
-            await self._build(pane, len(self.waiting[pane]) if whole else
-                              2 + self.app.size.height // ROW_LINES)
+            screenful = 1 + self.app.size.height // ROW_LINES  # the title, then the rows
+            await self._build(pane, len(self.waiting[pane]) if whole else screenful)
             if pane in self.waiting:
                 self.call_after_refresh(self._build_more, pane)
         elif whole and pane in self.waiting:
@@ -71,8 +71,8 @@ class PaneBuilder(Screen[None]):
         if not todo:
             del self.waiting[pane]
         if self.editing.read_only:  # a final report is read, not edited: no cursor in it
-            for widget in widgets:
-                widget.disabled = True
+            for widget in widgets:  # not mounted yet: its styles are computed at mounting
+                widget.set_reactive(Widget.disabled, True)
         mounting = self.query_one(f"#{pane}", VerticalScroll).mount_all(widgets)
         self.mounting.setdefault(pane, []).append(mounting)
         await mounting
