@@ -71,24 +71,3 @@ def test_every_command_names_a_handler_that_exists() -> None:
         assert isinstance(handler, Handler)
         module = import_module(f"drafter.cli.{handler.module}")
         assert callable(getattr(module, handler.function, None)), handler
-
-
-_TUI = """
-import json, sys
-from importlib import import_module
-from drafter.cli.main import TUI
-import_module(f"drafter.cli.{TUI.module}")
-from drafter.tui import create_app
-import drafter.tui.screens.editor
-print(json.dumps(sorted({name.split(".")[0] for name in sys.modules})))
-"""
-
-
-def test_starting_the_tui_loads_neither_the_workbook_nor_the_writer() -> None:
-    """The TUI's start-up path up to the editor: openpyxl cost a tenth of a second when the
-    handler lived beside the export commands."""
-    result = subprocess.run([sys.executable, "-c", _TUI], capture_output=True, text=True,
-                            check=True)
-    modules = json.loads(result.stdout.strip().splitlines()[-1])
-    assert "textual" in modules and "sqlalchemy" in modules
-    assert [name for name in ("openpyxl", "docx", "lxml") if name in modules] == []
