@@ -79,6 +79,7 @@ def test_phrases_and_own_words_reach_the_docx_and_carry(tmp_path: Path) -> None:
             await new_report(pilot, "Q2")
             screen = pilot.app.screen
             await screen.go_to("procedures")
+            await built(pilot)  # the rows below the first screenful too
             await pilot.pause()
             picker = screen.query_one("#phrase-list-procedures", SelectionList)
             assert "one_stop.kien_toan" in picker.selected
