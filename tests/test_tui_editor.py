@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.color import Color
 from textual.widgets import Input, Label, ListView, Select
-from tui_pilot import demo, make_app, problem_under, reopen_at, type_into
+from tui_pilot import built, demo, make_app, problem_under, reopen_at, type_into
 
 from drafter.domain.periods import Period
 from drafter.reuse import carry_forward
@@ -31,6 +31,7 @@ def test_a_commune_is_not_asked_for_the_district_figures(tmp_path: Path) -> None
             rows = set()
             for pane in ("procedures", "organisation", "direction"):
                 await screen.action_show(pane)
+                await built(pilot)  # the rows below the first screenful too
                 await pilot.pause()
                 rows |= {row.id.removeprefix("row-") for row in screen.query(".figure")}
             return rows
@@ -76,6 +77,7 @@ def test_the_focused_row_stands_out_and_errors_look_different(tmp_path: Path) ->
             assert row.query_one(".figure-label", Label).styles.color == error_colour
             # A focused dropdown shows it.
             await screen.action_show("direction")
+            await built(pilot)  # the rows below the first screenful too
             dropdown = screen.query_one("#in-dialogue_held", Select)
             current = dropdown.query_one("SelectCurrent")
             before = _background(current)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from textual.widgets import Input, Label, RadioButton, Select
 from tui_pilot import (
+    built,
     create_unit,
     demo,
     make_app,
@@ -35,6 +36,7 @@ def test_the_note_editor_of_every_section_can_be_seen_and_typed_in(tmp_path: Pat
             assert len(sections) == 7
             for section in sections:
                 await screen.action_show(section)
+                await built(pilot)  # the rows below the first screenful too
                 await pilot.pause()
                 box = screen.query_one(f"#add-note-{section}", Input)
                 box.focus()
@@ -246,6 +248,7 @@ def test_choosing_a_list_pane_puts_the_cursor_in_its_box(tmp_path: Path) -> None
             for pane, box in (("tasks", "add-tasks"), ("documents", "doc-kind")):
                 await pilot.press("f2")
                 await screen.action_show(pane)
+                await built(pilot)  # the rows below the first screenful too
                 await pilot.pause()
                 await pilot.press("enter")
                 await pilot.pause()

@@ -10,7 +10,7 @@ from pathlib import Path
 from rich.text import Text
 from textual.content import Content
 from textual.widgets import DataTable, ListView, Select
-from tui_pilot import demo, make_app, palette_options, reopen_at, type_into
+from tui_pilot import built, demo, make_app, palette_options, reopen_at, type_into
 
 import drafter.tui
 from drafter.tui.screens.reports import ReportsScreen
@@ -41,6 +41,7 @@ def test_hostile_text_is_shown_literally_everywhere(tmp_path: Path) -> None:
         async with app.run_test(size=(120, 50)) as pilot:
             screen = pilot.app.screen
             await screen.action_show("direction")
+            await built(pilot)  # the rows below the first screenful too
             await pilot.pause()
             # A note and a list item, typed and submitted.
             for text in HOSTILE:

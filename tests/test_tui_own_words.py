@@ -7,7 +7,7 @@ from pathlib import Path
 
 import docx
 from textual.widgets import Input, OptionList, SelectionList, Static
-from tui_pilot import demo, make_app, new_report, reopen_at
+from tui_pilot import built, demo, make_app, new_report, reopen_at
 
 from drafter.domain.periods import Period
 from drafter.tui.screens.editor import EditorScreen
@@ -21,6 +21,7 @@ async def tick(pilot, pane: str, phrase_id: str) -> None:  # type: ignore[no-unt
     screen = pilot.app.screen
     await screen.go_to(pane)
     await pilot.pause()
+    await built(pilot)
     picker = screen.query_one(f"#phrase-list-{pane}", SelectionList)
     picker.focus()
     picker.highlighted = [p.id for p in screen.panes.pane_phrases(pane)].index(phrase_id)
@@ -78,6 +79,7 @@ def test_phrases_and_own_words_reach_the_docx_and_carry(tmp_path: Path) -> None:
             await new_report(pilot, "Q2")
             screen = pilot.app.screen
             await screen.go_to("procedures")
+            await built(pilot)  # the rows below the first screenful too
             await pilot.pause()
             picker = screen.query_one("#phrase-list-procedures", SelectionList)
             assert "one_stop.kien_toan" in picker.selected

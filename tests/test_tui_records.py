@@ -9,6 +9,7 @@ import datetime as dt
 from pathlib import Path
 
 from textual.widgets import Input, Label
+from tui_pilot import built
 
 from drafter import workflow
 from drafter.domain.report import Report, Status
@@ -42,6 +43,7 @@ def _messages(app: DrafterApp) -> list[str]:
 async def _type_into(pilot, key: str, text: str) -> None:  # type: ignore[no-untyped-def]
     screen = pilot.app.screen
     await screen.action_show(screen.session.pack.catalogue[key].section)
+    await built(pilot)  # the rows below the first screenful too
     await pilot.pause()
     field = screen.query_one(f"#in-{key}", Input)
     field.focus()

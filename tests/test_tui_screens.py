@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input, Select, Static
 from textual.widgets._footer import FooterKey
-from tui_pilot import demo, make_app, palette_options, reopen_at
+from tui_pilot import built, demo, make_app, palette_options, reopen_at
 
 from drafter.domain.units import Signer, Unit
 from drafter.tui.screens.editor import EditorScreen
@@ -166,6 +166,7 @@ def test_at_80_columns_the_footer_keeps_help_and_quit_and_the_title_the_period(
             screen = pilot.app.screen
             for pane in ("direction", "documents", "tasks", "issuing"):
                 await screen.action_show(pane)
+                await built(pilot)  # the rows below the first screenful too
                 await pilot.pause()
                 screen.focus_pane()
                 await pilot.pause()

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 from textual.widgets import Input
+from tui_pilot import built
 
 from drafter.datafile import load_report
 from drafter.domain.periods import Period
@@ -25,8 +26,10 @@ SIZES = [(80, 24), (120, 40)]
 
 
 async def _steady(pilot) -> None:  # type: ignore[no-untyped-def]
-    """A blinking cursor would make the pictures differ from run to run."""
+    """A blinking cursor would make the pictures differ from run to run; the section shown
+    is built to its end (the scrollbar's length depends on it)."""
     await pilot.pause()
+    await built(pilot)
     for widget in pilot.app.screen.query(Input):
         widget.cursor_blink = False
     await pilot.pause()

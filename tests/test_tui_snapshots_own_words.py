@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from test_tui_snapshots import SIZES, _app, _steady
 from textual.widgets import OptionList, SelectionList
+from tui_pilot import built
 
 
 async def _phrases(pilot) -> None:  # type: ignore[no-untyped-def]
@@ -52,6 +53,7 @@ async def _given(pilot) -> None:  # type: ignore[no-untyped-def]
     screen = pilot.app.screen
     await screen.go_to("procedures")
     await pilot.pause()
+    await built(pilot)
     box = screen.query_one("#given-files_digitised_rate")
     box.focus()
     await pilot.press(*"47,1")

@@ -45,11 +45,25 @@ def reopen_at(store: Store, report: Report, section: str) -> int:
     return report_id
 
 
+async def built(pilot: Pilot) -> None:
+    """Wait until the editor's section shown is built to its end: the rows below the first
+    screenful come a batch at a time after it is drawn, as an official sees them appear."""
+    screen = pilot.app.screen
+    if isinstance(screen, EditorScreen):
+        pane = screen.query_one("#panes").current
+        for _ in range(100):
+            if screen.built(pane):
+                return
+            await pilot.pause()
+        raise AssertionError(f"{pane} never finished building")
+
+
 async def show_field(pilot: Pilot, key: str) -> None:
     """Open the section holding a figure, as the official does from the sidebar."""
     screen = pilot.app.screen
     await screen.action_show(screen.session.pack.catalogue[key].section)
     await pilot.pause()
+    await built(pilot)
 
 
 async def type_into(pilot: Pilot, selector: str, text: str) -> None:

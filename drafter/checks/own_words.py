@@ -17,7 +17,6 @@ from decimal import Decimal, InvalidOperation
 from drafter.checks.context import CheckContext, as_number
 from drafter.checks.problems import Problem, Severity
 from drafter.domain.report import Status
-from drafter.narrative import render
 from drafter.narrative.overrides import sentence_ids
 from drafter.narrative.phrases import unusable
 from drafter.vi.numbers import round_half_up
@@ -66,6 +65,10 @@ def own_words_agree(ctx: CheckContext) -> Iterator[Problem]:
     overrides = ctx.report.overrides
     if not overrides or ctx.pack is None:
         return
+    # The engine (Jinja2) loads only for a report with the official's own sentences: the
+    # TUI runs the checks as it starts, where a twentieth of a second counts.
+    from drafter.narrative.engine import render
+
     plain = replace(ctx.report, overrides={})
     generated = sentence_ids(render(plain, ctx.pack, previous=ctx.previous).blocks)
     known = _known(ctx)

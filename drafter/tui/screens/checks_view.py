@@ -38,20 +38,36 @@ class ChecksView:
         self.issuing: list[IssuingEditor] = []
         self.shown: dict[str, str] = {}  # the sidebar's labels as shown
 
-    def gather(self, pane: Widget) -> None:
-        """Take in the widgets of a pane just filled."""
-        self.rates += pane.query(RateRow)
-        self.rows += pane.query(ProblemRow)
-        self.documents += pane.query(DocumentsEditor)
-        self.issuing += pane.query(IssuingEditor)
+    def gather(self, widgets: list[Widget]) -> None:
+        """Take in the widgets just built into a pane, showing them the problems already
+        found (the checks are not run again for them)."""
+        nodes = [node for widget in widgets for node in widget.walk_children(with_self=True)]
+        rates = [node for node in nodes if isinstance(node, RateRow)]
+        rows = [node for node in nodes if isinstance(node, ProblemRow)]
+        documents = [node for node in nodes if isinstance(node, DocumentsEditor)]
+        issuing = [node for node in nodes if isinstance(node, IssuingEditor)]
+        self.rates += rates
+        self.rows += rows
+        self.documents += documents
+        self.issuing += issuing
+        self._fields(self.screen.problems, rates, rows, documents, issuing)
 
     def show(self, problems: list[Problem]) -> None:
+        screen = self.screen
+        self._fields(problems, self.rates, self.rows, self.documents, self.issuing)
+        screen.query_one(ChecksList).show(problems, [self._line(p) for p in problems])
+        self._sidebar()
+        screen.refresh_bindings()
+
+    def _fields(self, problems: list[Problem], rates: list[RateRow], rows: list[ProblemRow],
+                documents: list[DocumentsEditor], issuing: list[IssuingEditor]) -> None:
+        """The problems under the fields of the widgets given, and the rates computed."""
         screen = self.screen
         editing = screen.editing
         catalogue = screen.session.pack.catalogue
         figures = Figures(catalogue, editing.report.figures)
         undefined = str(screen.session.pack.settings.get("rate_undefined", ""))
-        for rate_row in self.rates:
+        for rate_row in rates:
             rate_row.update_from(figures, undefined)
         by_key: dict[str, Problem] = {}
         for problem in problems:
@@ -59,7 +75,7 @@ class ChecksView:
                 for key in problem.keys:
                     by_key.setdefault(key, problem)
         told = {id(problem): self._told(problem) for problem in by_key.values()}
-        for row in self.rows:
+        for row in rows:
             key = row.indicator.key
             found = by_key.get(key)
             if found is None:
@@ -70,13 +86,10 @@ class ChecksView:
                 # The message once per pane, under the field to fix; the others are marked.
                 shown = found.message if key in told[id(found)] else ""
                 row.show_problem(shown, "error" if found.is_error else "warning")
-        for documents in self.documents:
-            documents.show_problems([p.message for p in problems if documents.role in p.keys])
-        for issuing in self.issuing:
-            issuing.show_problems([p.message for p in problems if p.field in ISSUING_FIELDS])
-        screen.query_one(ChecksList).show(problems, [self._line(p) for p in problems])
-        self._sidebar()
-        screen.refresh_bindings()
+        for table in documents:
+            table.show_problems([p.message for p in problems if table.role in p.keys])
+        for form in issuing:
+            form.show_problems([p.message for p in problems if p.field in ISSUING_FIELDS])
 
     def _sidebar(self) -> None:
         """Sections still to review marked ↻; the checks with their count of errors."""
@@ -131,6 +144,7 @@ class ChecksView:
         pane = screen.panes.of(field)
         if pane is None:
             return
+        await screen.ensure_pane(pane, whole=True)  # the field may lie below the first screenful
         await screen.action_show(pane)
         entry = self._entry(pane, field)
         if entry is not None:

@@ -11,7 +11,6 @@ from textual import work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Header, ListItem, ListView, LoadingIndicator
 
 from drafter.checks import Problem
@@ -20,6 +19,7 @@ from drafter.errors import DrafterError
 from drafter.tui.editing import Editing
 from drafter.tui.own_words import OwnWords
 from drafter.tui.screens.checks_view import ChecksView
+from drafter.tui.screens.editor_build import PaneBuilder
 from drafter.tui.screens.panes import BUILT_WHEN_SHOWN, Panes
 from drafter.tui.screens.reopen import ReopenDialog
 from drafter.tui.session import Session
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from drafter.tui.app import DrafterApp
 
 
-class EditorScreen(OwnWords, Screen[None]):
+class EditorScreen(OwnWords, PaneBuilder):
     """Edits one report; every change is saved at once, and what does not parse is kept."""
 
     HELP_TITLE = "Soạn báo cáo"
@@ -78,7 +78,6 @@ class EditorScreen(OwnWords, Screen[None]):
         self.report_id = report_id
         self.start_section = section
         self.last_written: Path | None = None
-        self.filled: set[str] = set()
         self.problems: list[Problem] = []
 
     @property
@@ -103,8 +102,7 @@ class EditorScreen(OwnWords, Screen[None]):
                             for pane in self.panes.ids], id="sidebar",
                           initial_index=self.panes.ids.index(self._initial()))
             with ContentSwitcher(initial=self._initial(), id="panes"):
-                # Panes are filled when first shown: composing all ~130 figures up front
-                # would triple the start-up time.
+                # Panes are built when first shown (see editor_build).
                 for pane in self.panes.ids:
                     if pane not in BUILT_WHEN_SHOWN:
                         yield VerticalScroll(id=pane, classes="pane")
@@ -115,24 +113,12 @@ class EditorScreen(OwnWords, Screen[None]):
                     yield LoadingIndicator(id="busy")
         yield KeyFooter()
 
-    async def ensure_pane(self, pane: str) -> None:
-        """Fill a pane the first time it is shown."""
-        if pane in self.filled or pane in BUILT_WHEN_SHOWN:
-            return
-        self.filled.add(pane)
-        container = self.query_one(f"#{pane}", VerticalScroll)
-        widgets = self.panes.widgets(pane)
-        for widget in widgets:  # a final report is read, not edited: nothing takes the cursor
-            widget.disabled = self.editing.read_only
-        await container.mount_all(widgets)
-        self.checks.gather(container)
-        self.refresh_checks()
-
     def _initial(self) -> str:
         ids = self.panes.ids
         return self.start_section if self.start_section in ids else ids[0]
 
     async def on_mount(self) -> None:
+        self.refresh_checks()  # once: the rows built show the problems already found
         await self.ensure_pane(self._initial())
         # The unit and the period, not the app's name: at 80 columns the period was cut off.
         self.title = self.report.unit.short_body
@@ -142,18 +128,19 @@ class EditorScreen(OwnWords, Screen[None]):
         self.session.remember_unit(self.report.unit.code)
         if self._initial() == "preview":  # reopened where the official left off
             self.call_after_refresh(self.show_preview)
-        self.refresh_checks()
         self.focus_pane()
 
     def focus_pane(self) -> None:
         """Put the cursor in the first box of the pane shown (the official starts typing);
         in a list or documents pane that is the box to add one, not the list."""
         pane = self.query_one("#panes", ContentSwitcher).current
-        for kinds in (("Input", "Select"), ("ListView",)):
-            for widget in self.query(", ".join(f"#{pane} {kind}" for kind in kinds)):
-                if widget.focusable:
-                    widget.focus()
-                    return
+        boxes = [widget for kinds in (("Input", "Select"), ("ListView",))
+                 for widget in self.query(", ".join(f"#{pane} {kind}" for kind in kinds))
+                 if widget.focusable]
+        if self.held is not None:  # keys typed after Enter on the sidebar go into the box
+            self.release_keys(boxes[0] if boxes else None)
+        elif boxes:
+            boxes[0].focus()
 
     def on_list_view_selected(self, event: ListView.Selected) -> None:
         if event.list_view.id == "sidebar":

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from textual.widget import Widget
 
 from drafter.checks import assessment_of
@@ -92,10 +95,22 @@ class Panes:
         """Whether the pane holds figures or lists carried from last period, not confirmed."""
         return any(self.of(field) == pane for field in self.editing.report.review)
 
-    def widgets(self, pane: str) -> list[Widget]:
-        """The content of one pane, built from the report and the drafts."""
-        editing = self.editing
-        report, drafts = editing.report, editing.drafts
+    def builders(self, pane: str) -> list[Callable[[], list[Widget]]]:
+        """The content of one pane, top to bottom, in pieces built from the report and the
+        drafts as they are when each is called: the editor builds a section's first
+        screenful at once and the rest after the screen is drawn."""
+        if pane not in NUMBERS:  # lists, documents or issuing: a few widgets, in one piece
+            return [partial(self._other, pane)]
+        title = Label(self.title(pane), classes="subtitle")
+        builders: list[Callable[[], list[Widget]]] = [lambda: [title]]
+        builders += [partial(self._row, key) for key in self.indicators(pane)]
+        builders += [partial(self._given, pane), partial(self._phrases, pane)]
+        if pane in NOTE_SECTIONS:
+            builders.append(partial(self._note, pane))
+        return builders
+
+    def _other(self, pane: str) -> list[Widget]:
+        report, drafts = self.editing.report, self.editing.drafts
         if pane in DOCUMENT_PANES:
             own = report.unit.short_body if pane == "documents" else ""
             docs = report.documents if pane == "documents" else report.basis
@@ -107,21 +122,20 @@ class Panes:
             if pane == "assessment":  # each shortcoming's causes before the general ones
                 lists.insert(2, self._causes())
             return [*lists, *self._phrases(pane)]
-        if pane == "issuing":
-            return [IssuingEditor(report, drafts)]
-        before = editing.previous.figures if editing.previous else {}
-        widgets: list[Widget] = [Label(self.title(pane), classes="subtitle")]
-        for key in self.indicators(pane):
-            indicator = self.catalogue[key]
-            widgets.append(RateRow(indicator) if indicator.derived else FigureRow(
-                indicator, report.figures.get(key), before.get(key),
-                editing.typed(FIGURE + key), key in report.review))
-        widgets += self._given(pane)
-        widgets += self._phrases(pane)
-        if pane in NOTE_SECTIONS:
-            widgets.append(self._list(f"note:{pane}", "Đoạn văn bổ sung ở mục này",
-                                      report.notes.get(pane, [])))
-        return widgets
+        return [IssuingEditor(report, drafts)]
+
+    def _row(self, key: str) -> list[Widget]:
+        editing = self.editing
+        report, indicator = editing.report, self.catalogue[key]
+        if indicator.derived:
+            return [RateRow(indicator)]
+        before = editing.previous.figures.get(key) if editing.previous else None
+        return [FigureRow(indicator, report.figures.get(key), before,
+                          editing.typed(FIGURE + key), key in report.review)]
+
+    def _note(self, pane: str) -> list[Widget]:
+        return [self._list(f"note:{pane}", "Đoạn văn bổ sung ở mục này",
+                           self.editing.report.notes.get(pane, []))]
 
     def _causes(self) -> CausesEditor:
         editing, pack = self.editing, self.editing.session.pack

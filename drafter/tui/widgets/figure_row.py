@@ -21,6 +21,10 @@ from drafter.vi.rates import format_rate, format_ratio
 YES_NO = [("Có", "Có"), ("Không", "Không")]
 CARRIED = "↻ Lấy từ kỳ trước — Enter để xác nhận"
 ROW_STATES = ("error", "warning", "required")
+# Input's compact look set without restyling: ``compact=True`` restyled each new box on its
+# own before it was mounted, and validating (there is nothing to validate) restyled it again
+# once mounted — much of a row's cost, and a section mounts dozens.
+COMPACT = "-textual-compact"
 
 
 def show_value(value: Value | None) -> str:
@@ -118,8 +122,10 @@ class FigureRow(ProblemRow):
             else:
                 # A figure carried from last period is selected when the cursor comes to it:
                 # typing this period's figure replaces it, Enter keeps it.
-                yield Input(self.shown, id=f"in-{ind.key}", classes="entry",
-                            compact=True, select_on_focus=self.carried)
+                box = Input(self.shown, id=f"in-{ind.key}", classes="entry",
+                            select_on_focus=self.carried, validate_on=())
+                box.set_reactive(Input.compact, True)
+                yield box.add_class(COMPACT, update=False)
             yield Label(self._after(self.value), classes="before")
         if self.carried:
             yield Label(CARRIED, classes="carried")
