@@ -18,7 +18,7 @@ from tui_pilot import (
 )
 
 from drafter.domain.periods import Period
-from drafter.domain.report import NOTE_SECTIONS
+from drafter.domain.report import NOTE_SECTIONS, Status
 from drafter.tui.screens.editor import EditorScreen
 from drafter.tui.screens.new_report import NewReportScreen
 
@@ -228,6 +228,40 @@ def test_a_fresh_report_shows_required_quietly_until_visited(tmp_path: Path) -> 
             await pilot.pause()
             assert screen.query_one("#row-directive_docs").has_class("-error")
             assert "Chưa nhập" in problem_under(pilot, "directive_docs")
+
+    asyncio.run(scenario())
+
+
+def test_the_sidebar_counts_a_required_field_only_once_it_is_due(tmp_path: Path) -> None:
+    """Seen driving it: a fresh report's sidebar said "Kiểm tra số liệu (6 lỗi)" before
+    anything was typed, while the fields themselves said "Bắt buộc" quietly. A required
+    field counts once the official has been there, or once making the report final was
+    tried (and refused)."""
+    async def scenario() -> None:
+        app, store = make_app(tmp_path)
+        async with app.run_test(size=(100, 40)) as pilot:
+            await create_unit(pilot)
+            await new_report(pilot, "Q1")
+            screen = pilot.app.screen
+            required = [p for p in screen.problems if p.rule == "required"]
+            assert len(required) >= 2
+
+            def badge() -> str:
+                return str(screen.query_one("#nav-checks Label", Label).content)
+
+            assert "lỗi" not in badge()
+            await pilot.press("tab")  # through the first box, typing nothing
+            await pilot.pause()
+            passed = [p for p in screen.problems
+                      if p.rule == "required" and "directive_docs" in p.keys]
+            assert passed and badge().endswith("(1 lỗi)")
+            await screen.action_show("issuing")
+            await pilot.pause()
+            screen.query_one("#is-status", Select).value = Status.FINAL.value
+            await pilot.pause()
+            assert store.get(screen.report_id).status is Status.DRAFT  # refused
+            assert badge().endswith(f"({screen.error_count} lỗi)")
+            assert screen.query_one("#row-plan_tasks").has_class("-error")
 
     asyncio.run(scenario())
 

@@ -87,7 +87,8 @@ class EditorScreen(OwnWords, Screen[None]):
 
     @property
     def error_count(self) -> int:
-        return sum(1 for problem in self.problems if problem.is_error)
+        """The errors the sidebar counts: a required figure not entered only once it is due."""
+        return sum(1 for problem in self.problems if problem.is_error and self.editing.due(problem))
 
     def compose(self) -> ComposeResult:
         self.editing = Editing(self.session, self.report_id)
@@ -312,6 +313,7 @@ class EditorScreen(OwnWords, Screen[None]):
         refused = self.editing.set_field(message.field, f"is-{message.field}", message.value)
         if message.field == "status" and message.value is Status.FINAL:
             if refused:  # the checks keep it a draft (the app has said why)
+                self.editing.all_due(self.problems)
                 self.report.status = Status.DRAFT
                 self.query_one(IssuingEditor).show_status(Status.DRAFT)
             else:
