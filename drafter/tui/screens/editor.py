@@ -223,11 +223,14 @@ class EditorScreen(OwnWords, Screen[None]):
         self.query_one("#sidebar").focus()
 
     def action_back(self) -> None:
-        """Back to the unit's reports (built now if the app started on this report)."""
+        """Back to where the report was opened from: the unit's reports or the office's
+        communes (the unit's reports, built now, if the app started on this report)."""
+        from drafter.tui.screens.office import OfficeScreen
         from drafter.tui.screens.reports import ReportsScreen
 
         self.session.forget()
-        if any(isinstance(screen, ReportsScreen) for screen in self.app.screen_stack):
+        if any(isinstance(screen, ReportsScreen | OfficeScreen)
+               for screen in self.app.screen_stack):
             self.app.pop_screen()
         else:
             unit = self.session.unit(self.report.unit.code) or self.report.unit
