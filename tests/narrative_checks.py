@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from decimal import Decimal
+from itertools import pairwise
 
 from drafter.domain.figures import Figures
 from drafter.domain.periods import PeriodKind
@@ -73,6 +74,20 @@ _DOUBLED = re.compile(r"(?<!\./)[.;,:]\s*[.;,:](?!/)|\)\s*\(|\(\s*\(|\s[.,;:]|\s
 
 def no_doubled_punctuation(doc: Document, report: Report) -> list[str]:
     return [line for line in lines(doc) if _DOUBLED.search(line.replace("./.", ""))]
+
+
+# Words Vietnamese says twice on purpose ("song song": in parallel); any other word said twice
+# in a row is a template joining a label that already starts with it ("tổng tổng số …").
+_REDUPLICATED = {"song"}
+
+
+def no_doubled_word(doc: Document, report: Report) -> list[str]:
+    found = []
+    for line in lines(doc):
+        words = re.findall(r"[^\W\d]+", line.lower())
+        if any(a == b and a not in _REDUPLICATED for a, b in pairwise(words)):
+            found.append(line)
+    return found
 
 
 _NUMBER = r"\d{1,3}(?:\.\d{3})*"
@@ -180,6 +195,7 @@ CHECKS: dict[str, Check] = {
     "no zero as an achievement": no_zero_as_achievement,
     "no 'đạt … chưa phát sinh'": no_undefined_rate_words,
     "no doubled punctuation": no_doubled_punctuation,
+    "no doubled word": no_doubled_word,
     "no 100%/0% its counts contradict": no_rate_its_counts_contradict,
     "no shortcoming in Ưu điểm": no_shortcoming_in_strengths,
     "annual: next year": next_year_in_an_annual_report,

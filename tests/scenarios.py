@@ -75,7 +75,8 @@ def all_perfect() -> Scenario:
 def heavy_delays() -> Scenario:
     """The review's delays case: late files, unresolved PAKN, a weak score, nothing spent."""
     report = _figures(
-        COMMUNE_Q2, files_solved=138, files_on_time=100, files_late=38, pakn_received=4,
+        COMMUNE_Q2, files_solved=138, files_on_time=100, files_late=38, files_pending=29,
+        pakn_received=4,
         pakn_resolved=1, tthc_quality_score=Decimal("45.25"), investment_disbursed=0,
         plan_tasks_done=0, superior_tasks_on_time=2, superior_tasks_late=1,
         superior_tasks_overdue=3, legal_review_handled=0)
@@ -96,7 +97,8 @@ def one_of_one() -> Scenario:
     report = _figures(report, files_carried_over=0, files_in_person=0, files_pending=0,
                       files_late=0, dvc_partial_provided=0, dvc_partial_eligible=0,
                       dvc_partial_with_files=0, outgoing_docs_parallel=0,
-                      procedures_between_levels=1, procedures_same_level=0)
+                      procedures_between_levels=1, procedures_same_level=0,
+                      superior_tasks_late=0, superior_tasks_overdue=0)
     return Scenario("one-of-one", replace(report, documents=report.documents[:1]))
 
 
@@ -162,7 +164,8 @@ def just_under_100() -> Scenario:
         superior_tasks_on_time=29_999, superior_tasks_late=0, superior_tasks_overdue=1,
         files_received=200_003, files_online=199_999, files_in_person=1, files_carried_over=3,
         files_solved=200_000, files_on_time=199_999, files_late=1, files_pending=3,
-        legal_review_to_handle=30_000, legal_review_handled=29_999, pakn_received=50_000,
+        legal_docs_reviewed=30_000, legal_review_to_handle=30_000,
+        legal_review_handled=29_999, pakn_received=50_000,
         pakn_resolved=49_999, staff_quota=30_000, staff_present=30_000, staff_qualified=29_999,
         staff_rated_good=29_999, outgoing_docs=100_000, outgoing_docs_electronic=99_999,
         outgoing_docs_parallel=1, procedures_with_fees=30_000, procedures_online_payment=29_999,

@@ -1,7 +1,9 @@
 """Every check rule: one failing case and one passing case each, on the demo commune report."""
 
 import datetime as dt
+from dataclasses import replace
 from decimal import Decimal
+from itertools import pairwise
 
 import pytest
 
@@ -12,6 +14,7 @@ from drafter.domain.report import Report
 from drafter.pack import TemplatePack
 
 TODAY = dt.date(2024, 12, 31)
+REDUPLICATED = {"song"}  # words Vietnamese says twice on purpose ("song song": in parallel)
 
 
 def _problems(report: Report, rule: str, previous: Report | None = None) -> list[Problem]:
@@ -280,3 +283,21 @@ def test_assessment_rules_are_cross_checked(pack: TemplatePack) -> None:
     threshold = rules.rules[0].shortcoming_below
     assert threshold.at(Period.parse("2024")) == 100
     assert threshold.at(Period.parse("2024-Q1")) == 10
+
+
+def test_no_sum_message_says_a_word_twice(commune_q1: Report, pack: TemplatePack) -> None:
+    """Every parts-and-whole rule of the pack, broken, reads without a doubled word: a total's
+    own label ("Tổng số hồ sơ …") named as a part once gave "khác tổng tổng số hồ sơ …"."""
+    rules = pack.checks.parts
+    assert rules
+    for rule in rules:
+        report = replace(commune_q1, figures=dict(commune_q1.figures))
+        report.figures.update({part: 5 for part in rule.parts})
+        report.figures[rule.whole] = 1
+        broken = [p for p in check_report(report, today=TODAY)
+                  if p.rule in ("equal", "at_most", "at_most_one") and rule.whole in p.keys]
+        assert broken, rule
+        for problem in broken:
+            words = problem.message.lower().split()
+            doubled = [a for a, b in pairwise(words) if a == b and a not in REDUPLICATED]
+            assert not doubled, problem.message

@@ -33,6 +33,17 @@ def _render(scenario: Scenario, pack: TemplatePack | None = None) -> Document:
 
 
 @pytest.mark.parametrize("name", list(BUILT))
+def test_scenario_is_data_the_checks_accept(name: str) -> None:
+    """Each variant is a report an official could finalise: its golden narrative never quotes
+    parts that exceed their whole (one-of-one once said "01/01 nhiệm vụ đúng hạn" beside an
+    overdue one)."""
+    scenario = BUILT[name]
+    errors = [p.message for p in check_report(scenario.report, previous=scenario.previous)
+              if p.is_error]
+    assert errors == []
+
+
+@pytest.mark.parametrize("name", list(BUILT))
 def test_scenario_narrative_matches_golden(name: str) -> None:
     scenario = BUILT[name]
     text = to_text(_render(scenario))
@@ -89,6 +100,8 @@ BREAKS: list[tuple[str, str, str, str, str]] = [
      "{% elif online %}§hồ sơ, đạt tỷ lệ {{ online|pct }}", "all_zero"),
     ("no doubled punctuation", "_macros.j2", "- {{ item|item|sentence|names }}",
      "- {{ item|sentence|names }}", "heavy_delays"),
+    ("no doubled word", "items_e_government.j2", "Tổng số văn bản đi là",
+     "Tổng tổng số văn bản đi là", "heavy_delays"),
     ("no 100%/0% its counts contradict", "items_e_government.j2",
      "là {{ online|ratio }} hồ sơ, chiếm {{ online|pct }}",
      "là {{ online|ratio }} hồ sơ, chiếm {{ online.value|round|int }}%", "just_under_100"),

@@ -10,7 +10,7 @@ from drafter.checks.problems import Problem, Severity
 from drafter.domain.catalogue import ValueType
 from drafter.vi.numbers import round_half_up
 from drafter.vi.rates import format_ratio
-from drafter.vi.text import join_vi
+from drafter.vi.text import as_part, join_vi
 
 ERROR = Severity.ERROR
 
@@ -32,7 +32,8 @@ def parts_and_wholes(ctx: CheckContext) -> Iterator[Problem]:
                               whole_value=show(whole))
             continue
         yield ctx.problem(ERROR, "equal" if rule.equal else "at_most", keys,
-                          parts=join_vi(ctx.label(p) for p in rule.parts), total=show(total),
+                          parts=join_vi(as_part(ctx.label(p)) for p in rule.parts),
+                          total=show(total),
                           whole=ctx.label(rule.whole), whole_value=show(whole))
 
 

@@ -90,6 +90,13 @@ def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
+def as_part(label: str) -> str:
+    """A total's label named as one part of a larger sum: ``tổng số hồ sơ đã giải quyết`` →
+    ``số hồ sơ đã giải quyết`` (after ``tổng`` or ``khác tổng`` it would say the word twice)."""
+    head, _, rest = label.partition(" ")
+    return rest if head.lower() == "tổng" and rest.startswith("số ") else label
+
+
 def join_vi(items: Iterable[str], last: str = " và ") -> str:
     """``a, b và c``; a single item alone; nothing for an empty list."""
     parts = [item for item in items if item]
