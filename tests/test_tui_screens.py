@@ -249,3 +249,26 @@ def test_a_dialog_has_its_own_footer_not_the_keys_of_the_screen_below(tmp_path: 
             assert isinstance(pilot.app.screen, ReportsScreen)
 
     asyncio.run(scenario())
+
+
+def test_home_and_end_go_to_the_first_and_last_unit(tmp_path: Path) -> None:
+    """Seen driving it: with 92 communes, Home and End in the unit list left the cursor
+    where it was (Textual's tables only scroll on them)."""
+    async def scenario() -> None:
+        app, store = make_app(tmp_path)
+        store.save_report(demo())
+        store.save_unit(DISTRICT)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press("escape")  # from the report list to every unit
+            await pilot.pause()
+            table = pilot.app.screen.query_one(DataTable)
+            assert isinstance(pilot.app.screen, UnitsScreen) and table.row_count == 2
+            await pilot.press("end")
+            await pilot.pause()
+            assert table.cursor_row == 1
+            await pilot.press("home")
+            await pilot.pause()
+            assert table.cursor_row == 0
+
+    asyncio.run(scenario())
