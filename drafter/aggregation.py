@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from drafter.datafile import load_report
 from drafter.domain.periods import Period
@@ -14,14 +15,15 @@ from drafter.domain.report import Report, Status
 from drafter.domain.structure import children
 from drafter.domain.units import Tier, Unit
 from drafter.errors import DrafterError, StorageError
-from drafter.exchange import import_table
 from drafter.merger import before_merger
 from drafter.pack import TemplatePack, builtin_pack
 from drafter.parallel import Job
 from drafter.rollup import Rollup, apply_rollup, roll_up
-from drafter.storage import Store
 from drafter.workflow import comparison, start_report
 from drafter.writer.atomic import inside
+
+if TYPE_CHECKING:
+    from drafter.storage.reader import Reads
 
 TABLE_SUFFIXES = (".xlsx", ".csv")
 
@@ -38,7 +40,7 @@ class Aggregated:
     rollup: Rollup
 
 
-def aggregating_unit(store: Store, code: str) -> Unit:
+def aggregating_unit(store: Reads, code: str) -> Unit:
     """The province or district ``code``; a clear error for any other unit."""
     unit = store.unit(code)
     if unit is None:
@@ -49,7 +51,7 @@ def aggregating_unit(store: Store, code: str) -> Unit:
     return unit
 
 
-def communes_of(store: Store, parent: Unit, period: Period | None = None) -> list[Unit]:
+def communes_of(store: Reads, parent: Unit, period: Period | None = None) -> list[Unit]:
     """The communes reporting to ``parent`` (that existed in ``period``, when given), by code."""
     return children(store.units(), parent, period, (Tier.COMMUNE,))
 
@@ -62,6 +64,8 @@ def _from_table(path: Path, communes: dict[str, Unit], period: Period,
         raise NotInDistrictError(
             f"{path.name}: tên tệp bảng số liệu phải là mã một đơn vị cấp xã trực thuộc "
             f"(ví dụ {next(iter(communes), 'xa-thanh-mai')}{path.suffix})")
+    from drafter.exchange import import_table  # openpyxl loads only when a workbook is read
+
     result = import_table(path, Tier.COMMUNE, pack, unit=unit, period=period)
     return Report(unit=unit, period=period, date=dt.date.today(), figures=result.figures,
                   stated=result.stated, status=Status.FINAL)
@@ -87,7 +91,7 @@ def _from_files(files: Sequence[Path], parent: Unit, communes: dict[str, Unit],
     return reports
 
 
-def aggregate(store: Store, unit_code: str, period: Period, files: Sequence[Path] = (),
+def aggregate(store: Reads, unit_code: str, period: Period, files: Sequence[Path] = (),
               pack: TemplatePack | None = None, date: dt.date | None = None) -> Aggregated:
     """Roll the communes' reports up into the report of ``period`` of the province or
     district ``unit_code``.
@@ -109,7 +113,7 @@ def aggregate(store: Store, unit_code: str, period: Period, files: Sequence[Path
     return Aggregated(apply_rollup(base, rollup), rollup)
 
 
-def render_jobs(store: Store, unit_code: str, period: Period,
+def render_jobs(store: Reads, unit_code: str, period: Period,
                 out_dir: Path) -> tuple[list[Job], list[Unit]]:
     """A job per commune with a stored report for ``period`` (with its comparisons), and the
     communes without one."""
@@ -131,7 +135,7 @@ def render_jobs(store: Store, unit_code: str, period: Period,
     return jobs, missing
 
 
-def _compared(store: Store, unit: Unit, period: Period,
+def _compared(store: Reads, unit: Unit, period: Period,
               found: dict[str, Report]) -> Report | None:
     """What :func:`~drafter.workflow.comparison` gives, from reports read together: the unit's
     own, else (before its merger) its predecessors' summed."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from drafter.datafile.content import Content
 from drafter.domain.periods import Period
@@ -16,7 +17,9 @@ from drafter.errors import DrafterError, StorageError
 from drafter.narrative.blocks import Document
 from drafter.narrative.ranking import render_ranking
 from drafter.pack import TemplatePack
-from drafter.storage import Store
+
+if TYPE_CHECKING:
+    from drafter.storage import Store
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,11 @@ shows them), so the two never word or compute it differently.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from drafter.aggregation import aggregate, aggregating_unit, communes_of, render_jobs
 from drafter.domain.periods import Period
@@ -25,12 +26,15 @@ from drafter.index import Ranking, ranked_units
 from drafter.pack import TemplatePack
 from drafter.parallel import Outcome, Progress, render_all
 from drafter.rollup import Received, Rollup
-from drafter.storage import Store
-from drafter.storage.repository import ReportSummary
 from drafter.vi.numbers import decimal_places, format_number, parse_number
 from drafter.vi.periods import period_name
 from drafter.vi.text import join_vi
 from drafter.workflow import comparisons
+
+if TYPE_CHECKING:
+    from drafter.storage import Store
+    from drafter.storage.reader import Reads
+    from drafter.storage.repository import ReportSummary
 
 
 def names(units: Sequence[Unit]) -> str:
@@ -87,11 +91,15 @@ def rollup_lines(rollup: Rollup, pack: TemplatePack) -> list[str]:
     return lines
 
 
-def aggregate_into(store: Store, unit_code: str, period: Period, pack: TemplatePack,
+def aggregate_into(store: Reads, unit_code: str, period: Period, pack: TemplatePack,
                    files: Sequence[Path] = (), date: dt.date | None = None, save: bool = True,
-                   output: Path | None = None, text: bool = False) -> Aggregation:
+                   output: Path | None = None, text: bool = False,
+                   writer: Callable[[], Store] | None = None) -> Aggregation:
     """``drafter aggregate``: roll the communes up, save the sums into the office's report
-    (never into a final one), and write its DOCX to ``output`` when given."""
+    (never into a final one), and write its DOCX to ``output`` when given.
+
+    ``store`` may be a reader (:mod:`drafter.storage.reader`) when ``writer`` gives the store
+    to save into, opened only when something is saved; else it is that store."""
     result = aggregate(store, unit_code, period, files, pack, date)
     done = Aggregation(result.report, result.rollup, lines=rollup_lines(result.rollup, pack))
     report = result.report
@@ -99,7 +107,7 @@ def aggregate_into(store: Store, unit_code: str, period: Period, pack: TemplateP
         done.lines.append(f"Báo cáo của {report.unit.label} đã là bản chính thức: không ghi đè "
                           "số liệu đã lưu.")
     elif save:
-        done.saved = store.save_report(report)
+        done.saved = (writer() if writer is not None else _writable(store)).save_report(report)
         done.lines.append(f"Đã lưu số liệu tổng hợp vào báo cáo {period_name(report.period)} "
                           f"của {report.unit.label} (số {done.saved}).")
     if output is not None:
@@ -109,6 +117,15 @@ def aggregate_into(store: Store, unit_code: str, period: Period, pack: TemplateP
         done.path = render_to_file(report, output, previous=previous, pack=pack, text=text,
                                    last_year=last_year, rollup=result.rollup)
     return done
+
+
+def _writable(store: Reads) -> Store:
+    """``store`` as the store to save into (a reader cannot save)."""
+    from drafter.storage import Store  # the ORM loads only for a command that writes
+
+    if not isinstance(store, Store):
+        raise TypeError("saving needs the store, not a reader")
+    return store
 
 
 @dataclass
@@ -124,7 +141,7 @@ class Batch:
         return [outcome for outcome in self.outcomes if not outcome.ok]
 
 
-def render_communes(store: Store, unit_code: str, period: Period, out_dir: Path,
+def render_communes(store: Reads, unit_code: str, period: Period, out_dir: Path,
                     pack_dir: Path | None = None, workers: int | None = None,
                     progress: Progress | None = None) -> Batch:
     """``drafter render-all``: each commune's stored report of ``period`` written into

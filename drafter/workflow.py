@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from drafter.checks import Problem, check_report
 from drafter.domain.limits import MAX_LINE
@@ -14,11 +15,14 @@ from drafter.errors import DrafterError, StorageError
 from drafter.merger import before_merger, combine
 from drafter.pack import TemplatePack, builtin_pack
 from drafter.reuse import carry_forward, empty_report, from_quarters
-from drafter.storage import Store
 from drafter.vi.text import clean
 
+if TYPE_CHECKING:
+    from drafter.storage import Store
+    from drafter.storage.reader import Reads
 
-def start_report(store: Store, unit_code: str, period: Period, date: dt.date | None = None,
+
+def start_report(store: Reads, unit_code: str, period: Period, date: dt.date | None = None,
                  source: Period | None = None, empty: bool = False,
                  pack: TemplatePack | None = None) -> Report:
     """A new report (not yet saved) of ``unit_code`` for ``period``.
@@ -49,7 +53,7 @@ def start_report(store: Store, unit_code: str, period: Period, date: dt.date | N
     return carry_forward(previous, unit, period, date, catalogue)
 
 
-def comparisons(store: Store, report: Report,
+def comparisons(store: Reads, report: Report,
                 pack: TemplatePack | None = None) -> tuple[Report | None, Report | None]:
     """The reports of the previous period and of the same period last year: the unit's own
     stored ones, or for a period before its merger its predecessors' summed
@@ -58,7 +62,7 @@ def comparisons(store: Store, report: Report,
             comparison(store, report.unit, report.period.same_period_last_year(), pack))
 
 
-def comparison(store: Store, unit: Unit, period: Period,
+def comparison(store: Reads, unit: Unit, period: Period,
                pack: TemplatePack | None = None) -> Report | None:
     """``unit``'s stored report of ``period``; failing that, when ``period`` began before the
     unit was formed by a merger, the sum of its predecessors' reports of that period."""

@@ -1,6 +1,6 @@
 """A command loads only what it needs: rendering a data file starts neither the database layer
-nor openpyxl nor Textual (checked in a fresh process), and every command's lazily named
-handler exists."""
+nor openpyxl nor Textual, aggregating without saving neither SQLAlchemy, SQLModel, openpyxl
+nor Textual (checked in a fresh process), and every command's lazily named handler exists."""
 
 from __future__ import annotations
 
@@ -16,7 +16,10 @@ import docx
 
 from drafter.cli.lazy import Handler
 from drafter.cli.main import build_parser
+from drafter.domain.report import Report
 from drafter.resources import demo_dir
+from drafter.sample import communes_like
+from drafter.storage import Store, connect
 
 HEAVY = ("sqlalchemy", "sqlmodel", "openpyxl", "textual", "models")
 
@@ -52,6 +55,23 @@ def test_a_database_command_still_loads_its_layer(tmp_path: Path) -> None:
     modules = loaded["modules"]
     assert isinstance(modules, list)
     assert "sqlalchemy" in modules and "textual" not in modules
+
+
+def test_aggregating_without_saving_loads_no_orm_workbook_or_tui(
+        tmp_path: Path, commune_q1: Report, district_q2: Report) -> None:
+    url = f"sqlite:///{tmp_path / 'd.sqlite'}"
+    store = Store(connect(url))
+    store.save_unit(district_q2.unit)
+    for report in communes_like(commune_q1, 3, district_q2.unit.code):
+        store.save_report(report)
+    store.engine.dispose()
+    loaded = _run("--db", url, "aggregate", "--unit", district_q2.unit.code, "--period",
+                  commune_q1.period.code, "--no-save")
+    assert loaded["code"] == 0
+    modules = loaded["modules"]
+    assert isinstance(modules, list)
+    assert "sqlite3" in modules  # the process did read the database
+    assert [name for name in HEAVY if name in modules] == []
 
 
 def _handlers(parser: argparse.ArgumentParser) -> Iterator[Handler]:

@@ -13,7 +13,7 @@ from drafter.cli.main import main
 from drafter.errors import StorageError
 from drafter.resources import demo_dir
 from drafter.storage import connect
-from drafter.storage.errors import redact, safe_url
+from drafter.storage.messages import redact, safe_url
 
 Q1 = str(demo_dir() / "xa-thanh-mai-2024-Q1.toml")
 

@@ -301,7 +301,7 @@ def test_the_unit_snapshot_holds_every_field_of_unit(commune_q1: Report) -> None
     import dataclasses
     import datetime as dt
 
-    from drafter.storage.units import unit_from_json, unit_to_json
+    from drafter.storage.snapshots import unit_from_json, unit_to_json
 
     unit = replace(commune_q1.unit, predecessors=("xa-a", "xa-b"), formed=dt.date(2025, 7, 1),
                    official_code="04321", parent_kind="tỉnh", parent_name="Thái Nguyên",

@@ -1,42 +1,26 @@
-"""Commands of a province (or, before July 2025, a district): roll the communes up, render
-them all, rank them."""
+"""Commands of a province (or, before July 2025, a district): rank the communes, their
+scores, packs (the roll-up and rendering them all are :mod:`drafter.cli.rollup_commands`)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from drafter.api import save_document
-from drafter.cli.common import announce, check_output, pack_of, period_of
-from drafter.cli.progress import ProgressBar
+from drafter.cli.common import announce, pack_of
 from drafter.cli.store import store_of
 from drafter.datafile.content import load_content
 from drafter.index import make_ranking
 from drafter.narrative.ranking import column_places
 from drafter.office import (
-    aggregate_into,
     import_scores,
     ranking_lines,
-    render_communes,
     score_line,
     set_score,
 )
 from drafter.pack import load_pack
 from drafter.pack_tools import check_pack, init_pack
 from drafter.vi.numbers import format_fixed
-
-
-def aggregate(args: argparse.Namespace) -> int:
-    check_output(args.output, *args.files, text=args.text, pdf=args.pdf)
-    pack = pack_of(args)
-    done = aggregate_into(store_of(args, pack), args.unit, period_of(args.period), pack,
-                          args.files, args.date, save=not args.no_save, output=args.output,
-                          text=args.text)
-    print("\n".join(done.lines))
-    if done.path is not None:
-        announce(args, done.path)
-    return 0
 
 
 def score_import(args: argparse.Namespace) -> int:
@@ -93,11 +77,3 @@ def pack_check(args: argparse.Namespace) -> int:
     pack = load_pack(args.dir)
     print(f"Bộ mẫu {pack.name} phiên bản {pack.version}: không có lỗi.")
     return 0
-
-
-def render_all(args: argparse.Namespace) -> int:
-    batch = render_communes(store_of(args), args.unit, period_of(args.period), args.output,
-                            Path(args.pack) if args.pack else None, args.jobs,
-                            ProgressBar(sys.stderr))
-    print("\n".join(batch.lines))
-    return 1 if batch.failed else 0

@@ -23,7 +23,7 @@ def add_district_commands(sub: Any) -> None:
     agg.add_argument("--no-save", action="store_true",
                      help="không lưu số liệu tổng hợp vào báo cáo của đơn vị")
     add_output(agg, required=False)
-    agg.set_defaults(handler=handler("district_commands:aggregate"))
+    agg.set_defaults(handler=handler("rollup_commands:aggregate"))
 
     batch = sub.add_parser("render-all", help="soạn báo cáo của mọi đơn vị cấp xã trực thuộc, "
                            "song song trên mọi nhân CPU")
@@ -32,7 +32,7 @@ def add_district_commands(sub: Any) -> None:
                        help="thư mục ghi các tệp DOCX")
     batch.add_argument("--jobs", type=int, metavar="SỐ",
                        help="số tiến trình soạn cùng lúc (mặc định: số nhân CPU)")
-    batch.set_defaults(handler=handler("district_commands:render_all"))
+    batch.set_defaults(handler=handler("rollup_commands:render_all"))
 
 
 def _unit_period(parser: argparse.ArgumentParser, unit_help: str) -> None:

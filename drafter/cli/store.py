@@ -3,12 +3,26 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from drafter.cli.common import pack_of
 from drafter.pack import TemplatePack
-from drafter.storage import Store, connect
+from drafter.storage.reader import open_reader
+
+if TYPE_CHECKING:
+    from drafter.storage import Store
+    from drafter.storage.reader import Reads
 
 
 def store_of(args: argparse.Namespace, pack: TemplatePack | None = None) -> Store:
     """The store of ``--db``, reading figures by ``pack``'s catalogue (default: ``--pack``'s)."""
+    from drafter.storage import Store, connect  # SQLAlchemy and SQLModel load here
+
     return Store(connect(args.db), pack=pack or pack_of(args))
+
+
+def reader_of(args: argparse.Namespace, pack: TemplatePack | None = None) -> Reads:
+    """What a command that only reads uses: the ORM-free reader of ``--db``, or the store
+    when the database must be created or migrated first."""
+    pack = pack or pack_of(args)
+    return open_reader(args.db, pack.catalogue) or store_of(args, pack)

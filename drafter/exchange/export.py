@@ -7,9 +7,6 @@ import io
 from decimal import Decimal
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, Side
-
 from drafter.domain.figures import Figures
 from drafter.domain.report import Report
 from drafter.errors import DrafterError
@@ -49,6 +46,9 @@ def table_rows(report: Report, pack: TemplatePack) -> list[tuple[str, str, str, 
 
 def _xlsx(report: Report, pack: TemplatePack) -> bytes:
     layout = pack.catalogue.layout(report.unit.tier)
+    from openpyxl import Workbook  # loaded only when a workbook is written
+    from openpyxl.styles import Alignment, Border, Font, Side
+
     book = Workbook()
     sheet = book.active
     sheet.title = layout.label

@@ -16,9 +16,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
-
 from drafter.domain.limits import MAX_BOOK_BYTES, MAX_BOOK_COLUMNS, MAX_BOOK_ROWS, MAX_BOOK_UNPACKED
 from drafter.errors import DataFileError
 from drafter.vi.text import clean
@@ -102,6 +99,8 @@ def _check_archive(path: Path) -> None:
 def _sheet(path: Path, data_only: bool, name: str | None) -> list[list[Any]]:
     """The cells of the first sheet (or sheet ``name``), at most the bounded rows and
     columns."""
+    from openpyxl import load_workbook  # loaded only when a workbook is read
+
     book = load_workbook(path, read_only=True, data_only=data_only)
     try:
         if not book.worksheets:
@@ -135,6 +134,8 @@ def _value(cell: Any) -> RawCell:
 
 
 def _uncomputed(values: list[list[Any]], formulas: list[list[Any]]) -> list[str]:
+    from openpyxl.utils import get_column_letter
+
     found = []
     for number, (row, formula_row) in enumerate(zip(values, formulas, strict=False), start=1):
         for column, (cell, formula) in enumerate(zip(row, formula_row, strict=False), start=1):

@@ -1,25 +1,20 @@
-"""Small converters between SQLModel rows and domain objects."""
+"""Domain objects to SQLModel rows, for writing (reading rows back is
+:mod:`drafter.storage.rows`)."""
 
 from __future__ import annotations
 
-from decimal import Decimal
-
-from drafter.domain.catalogue import Catalogue, ValueType
 from drafter.domain.documents import DocRef
-from drafter.domain.limits import MAX_STATED, MAX_VALUE, check_number
-from drafter.domain.periods import Period
-from drafter.domain.report import Report, Status, Value
-from drafter.domain.units import Signer, Unit
-from models import DocumentRow, FigureRow, ItemRow, ReportRow, UnitRow
-
-NOTE_PREFIX = "note:"
-CAUSE_PREFIX = "cause:"
-STATED_PREFIX = "stated:"
-# Rates given directly (figures table), the phrases picked and the official's own sentences
-# (items table; an override is one item named by its sentence id, "" removing the sentence).
-GIVEN_PREFIX = "given:"
-PHRASE_LIST = "phrase"
-OVERRIDE_PREFIX = "override:"
+from drafter.domain.report import Report, Value
+from drafter.domain.units import Unit
+from drafter.storage.rows import (
+    CAUSE_PREFIX,
+    GIVEN_PREFIX,
+    NOTE_PREFIX,
+    OVERRIDE_PREFIX,
+    PHRASE_LIST,
+    STATED_PREFIX,
+)
+from models import DocumentRow, FigureRow, ItemRow, UnitRow
 
 
 def unit_to_row(unit: Unit, row: UnitRow | None = None, profile_only: bool = False) -> UnitRow:
@@ -43,47 +38,10 @@ def unit_to_row(unit: Unit, row: UnitRow | None = None, profile_only: bool = Fal
     return row
 
 
-def unit_from_row(row: UnitRow) -> Unit:
-    """The unit as stored (its place — parent's name, children's kinds — not filled in)."""
-    return Unit(
-        code=row.code,
-        kind=row.kind,
-        name=row.name,
-        province=row.province,
-        place=row.place,
-        superior=row.superior,
-        parent=row.parent,
-        archive=row.archive,
-        recipients=tuple(row.recipients or ()),
-        signer=Signer(row.signer_name, row.signer_title, row.signer_deputy),
-        level=row.level or "",
-        official_code=row.official_code or "",
-        symbol=row.symbol or "",
-        predecessors=tuple(row.predecessors or ()),
-        formed=row.formed,
-    )
-
-
 def value_to_text(value: Value) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
-
-
-def value_from_text(catalogue: Catalogue, key: str, text: str) -> Value:
-    """A stored figure, held to the limits of input (``ValueError`` for a value no input
-    could have given: ``NaN``, ``1E+30``, text in a count)."""
-    value_type = catalogue[key].type
-    if value_type is ValueType.BOOL:
-        return text == "true"
-    if value_type is ValueType.CHOICE:
-        return text
-    number = check_number(Decimal(text), MAX_VALUE.get(value_type, MAX_STATED))
-    if value_type is ValueType.COUNT:
-        if number != number.to_integral_value():
-            raise ValueError(f"{key} = {text} không phải số nguyên")
-        return int(number)
-    return number
 
 
 def document_to_row(doc: DocRef, report_id: int, role: str, position: int) -> DocumentRow:
@@ -91,13 +49,6 @@ def document_to_row(doc: DocRef, report_id: int, role: str, position: int) -> Do
         report_id=report_id, role=role, position=position, kind=doc.kind, number=doc.number,
         year=doc.year, symbol=doc.symbol, date=doc.date, issuer=doc.issuer,
         subject=doc.subject, section=doc.section,
-    )
-
-
-def document_from_row(row: DocumentRow) -> DocRef:
-    return DocRef(
-        kind=row.kind, number=row.number, date=row.date, issuer=row.issuer,
-        subject=row.subject, symbol=row.symbol, year=row.year, section=row.section,
     )
 
 
@@ -125,52 +76,3 @@ def report_rows(report: Report, report_id: int) -> tuple[list[FigureRow], list[D
     items += [ItemRow(report_id=report_id, list=OVERRIDE_PREFIX + sid, position=0, text=text)
               for sid, text in report.overrides.items()]
     return figures, documents, items
-
-
-def report_from_rows(
-    catalogue: Catalogue, row: ReportRow, unit: UnitRow, figures: list[FigureRow],
-    documents: list[DocumentRow], items: list[ItemRow],
-) -> Report:
-    lists: dict[str, list[str]] = {}
-    notes: dict[str, list[str]] = {}
-    causes: dict[str, list[str]] = {}
-    phrases: list[str] = []
-    overrides: dict[str, str] = {}
-    for item in sorted(items, key=lambda i: (i.list, i.position)):
-        if item.list == PHRASE_LIST:
-            phrases.append(item.text)
-        elif item.list.startswith(OVERRIDE_PREFIX):
-            overrides[item.list.removeprefix(OVERRIDE_PREFIX)] = item.text
-        elif item.list.startswith(NOTE_PREFIX):
-            notes.setdefault(item.list.removeprefix(NOTE_PREFIX), []).append(item.text)
-        elif item.list.startswith(CAUSE_PREFIX):
-            causes.setdefault(item.list.removeprefix(CAUSE_PREFIX), []).append(item.text)
-        else:
-            lists.setdefault(item.list, []).append(item.text)
-    ordered = sorted(documents, key=lambda d: (d.role, d.position))
-    return Report(
-        unit=unit_from_row(unit),
-        period=Period.parse(row.period),
-        date=row.date,
-        number=row.number,
-        recipient=row.recipient,
-        data_from=row.data_from,
-        data_to=row.data_to,
-        basis=[document_from_row(d) for d in ordered if d.role == "basis"],
-        documents=[document_from_row(d) for d in ordered if d.role == "issued"],
-        figures={catalogue.canonical(f.key): value_from_text(catalogue,
-                                                             catalogue.canonical(f.key), f.value)
-                 for f in figures if catalogue.canonical(f.key) in catalogue},
-        notes=notes,
-        lists=lists,
-        recipients=list(row.recipients or ()),
-        status=Status(row.status),
-        stated={f.key.removeprefix(STATED_PREFIX): check_number(Decimal(f.value))
-                for f in figures if f.key.startswith(STATED_PREFIX)},
-        review=list(row.review or ()),
-        shortcoming_causes=causes,
-        rates={catalogue.canonical(f.key.removeprefix(GIVEN_PREFIX)): Decimal(f.value)
-               for f in figures if f.key.startswith(GIVEN_PREFIX)},
-        phrases=phrases,
-        overrides=overrides,
-    )

@@ -2,22 +2,21 @@
 
 SQLite (the default, a file in the user data directory) and PostgreSQL (``drafter[postgres]``,
 ``postgresql://user:password@host/database``) are supported. Writers wait for each other
-(SQLite's busy timeout, PostgreSQL's lock timeout, both :data:`WAIT_SECONDS`) instead of
-failing at once, and a write transaction takes its lock when it begins (SQLite ``BEGIN
-IMMEDIATE``), so a long import never makes another writer fail half-way. Migrations run under
-a lock (SQLite: an exclusive transaction; PostgreSQL: an advisory lock), and a database
-migrated by a newer drafter is refused rather than written to.
+(SQLite's busy timeout, PostgreSQL's lock timeout, both
+:data:`~drafter.storage.location.WAIT_SECONDS`) instead of failing at once, and a write
+transaction takes its lock when it begins (SQLite ``BEGIN IMMEDIATE``), so a long import never
+makes another writer fail half-way. Migrations run under a lock (SQLite: an exclusive
+transaction; PostgreSQL: an advisory lock), and a database migrated by a newer drafter is
+refused rather than written to.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import platformdirs
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
@@ -25,23 +24,15 @@ from sqlmodel import SQLModel
 
 from drafter.errors import StorageError
 from drafter.storage import schema
-from drafter.storage.errors import describe, safe_url
+from drafter.storage.errors import describe
+from drafter.storage.location import default_url, wait_seconds
+from drafter.storage.messages import safe_url
 from drafter.storage.tone_repair import repair_tone_marks
+from drafter.storage.versions import refuse_unknown
 from models import MigrationRow, ScoreRow, StateRow, UnitRow
 
-# How long a writer waits for another to finish before giving up with a message.
-WAIT_SECONDS = 30.0
 # Any constant shared by every drafter process: the key of PostgreSQL's migration lock.
 _MIGRATION_LOCK = 0x64726166746572
-
-
-def default_url() -> str:
-    """``DRAFTER_DB`` if set, else a SQLite file in the user data directory."""
-    env = os.environ.get("DRAFTER_DB")
-    if env:
-        return env
-    path = Path(platformdirs.user_data_dir("drafter")) / "drafter.sqlite"
-    return f"sqlite:///{path}"
 
 
 def normalise_url(url: str) -> str:
@@ -106,7 +97,7 @@ def _inspection_kinds(connection: Connection) -> None:
 
 
 # Applied in order, each recorded in the ``migrations`` table; all pending ones run in one
-# transaction under the migration lock.
+# transaction under the migration lock. Their names are :data:`versions.KNOWN`.
 MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("0001_initial", _initial),
     ("0002_report_review", _review_column),
@@ -125,7 +116,7 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     # drafter begins transactions itself (see _sqlite_begin); the driver must not.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
-    cursor.execute(f"PRAGMA busy_timeout={int(_wait_seconds() * 1000)}")
+    cursor.execute(f"PRAGMA busy_timeout={int(wait_seconds() * 1000)}")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
@@ -139,14 +130,6 @@ def _sqlite_begin(connection: Connection) -> None:
     connection.exec_driver_sql(f"BEGIN {mode}".strip())
 
 
-def _wait_seconds() -> float:
-    """:data:`WAIT_SECONDS`, or ``DRAFTER_DB_WAIT`` seconds when set (tests use a short one)."""
-    try:
-        return float(os.environ.get("DRAFTER_DB_WAIT", WAIT_SECONDS))
-    except ValueError:
-        return WAIT_SECONDS
-
-
 def writer(engine: Engine) -> Engine:
     """The same engine for write transactions: on SQLite they begin with the write lock."""
     return engine.execution_options(drafter_lock="IMMEDIATE")
@@ -156,14 +139,6 @@ def _applied(connection: Connection) -> set[str]:
     if not inspect(connection).has_table("migrations"):
         return set()
     return {row[0] for row in connection.execute(text("SELECT name FROM migrations"))}
-
-
-def _refuse_unknown(applied: set[str]) -> None:
-    unknown = sorted(applied - {name for name, _ in MIGRATIONS})
-    if unknown:
-        raise StorageError(
-            "cơ sở dữ liệu đã được một phiên bản drafter mới hơn nâng cấp (bước "
-            f"{', '.join(unknown)}); hãy cập nhật drafter trước khi dùng cơ sở dữ liệu này")
 
 
 @contextmanager
@@ -184,14 +159,14 @@ def migrate(engine: Engine) -> list[str]:
     """Apply the migrations not yet applied; returns their names."""
     with engine.connect() as connection:
         applied = _applied(connection)
-    _refuse_unknown(applied)
+    refuse_unknown(applied)
     if all(name in applied for name, _ in MIGRATIONS):
         return []
     done: list[str] = []
     with _migration_lock(engine) as connection:
         MigrationRow.__table__.create(connection, checkfirst=True)  # type: ignore[attr-defined]
         applied = _applied(connection)  # another process may have migrated meanwhile
-        _refuse_unknown(applied)
+        refuse_unknown(applied)
         for name, step in MIGRATIONS:
             if name not in applied:
                 step(connection)
@@ -206,12 +181,12 @@ def create(url: str) -> Engine:
     if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": _wait_seconds()})
+        engine = create_engine(url, connect_args={"timeout": wait_seconds()})
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
     if url.startswith("postgresql"):
-        wait = int(_wait_seconds() * 1000)
+        wait = int(wait_seconds() * 1000)
         return create_engine(url, pool_pre_ping=True, connect_args={
             "connect_timeout": 10, "options": f"-c lock_timeout={wait}"})
     return create_engine(url)

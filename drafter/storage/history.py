@@ -18,7 +18,7 @@ from drafter.datafile.dump import report_to_dict
 from drafter.domain.report import Report
 from drafter.domain.units import Unit
 from drafter.storage import convert
-from drafter.storage.units import unit_to_json
+from drafter.storage.snapshots import unit_to_json
 from models import HistoryRow
 
 CREATE, UPDATE, FINAL, REOPEN = "create", "update", "final", "reopen"

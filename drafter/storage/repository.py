@@ -32,11 +32,12 @@ from drafter.domain.report import Report, Status
 from drafter.domain.units import Unit
 from drafter.errors import FinalReportError, StaleReportError, StorageError
 from drafter.pack import TemplatePack, builtin_pack
-from drafter.storage import bulk, convert, history, units
+from drafter.storage import bulk, convert, history, rows, units
 from drafter.storage.db import writer
 from drafter.storage.errors import storage_errors
 from drafter.storage.guards import duplicate_number, final_message, stale_message
 from drafter.storage.scores import load_scores, save_scores
+from drafter.storage.snapshots import unit_to_json
 from models import DocumentRow, FigureRow, ItemRow, ReportRow, StateRow, UnitRow
 
 
@@ -97,8 +98,8 @@ class Store:
     def units(self) -> list[Unit]:
         """Every stored unit, by code (their place not filled in)."""
         with self._read() as session:
-            rows = session.exec(select(UnitRow).order_by(col(UnitRow.code))).all()
-            return [convert.unit_from_row(row) for row in rows]
+            found = session.exec(select(UnitRow).order_by(col(UnitRow.code))).all()
+            return [rows.unit_from_row(row) for row in found]
 
     def unit(self, code: str, period: Period | None = None) -> Unit | None:
         """The unit with its place filled in: its parent's kind and name, and the kinds of
@@ -171,7 +172,7 @@ class Store:
         row.data_from, row.data_to = report.data_from, report.data_to
         row.status, row.recipients = report.status.value, list(report.recipients)
         row.review = list(report.review)
-        row.unit_snapshot = units.unit_to_json(report.unit)
+        row.unit_snapshot = unit_to_json(report.unit)
         row.version += 1
         row.updated_at = dt.datetime.now(dt.UTC)
         session.add(row)
@@ -180,13 +181,13 @@ class Store:
         # Figures this pack does not know (another pack's, a newer version's) stay as stored.
         known = [*self.catalogue.indicators,
                  *(prefix + key for key in self.catalogue.indicators
-                   for prefix in (convert.STATED_PREFIX, convert.GIVEN_PREFIX))]
+                   for prefix in (rows.STATED_PREFIX, rows.GIVEN_PREFIX))]
         session.exec(delete(FigureRow).where(col(FigureRow.report_id) == row.id,
                                              col(FigureRow.key).in_(known)))
         session.exec(delete(DocumentRow).where(col(DocumentRow.report_id) == row.id))
         session.exec(delete(ItemRow).where(col(ItemRow.report_id) == row.id))
-        for rows in convert.report_rows(report, row.id):
-            session.add_all(rows)
+        for children in convert.report_rows(report, row.id):
+            session.add_all(children)
         return row
 
     def reopen(self, report_id: int, reason: str) -> Report:
@@ -247,7 +248,7 @@ class Store:
             raise StorageError(
                 f"báo cáo số {row.id} có giá trị lưu không đọc được ({exc}); cơ sở dữ liệu có "
                 "thể do một phiên bản drafter khác ghi") from None
-        return bulk.assemble(
+        return rows.assemble(
             self.catalogue, row, unit,
             list(session.exec(select(FigureRow).where(FigureRow.report_id == row.id))),
             list(session.exec(select(DocumentRow).where(DocumentRow.report_id == row.id))),
@@ -310,9 +311,9 @@ class Store:
 def _update_unit(session: Session, unit: Unit, profile_only: bool) -> None:
     """Create or update the unit's row from ``unit``, recording what changed."""
     row = units.unit_row(session, unit, update=False)
-    old = convert.unit_from_row(row)
+    old = rows.unit_from_row(row)
     copy = UnitRow(**{name: getattr(row, name) for name in UnitRow.model_fields})
-    updated = convert.unit_from_row(convert.unit_to_row(unit, copy, profile_only))
+    updated = rows.unit_from_row(convert.unit_to_row(unit, copy, profile_only))
     changes = history.unit_diff(old, updated)
     if changes:
         units.unit_row(session, unit, update=True, profile_only=profile_only)
@@ -325,7 +326,7 @@ def _placed(session: Session, row: UnitRow, period: Period | None) -> Unit:
               if row.parent else None)
     kids = session.exec(select(UnitRow).where(UnitRow.parent == row.code)).all()
     successors = session.exec(select(UnitRow).where(col(UnitRow.formed).is_not(None))).all()
-    return bulk.place(row, period, parent, kids, successors)
+    return rows.place(row, period, parent, kids, successors)
 
 
 def _with_place(unit: Unit, placed: Unit) -> Unit:

@@ -9,8 +9,8 @@ from __future__ import annotations
 from sqlalchemy import inspect, select, text
 from sqlalchemy.engine import Connection
 
-from drafter.storage import convert
-from drafter.storage.units import unit_to_json
+from drafter.storage.rows import unit_from_row
+from drafter.storage.snapshots import unit_to_json
 from models import HistoryRow, ReportRow, UnitRow
 
 
@@ -46,7 +46,7 @@ def unit_snapshot(connection: Connection) -> None:
         reports.c.status == "final", reports.c.unit_snapshot.is_(None))).all()
     for report_id, unit_id in finals:
         if unit_id in units:
-            unit = convert.unit_from_row(units[unit_id])
+            unit = unit_from_row(units[unit_id])
             connection.execute(reports.update().where(reports.c.id == report_id)
                                .values(unit_snapshot=unit_to_json(unit)))
 

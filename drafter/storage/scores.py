@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select
 
 from drafter.domain.ranking import TOTAL, Score
 from drafter.errors import StorageError
-from drafter.storage import convert
+from drafter.storage.rows import unit_from_row
 from models import ScoreRow, UnitRow
 
 
@@ -47,5 +47,5 @@ def load_scores(engine: Engine, year: int, unit_codes: Iterable[str]) -> list[Sc
             if unit_row.code in wanted:
                 by_unit.setdefault(unit_row.code, (unit_row, {}))[1][score_row.field] = \
                     Decimal(score_row.value)
-        return [Score(convert.unit_from_row(unit_row), values.pop(TOTAL), values)
+        return [Score(unit_from_row(unit_row), values.pop(TOTAL), values)
                 for unit_row, values in by_unit.values() if TOTAL in values]
