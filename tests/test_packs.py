@@ -98,6 +98,11 @@ ESCAPES = [
     "{% include '/etc/passwd' %}",
     "{% for i in range(10**9) %}{% endfor %}",
     "{{ report.unit.signer.__reduce_ex__(2) }}",
+    # Reached through attributes without an underscore, past the sandbox's fast path.
+    "{{ '{0.__class__.__mro__}'.format(report) }}",
+    "{{ '{x.__globals__}'.format_map({'x': lipsum}) }}",
+    "{{ ([1] | map('string')).gi_frame.f_globals }}",
+    "{{ cycler.mro() }}",
 ]
 
 

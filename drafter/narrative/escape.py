@@ -13,22 +13,31 @@ from it (here and by :func:`drafter.vi.text.clean` on input).
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from copy import deepcopy
+from decimal import Decimal
+from enum import Enum
 from typing import Any, TypeVar
 
 T = TypeVar("T")
 
 # Sentinels from the Private Use Area. U+E000 is the missing-figure marker of the filters.
 _ESCAPES = {"[": "\ue001", "@": "\ue002", "#": "\ue003"}
-_UNESCAPE = str.maketrans({sentinel: char for char, sentinel in _ESCAPES.items()})
 _PRIVATE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")
 # Everything str.splitlines splits on, and the cell separator of @table rows.
 _BREAKS = re.compile("[\t\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
+# Any character escape_text changes: most strings (names, titles) have none, kept as they are.
+_ACTED_ON = re.compile("[\\[@#\t\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+                       "\ue000-\uf8ff\U000f0000-\U0010ffff]")
+# Immutable values, kept as they are (a deep copy of one is the value itself or its equal).
+_KEPT = (int, float, str, Decimal, Enum, dt.date, dt.time, dt.timedelta, bytes)
 
 
 def escape_text(text: str) -> str:
     """``text`` with no character the line markup would act on."""
+    if _ACTED_ON.search(text) is None:
+        return text
     text = _BREAKS.sub(" ", _PRIVATE.sub("", text))
     for char, sentinel in _ESCAPES.items():
         text = text.replace(char, sentinel)
@@ -37,7 +46,11 @@ def escape_text(text: str) -> str:
 
 def unescape(text: str) -> str:
     """The user's characters back, once the markup has been parsed."""
-    return text.translate(_UNESCAPE)
+    # Three scans of the string in C; str.translate looks every character up in a dict.
+    for char, sentinel in _ESCAPES.items():
+        if sentinel in text:
+            text = text.replace(sentinel, char)
+    return text
 
 
 def escape_tree(value: T) -> T:
@@ -53,7 +66,7 @@ def escape_tree(value: T) -> T:
 def _escape(value: Any) -> Any:
     if type(value) is str:
         return escape_text(value)
-    if value is None or isinstance(value, int | float | str):
+    if value is None or isinstance(value, _KEPT):
         return value
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         changes = {f.name: _escape(getattr(value, f.name))

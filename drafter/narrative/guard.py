@@ -9,7 +9,9 @@ refuse results beyond :data:`MAX_OPERAND`. Every stop is an error naming the tem
 from __future__ import annotations
 
 import ctypes
+import functools
 import threading
+import types
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import TracebackType
@@ -62,6 +64,24 @@ class GuardedSandbox(SandboxedEnvironment):
         options["finalize"] = (lambda value: _xml_safe(given(value))) if given else _xml_safe
         super().__init__(**options)
 
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        """Jinja's sandboxed ``obj.attribute``, without its per-access checks where their
+        answer is known: an attribute not starting with ``_`` of an object that is none of
+        the internal kinds :func:`jinja2.sandbox.is_internal_attribute` guards (functions,
+        methods, classes, code, frames, tracebacks, generators) is always safe, so only a
+        ``str.format`` method still needs wrapping. Templates read thousands of attributes
+        of the report's plain data; anything else takes Jinja's own path."""
+        kind: type = type(obj)
+        if attribute[:1] != "_" and _plain(kind):
+            try:
+                value = getattr(obj, attribute)
+            except AttributeError:
+                return super().getattr(obj, attribute)
+            if isinstance(value, _BOUND):
+                return self.wrap_str_format(value) or value
+            return value
+        return super().getattr(obj, attribute)
+
     def compile(self, source: Any, name: str | None = None, filename: str | None = None,
                 raw: bool = False, defer_init: bool = False) -> Any:
         try:
@@ -79,6 +99,21 @@ class GuardedSandbox(SandboxedEnvironment):
             if sized and counts and len(sized[0]) * counts[0] > MAX_OPERAND:
                 raise LimitExceeded("phép nhân tạo chuỗi quá dài")
         return super().call_binop(context, operator, left, right)
+
+
+# The kinds of object whose attributes Jinja's sandbox checks one by one, and the values it
+# may wrap (``str.format`` is a built-in bound method).
+_INTERNAL = (types.FunctionType, types.MethodType, type, types.CodeType, types.TracebackType,
+             types.FrameType, types.GeneratorType, types.CoroutineType, types.AsyncGeneratorType)
+_BOUND = (types.MethodType, types.BuiltinMethodType)
+
+
+@functools.cache
+def _plain(kind: type) -> bool:
+    """Whether objects of ``kind`` are none of the internal kinds; a class that redefines
+    ``__class__`` (which ``isinstance`` believes) is never taken as plain."""
+    return not issubclass(kind, _INTERNAL) and not any(
+        "__class__" in vars(base) for base in kind.__mro__ if base is not object)
 
 
 def _size(value: Any) -> int:

@@ -62,6 +62,8 @@ def parse_inline(text: str, number: int = 0,
     """Split ``a [b]b[/b] c[fn]note[/fn]`` into runs; a footnote becomes one ``note`` run and
     the runs of a ``[s=ID]…[/s]`` span carry ``sid``. ``seen`` collects the sentence ids of
     the whole document, so a template that gives one id twice is caught."""
+    if "[" not in text:  # most lines: plain text, one run
+        return (Run(unescape(text)),) if text else ()
     runs: list[Run] = []
     position = 0
     for match in _SPAN.finditer(text):

@@ -21,6 +21,23 @@ class ItemView:
     style: str
 
 
+# Per catalogue (kept with its table, so that its id stays its own): each sub-item's rates.
+_RATES: dict[int, tuple[Catalogue, dict[Item, tuple[str, ...]]]] = {}
+
+
+def _rate_keys(catalogue: Catalogue, item: Item) -> tuple[str, ...]:
+    """The indicators whose numerator or denominator is one of ``item``'s figures, found
+    once per catalogue: every report asks it of every sub-item."""
+    cached = _RATES.get(id(catalogue))
+    if cached is None:
+        cached = _RATES[id(catalogue)] = (catalogue, {})
+    keys = cached[1].get(item)
+    if keys is None:
+        keys = cached[1][item] = tuple(ind.key for ind in catalogue if ind.numerator in item.keys
+                                       or ind.denominator in item.keys)
+    return keys
+
+
 class OutlineView:
     """``outline.items("procedures")`` in templates."""
 
@@ -34,8 +51,8 @@ class OutlineView:
     def present(self, item: Item) -> bool:
         """Whether the report has anything to say under ``item``."""
         report = self._report
-        given = any(self._figures.given(ind.key) is not None for ind in self._catalogue
-                    if ind.numerator in item.keys or ind.denominator in item.keys)
+        given = any(self._figures.given(key) is not None
+                    for key in _rate_keys(self._catalogue, item))
         return (given or any(self._figures.value(key) is not None for key in item.keys)
                 or bool(report.notes.get(item.id)) or bool(report.documents_for(item.id))
                 or self._has_phrases(item.id))

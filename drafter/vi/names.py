@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from functools import cache
 
 
 class Abbreviations:
@@ -17,7 +18,7 @@ class Abbreviations:
         self._full = dict(full_forms)
         self._introduced: set[str] = set()
         # Longest full forms first so "Ủy ban nhân dân" wins over a shorter overlap.
-        self._expanded = sorted(self._full.items(), key=lambda kv: -len(kv[1]))
+        self._patterns = _patterns(tuple(sorted(self._full.items(), key=lambda kv: -len(kv[1]))))
 
     def known(self, abbr: str) -> bool:
         return abbr in self._full
@@ -45,13 +46,20 @@ class Abbreviations:
     def apply(self, text: str) -> str:
         """Rewrite a user phrase that uses full forms or abbreviations (``UBND huyện …``,
         ``Ủy ban nhân dân huyện …``) into the forms due at this point of the document."""
-        for abbr, full in self._expanded:
-            # "cải cách hành chính (CCHC)" as the official introduced it is one name, never
-            # "CCHC (CCHC)".
-            pattern = re.compile(rf"(?<!\w)(?:{re.escape(full)}(?:\s*\({re.escape(abbr)}\))?"
-                                 rf"|{re.escape(abbr)})(?!\w)")
-            text = pattern.sub(self._replacer(abbr), text)
+        for abbr, full, pattern in self._patterns:
+            if full in text or abbr in text:  # neither there: the pattern cannot match
+                text = pattern.sub(self._replacer(abbr), text)
         return text
 
     def _replacer(self, abbr: str) -> Callable[[re.Match[str]], str]:
         return lambda _match: self.first(abbr)
+
+
+@cache
+def _patterns(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    """Each abbreviation's pattern, compiled once per pack's list (a document applies them
+    to every phrase). "cải cách hành chính (CCHC)" as the official introduced it is one
+    name, never "CCHC (CCHC)"."""
+    return tuple((abbr, full, re.compile(rf"(?<!\w)(?:{re.escape(full)}"
+                                         rf"(?:\s*\({re.escape(abbr)}\))?|{re.escape(abbr)})(?!\w)"))
+                 for abbr, full in pairs)

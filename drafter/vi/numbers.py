@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache
 
 from babel import Locale
 from babel.numbers import NumberPattern, parse_pattern
@@ -31,6 +31,19 @@ def round_half_up(value: Number, places: int = 2) -> Decimal:
 
 def format_number(value: Number, places: int = 2) -> str:
     """``1234567`` → ``1.234.567``; ``58.734`` → ``58,73``; trailing zeros dropped."""
+    if isinstance(value, Decimal) and not value.is_finite():
+        return _format_number(value, places)
+    return _formatted(value, places)
+
+
+# Reports print the same counts and rates again and again (each commune's 0, 1, 2…, the same
+# totals in text and appendix). Equal numbers print alike, so the text is kept by value.
+@lru_cache(maxsize=4096)
+def _formatted(value: Number, places: int) -> str:
+    return _format_number(value, places)
+
+
+def _format_number(value: Number, places: int) -> str:
     rounded = round_half_up(value, places)
     if rounded == 0:
         rounded = Decimal(0)  # never print "-0"

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import io
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
@@ -20,6 +19,10 @@ from typing import Any
 from docx import Document as new_docx
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.parts.coreprops import CorePropertiesPart
+from docx.parts.document import DocumentPart
+from docx.parts.hdrftr import FooterPart, HeaderPart
+from docx.parts.settings import SettingsPart
 from docx.shared import Mm, Pt
 
 from drafter.narrative.blocks import (
@@ -36,7 +39,7 @@ from drafter.narrative.blocks import (
     Signoff,
     Table,
 )
-from drafter.writer import elements, grids, layout
+from drafter.writer import elements, grids, layout, package
 from drafter.writer.atomic import write_atomic
 from drafter.writer.elements import PLAIN, Format
 from drafter.writer.footnotes import Footnotes
@@ -51,20 +54,26 @@ CENTER = WD_ALIGN_PARAGRAPH.CENTER
 _STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 # The template's preview picture shows python-docx's sample page, not the report.
 _THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
+# The parts a report changes: its body, properties, settings (footnotes) and page headers
+# (watermark). The base's other parts (styles, numbering, theme, fonts…) are never changed.
+_PER_REPORT = (DocumentPart, CorePropertiesPart, SettingsPart, HeaderPart, FooterPart)
 
 
 @dataclass(frozen=True)
 class _Base:
-    """The styled, laid-out empty document, and the ids of its styles."""
+    """The styled, laid-out empty document, the ids of its styles, and its parts that every
+    report shares (by id, as :func:`copy.deepcopy`'s memo takes them)."""
 
     docx: Any
     style_ids: dict[str, str]
+    shared: dict[int, Any]
 
 
 @cache
 def _base() -> _Base:
     """Built once per process: styles and page setup are the same for every report. Each
-    document is a deep copy of it (half the time of opening a saved package again)."""
+    document is a copy of it (half the time of opening a saved package again) that shares
+    the unchanging parts, serialised and deflated once (:mod:`drafter.writer.package`)."""
     docx = new_docx()
     setup_styles(docx)
     _page_setup(docx)
@@ -76,13 +85,20 @@ def _base() -> _Base:
         if rel.reltype == _THUMBNAIL:
             package_rels.pop(rel_id)
     names = (COMPACT_STYLE, TABLE_STYLE, "Heading 1", "Heading 2", "Heading 3")
-    return _Base(docx, {name: docx.styles[name].style_id for name in names})
+    shared = {id(part): part for part in docx.part.package.iter_parts()
+              if not isinstance(part, _PER_REPORT)}
+    for part in shared.values():
+        package.share(part)
+    return _Base(docx, {name: docx.styles[name].style_id for name in names}, shared)
 
 
 def new_document(meta: Metadata) -> Any:
     """A new python-docx document with the Decree 30 styles and page, ``meta``'s properties
-    and, for a draft, the watermark; its body still empty."""
-    docx = copy.deepcopy(_base().docx)
+    and, for a draft, the watermark; its body still empty. Its styles, numbering, theme and
+    fonts parts are shared with every document of the process: read them, never change them
+    (the body, properties, settings and headers are its own)."""
+    base = _base()
+    docx = copy.deepcopy(base.docx, dict(base.shared))
     _properties(docx, meta)
     if meta.draft and meta.watermark:
         add_watermark(docx.sections[0], meta.watermark)
@@ -99,9 +115,8 @@ def build_docx(document: Document) -> Any:
 
 
 def to_bytes(document: Document) -> bytes:
-    buffer = io.BytesIO()
-    build_docx(document).save(buffer)
-    return buffer.getvalue()
+    """The ``.docx`` file of ``document``."""
+    return package.to_bytes(build_docx(document).part.package)
 
 
 def save_docx(document: Document, path: Path) -> Path:
