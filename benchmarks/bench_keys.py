@@ -5,16 +5,20 @@ its quarter II started from quarter I.
 The run drives the real app with Pilot as an official at the keyboard would, and counts every
 key pressed: the unit profile at first start (name, province, superior, place, signer,
 recipients), the new-report dialog, each section reached from the sidebar (F2, ↓, Enter), the
-figures typed top to bottom with Tab past the boxes left empty, the issuing dates, Ctrl+S.
-Quarter II keeps what carries over: a carried figure still right is confirmed with the whole
-section (F8); one that changed is typed over (it comes selected when the cursor reaches
-it). A letter with a tone mark counts as one key (a Vietnamese input method needs two or
-three).
+figures typed top to bottom with Tab past the boxes left empty, the basis documents (with
+their issuer) and the documents issued (kind, number, date, trích yếu, the place each is cited
+in, found by typing part of its name in the dropdown), shortcomings, causes and tasks, the
+issuing dates, Ctrl+S. Quarter II keeps what carries over: a carried figure, document or list
+still right is confirmed with the whole section (F8); a figure that changed is typed over (it
+comes selected when the cursor reaches it); a task done is deleted and the quarter's own
+documents and task typed. A letter with a tone mark counts as one key (a Vietnamese input
+method needs two or three).
 
 Quarter I's figures are the reference report's appendix (files received in person are 22,
-the reference's "trực tiếp 07" contradicts its own total); quarter II's are made up, as a
-commune's next quarter would read. tests/test_bench_keys.py runs the same script and checks
-the reports it leaves, so the script cannot silently stop doing what it says.
+the reference's "trực tiếp 07" contradicts its own total), its documents and texts a subset
+of the reference's; quarter II's are made up, as a commune's next quarter would read.
+tests/test_bench_keys.py runs the same script and checks the reports it leaves item by item,
+so the script cannot silently stop doing what it says.
 
     python benchmarks/bench_keys.py        (make bench-keys)
 """
@@ -69,6 +73,64 @@ Q2 = {**Q1, **Q2_CHANGED}
 Q2_ISSUING = {"date": "28/05/2024", "data_to": "24/05/2024"}  # from: the day after Q1's
 
 
+@dataclass(frozen=True)
+class Doc:
+    """A document as the form asks for it; ``where`` is the issuer of a basis document, or
+    the words typed to find the sub-item a document the commune issued is cited in."""
+
+    kind: str
+    number: str
+    date: str
+    subject: str
+    where: str
+
+
+# The reference's basis documents: the district's guidance this report answers, and the
+# Government's and the province's documents its sections rest on.
+BASIS = [
+    Doc("Văn bản", "294/UBND-NV", "08/02/2024", "về việc hướng dẫn thực hiện báo cáo công tác "
+        "cải cách hành chính (CCHC) định kỳ", "UBND huyện Bạch Thông"),
+    Doc("Nghị quyết", "76/NQ-CP", "15/7/2021", "ban hành Chương trình tổng thể cải cách hành "
+        "chính nhà nước giai đoạn 2021 - 2030", "Chính phủ"),
+    Doc("Quyết định", "1414/QĐ-UBND", "04/8/2023", "phê duyệt danh mục dịch vụ công trực tuyến "
+        "thuộc thẩm quyền giải quyết của các cấp chính quyền trên địa bàn tỉnh Bắc Kạn",
+        "UBND tỉnh Bắc Kạn"),
+]
+# The documents the commune issued in quarter I, each where the reference cites it.
+DOCUMENTS = [
+    Doc("Kế hoạch", "17", "06/02/2024", "về theo dõi tình hình thi hành pháp luật và thi hành "
+        "pháp luật về xử lý vi phạm hành chính trên địa bàn xã Cẩm Giàng năm 2024",
+        "thi hành pháp luật"),
+    Doc("Kế hoạch", "04", "17/01/2024", "về tuyên truyền giáo dục pháp luật về Lâm nghiệp trên "
+        "địa bàn xã", "phổ biến, giáo dục"),
+    Doc("Kế hoạch", "09", "29/01/2024", "về rà soát, đánh giá TTHC năm 2024", "rà soát, đơn"),
+    Doc("Quyết định", "15", "29/01/2024", "về việc ban hành Quy chế chi tiêu nội bộ của UBND xã "
+        "Cẩm Giàng năm 2024", "chi tiêu"),
+    Doc("Kế hoạch", "14", "02/02/2024", "về thực hiện thủ tục hành chính trên môi trường điện tử "
+        "và chuyển đổi số trong giải quyết thủ tục hành chính trên địa bàn xã", "thể chế về"),
+]
+# Quarter II's own (documents issued belong to their period; made up, as the figures).
+Q2_DOCUMENTS = [
+    Doc("Kế hoạch", "45", "10/4/2024", "về kiểm tra công tác cải cách hành chính năm 2024",
+        "I.4"),
+]
+# III and IV: the reference's shortcomings and causes (its "Tồn tại, hạn chế, nguyên nhân"
+# mixes the two) and two of its tasks, shortened as an official retypes them.
+Q1_LISTS = {
+    "shortcomings": ["Chưa phát sinh hồ sơ thanh toán trực tuyến"],
+    "causes": ["Kinh phí dành cho công tác CCHC còn hạn chế, đặc biệt là kinh phí mua sắm "
+               "trang thiết bị của Bộ phận Tiếp nhận và Trả kết quả",
+               "Tác phong, lề lối làm việc của một số công chức chậm thay đổi"],
+    "tasks": ["Tiếp tục thực hiện tốt công tác kiểm soát TTHC, giải quyết TTHC theo cơ chế một "
+              "cửa, một cửa liên thông; giải quyết sớm hoặc đúng hạn tất cả thủ tục",
+              "Tăng cường tuyên truyền, hỗ trợ người dân thực hiện dịch vụ công trực tuyến"],
+}
+# Quarter II keeps quarter I's lists (confirmed with F8) but its first task, done, deleted,
+# and a task of its own added.
+Q2_TASK = "Chuẩn bị tổng kết công tác CCHC 6 tháng đầu năm 2024"
+Q2_LISTS = {**Q1_LISTS, "tasks": [*Q1_LISTS["tasks"][1:], Q2_TASK]}
+
+
 @dataclass
 class Keyboard:
     """The official's hands: every key goes through :meth:`press` and is counted."""
@@ -114,6 +176,27 @@ class Keyboard:
                 return
         raise RuntimeError(f"no option {option!r}")
 
+    async def reach(self, box: str) -> None:
+        """Tab or Shift+Tab, whichever is shorter, until the cursor is in ``box`` (an id, or a
+        selector): back up a form to its first box as a person does."""
+        app = self.pilot.app
+        target = app.screen.query_one(box if box[0] in "#." else f"#{box}")
+        chain = app.screen.focus_chain
+        here, there = chain.index(app.focused), chain.index(target)
+        step = "tab" if (there - here) % len(chain) <= (here - there) % len(chain) else "shift+tab"
+        for _ in range(len(chain)):
+            if app.focused is target:
+                return
+            await self.press(step)
+        raise RuntimeError(f"{box} never reached (stuck at #{self.focused})")
+
+    async def pick(self, search: str) -> None:
+        """In a focused dropdown: open it, type part of the option (the list jumps to it),
+        take it."""
+        await self.press("enter")
+        await self.type(search)
+        await self.press("enter")
+
     async def section(self, pane: str) -> None:
         """F2 to the sidebar, ↓/↑ to the section, Enter into its first box."""
         screen = self.pilot.app.screen
@@ -153,6 +236,58 @@ async def _fill(keys: Keyboard, pane: str, wanted: dict[str, str]) -> None:
         await keys.press("f8")  # what carried over and is still right
 
 
+async def _document(keys: Keyboard, prefix: str, doc: Doc) -> None:
+    """One document typed into the form of the documents or basis pane, and saved."""
+    from textual.widgets import Select
+
+    await keys.reach(f"{prefix}-kind")
+    if keys.pilot.app.focused.value != doc.kind:  # the form keeps the last kind chosen
+        await keys.pick(doc.kind)
+    for name, text in (("number", doc.number), ("date", doc.date),
+                       *([("issuer", doc.where)] if prefix == "basis" else []),
+                       ("subject", doc.subject)):
+        await keys.tab_to(f"{prefix}-{name}")
+        await keys.type(text)
+    if prefix == "doc":
+        await keys.tab_to("doc-section")
+        await keys.pick(doc.where)
+        await keys.tab_to("doc-save")
+    await keys.press("enter")
+    kind = keys.pilot.app.screen.query_one(f"#{prefix}-kind", Select).value
+    if kind != doc.kind:
+        raise RuntimeError(f"{doc.number}: kind {kind!r}")
+
+
+async def _documents(keys: Keyboard, pane: str, docs: list[Doc]) -> None:
+    """The documents or basis pane: each document typed in; what carried over and is still
+    right confirmed (F8)."""
+    await keys.section(pane)
+    for doc in docs:
+        await _document(keys, "doc" if pane == "documents" else "basis", doc)
+    if keys.pilot.app.screen.check_action("confirm_pane", ()):
+        await keys.press("f8")
+
+
+async def _lists(keys: Keyboard, pane: str, lists: dict[str, list[str]]) -> None:
+    """A pane of lists (III, IV): items carried over and no longer right deleted, new ones
+    typed at the end, what remains confirmed (F8)."""
+    from drafter.tui.widgets.list_editor import ListEditor
+
+    screen = keys.pilot.app.screen
+    await keys.section(pane)
+    for name, wanted in lists.items():
+        editor = screen.query_one(f"#list-{name}", ListEditor)
+        while editor.items and editor.items[0] not in wanted:  # done: delete it
+            await keys.reach(f"#list-{name} ListView")
+            await keys.press("delete")
+        await keys.reach(f"add-{name}")
+        for item in wanted[len(editor.items):]:
+            await keys.type(item)
+            await keys.press("enter")
+    if screen.check_action("confirm_pane", ()):
+        await keys.press("f8")
+
+
 async def _issuing(keys: Keyboard, dates: dict[str, str]) -> None:
     await keys.section("issuing")
     for name, text in dates.items():
@@ -172,7 +307,7 @@ async def _write(keys: Keyboard, path: Path) -> None:
 
 
 async def _report(keys: Keyboard, figures: dict[str, str], dates: dict[str, str],
-                  out: Path) -> None:
+                  out: Path, texts: tuple[list[Doc], list[Doc], dict[str, list[str]]]) -> None:
     from drafter.tui.screens.editor import EditorScreen
 
     screen = keys.pilot.app.screen
@@ -183,6 +318,11 @@ async def _report(keys: Keyboard, figures: dict[str, str], dates: dict[str, str]
                   if key in screen.panes.indicators(pane)}
         if wanted or screen.panes.carried(pane):
             await _fill(keys, pane, wanted)
+    basis, documents, lists = texts
+    await _documents(keys, "basis", basis)
+    await _documents(keys, "documents", documents)
+    await _lists(keys, "assessment", {n: lists[n] for n in ("shortcomings", "causes")})
+    await _lists(keys, "tasks", {"tasks": lists["tasks"]})
     await _issuing(keys, dates)
     await _write(keys, out)
 
@@ -201,7 +341,8 @@ async def first_report(pilot: Any, out: Path) -> int:
     await keys.press("n")  # the dialog offers quarter I of 2024, an empty report
     await keys.tab_to("year")
     await keys.press("enter")
-    await _report(keys, Q1, Q1_ISSUING, out / f"{CODE}-2024-Q1.docx")
+    await _report(keys, Q1, Q1_ISSUING, out / f"{CODE}-2024-Q1.docx",
+                  (BASIS, DOCUMENTS, Q1_LISTS))
     await keys.press("escape")  # back to the report list
     return keys.count
 
@@ -212,7 +353,8 @@ async def next_quarter(pilot: Any, out: Path) -> int:
     await keys.press("n")  # the dialog offers quarter II, copied from quarter I
     await keys.tab_to("year")
     await keys.press("enter")
-    await _report(keys, Q2, Q2_ISSUING, out / f"{CODE}-2024-Q2.docx")
+    await _report(keys, Q2, Q2_ISSUING, out / f"{CODE}-2024-Q2.docx",
+                  ([], Q2_DOCUMENTS, Q2_LISTS))
     return keys.count
 
 

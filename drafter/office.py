@@ -26,7 +26,7 @@ from drafter.index import Ranking, ranked_units
 from drafter.pack import TemplatePack
 from drafter.parallel import Outcome, Progress, render_all
 from drafter.rollup import Received, Rollup
-from drafter.vi.numbers import decimal_places, format_fixed, parse_number
+from drafter.vi.numbers import decimal_places, format_number, parse_number
 from drafter.vi.periods import period_name
 from drafter.vi.text import join_vi
 from drafter.workflow import comparisons
@@ -195,8 +195,9 @@ def set_score(store: Store, unit_code: str, year: int, total: str, fields: Mappi
 
 
 def score_text(value: Decimal) -> str:
-    """A score at the precision it was entered with: ``85,125`` stays ``85,125``."""
-    return format_fixed(value, decimal_places(value))
+    """A score as a Vietnamese number, to the precision it was entered with: ``85,125`` stays
+    ``85,125``, ``78,500`` reads ``78,5`` (trailing zeros say nothing on a screen)."""
+    return format_number(value, decimal_places(value))
 
 
 def score_line(score: Score, year: int) -> str:

@@ -6,6 +6,7 @@ Issue 16, defects 1, 2, 9, 14 and 15, driven with Pilot against a real SQLite fi
 import asyncio
 from pathlib import Path
 
+from textual import events
 from textual.widgets import Input, Label, RadioButton, Select
 from tui_pilot import (
     built,
@@ -19,7 +20,7 @@ from tui_pilot import (
 )
 
 from drafter.domain.periods import Period
-from drafter.domain.report import NOTE_SECTIONS
+from drafter.domain.report import NOTE_SECTIONS, Status
 from drafter.tui.screens.editor import EditorScreen
 from drafter.tui.screens.new_report import NewReportScreen
 
@@ -234,6 +235,40 @@ def test_a_fresh_report_shows_required_quietly_until_visited(tmp_path: Path) -> 
     asyncio.run(scenario())
 
 
+def test_the_sidebar_counts_a_required_field_only_once_it_is_due(tmp_path: Path) -> None:
+    """Seen driving it: a fresh report's sidebar said "Kiểm tra số liệu (6 lỗi)" before
+    anything was typed, while the fields themselves said "Bắt buộc" quietly. A required
+    field counts once the official has been there, or once making the report final was
+    tried (and refused)."""
+    async def scenario() -> None:
+        app, store = make_app(tmp_path)
+        async with app.run_test(size=(100, 40)) as pilot:
+            await create_unit(pilot)
+            await new_report(pilot, "Q1")
+            screen = pilot.app.screen
+            required = [p for p in screen.problems if p.rule == "required"]
+            assert len(required) >= 2
+
+            def badge() -> str:
+                return str(screen.query_one("#nav-checks Label", Label).content)
+
+            assert "lỗi" not in badge()
+            await pilot.press("tab")  # through the first box, typing nothing
+            await pilot.pause()
+            passed = [p for p in screen.problems
+                      if p.rule == "required" and "directive_docs" in p.keys]
+            assert passed and badge().endswith("(1 lỗi)")
+            await screen.action_show("issuing")
+            await pilot.pause()
+            screen.query_one("#is-status", Select).value = Status.FINAL.value
+            await pilot.pause()
+            assert store.get(screen.report_id).status is Status.DRAFT  # refused
+            assert badge().endswith(f"({screen.error_count} lỗi)")
+            assert screen.query_one("#row-plan_tasks").has_class("-error")
+
+    asyncio.run(scenario())
+
+
 def test_choosing_a_list_pane_puts_the_cursor_in_its_box(tmp_path: Path) -> None:
     """Seen driving it in tmux: Enter on "IV. Nhiệm vụ trọng tâm" focused the empty list, so
     what was typed next went nowhere; likewise the empty documents table."""
@@ -259,3 +294,33 @@ def test_choosing_a_list_pane_puts_the_cursor_in_its_box(tmp_path: Path) -> None
         assert store.get(report_id).items("tasks") == ["Rà soát TTHC"]
 
     asyncio.run(scenario())
+
+
+def test_keys_typed_in_a_burst_into_the_period_dropdown_are_not_lost(tmp_path: Path) -> None:
+    """Reported, unreproduced until keys were sent as a burst (all queued before the app
+    takes the first, as on a busy office PC): Enter opens the list, but Textual sent the keys
+    typed after it to the closed dropdown, and they were lost."""
+    async def choose(keys: list[str]) -> tuple[object, str]:
+        app, store = make_app(tmp_path / str(len(keys)))
+        store.save_report(demo())
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press("n")
+            await pilot.pause()
+            dialog = pilot.app.screen
+            assert isinstance(dialog, NewReportScreen)
+            assert pilot.app.focused is dialog.query_one("#kind", Select)
+            for key in keys:  # as the terminal delivers them, without waiting for the app
+                character = key if len(key) == 1 else None
+                event = events.Key(key if key != " " else "space", character)
+                event.set_sender(pilot.app)
+                pilot.app._driver.send_message(event)
+            await pilot.pause(0.5)
+            return (dialog.query_one("#kind", Select).value,
+                    dialog.query_one("#year", Input).value)
+
+    # "6 th" finds "6 tháng đầu năm"; ↓↓ from quý II is quý IV.
+    assert asyncio.run(choose(["enter", *"6 th", "enter"])) == ("H1", "2024")
+    assert asyncio.run(choose(["enter", "down", "down", "enter"])) == ("Q4", "2024")
+    assert asyncio.run(choose(["enter", *"năm", "enter", "tab", "backspace", *"2025"])) \
+        == ("", "2025")

@@ -13,6 +13,7 @@ from tui_pilot import PROVINCE_TODAY, make_app, palette_options, province_office
 
 from drafter.domain.periods import Period
 from drafter.domain.report import Status
+from drafter.tui.screens.editor import EditorScreen
 from drafter.tui.screens.office import OfficeScreen
 from drafter.tui.screens.reports import ReportsScreen
 from drafter.tui.screens.units import UnitsScreen
@@ -164,5 +165,27 @@ def test_render_all_lists_a_failure_and_writes_the_others(tmp_path: Path) -> Non
         text = _docx_text(Path(folder) / f"{some.unit.code}-{PERIOD.code}.docx")
         assert f"ỦY BAN NHÂN DÂN\nXÃ {some.unit.name.upper()}" in text or \
             f"XÃ {some.unit.name.upper()}" in text
+
+    asyncio.run(scenario())
+
+
+def test_a_commune_report_opened_from_the_office_goes_back_to_the_office(
+        tmp_path: Path) -> None:
+    """Seen driving it: Enter on a commune, then Esc, left the province's clerk on that
+    commune's report list instead of the office screen they came from."""
+    async def scenario() -> None:
+        app, store = make_app(tmp_path, today=PROVINCE_TODAY)
+        province, _ = province_office(store)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            office = await _open_office(pilot, province.code)
+            await pilot.press("l", "l")  # drafts only: each has a report to open
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(pilot.app.screen, EditorScreen)
+            await pilot.press("escape")
+            await pilot.pause()
+            assert pilot.app.screen is office
 
     asyncio.run(scenario())

@@ -10,6 +10,7 @@ import openpyxl
 from textual.widgets import DataTable, Input
 from tui_pilot import PROVINCE_TODAY, make_app, province_office
 
+from drafter.domain.ranking import Score
 from drafter.tui.screens.dialog import FormDialog
 from drafter.tui.screens.ranking import RankingScreen
 from drafter.tui.widgets.checkbox import EnterCheckbox
@@ -101,7 +102,7 @@ def test_scores_are_entered_imported_and_ranked(tmp_path: Path) -> None:
             assert f"dòng 2, {others[0].label}: bảng ghi 7, tính ra 1" in said
             table = ranking.query_one(DataTable)
             assert [table.get_row_at(0)[i].plain for i in (0, 1, 2)] == [
-                "1", others[0].label, "90,000"]
+                "1", others[0].label, "90"]
             # The ranking: two have no score; refused until "Vẫn ban hành…" is ticked.
             unscored = len(ranking.unscored)
             assert unscored == 2
@@ -123,5 +124,28 @@ def test_scores_are_entered_imported_and_ranked(tmp_path: Path) -> None:
         assert "85,125" in cells and "90,000" in cells
         for unit in communes[-2:]:  # named in the report as having no score
             assert unit.name in text, unit.name
+
+    asyncio.run(scenario())
+
+
+def test_the_ranking_screen_writes_scores_as_vietnamese_numbers(tmp_path: Path) -> None:
+    """Seen driving it: the screen showed 78,5 as "78,500" because another score had three
+    decimals; each score reads as a number is written, "78,5", "85,125", "90"."""
+    async def scenario() -> None:
+        app, store = make_app(tmp_path, today=PROVINCE_TODAY)
+        province, _ = province_office(store)
+        communes = sorted((u for u in store.units() if u.parent == province.code
+                           and u.kind == "xã"), key=lambda u: u.code)
+        totals = [Decimal("85.125"), Decimal("78.500"), Decimal("90")]
+        store.save_scores(YEAR, [Score(unit, total) for unit, total in zip(communes, totals,
+                                                                           strict=False)])
+        async with app.run_test(size=(100, 40)) as pilot:
+            app.open_office(province)
+            await pilot.pause()
+            await pilot.press("x")
+            await pilot.pause()
+            table = pilot.app.screen.query_one(DataTable)
+            shown = [table.get_row_at(row)[2].plain for row in range(3)]
+            assert shown == ["90", "85,125", "78,5"]
 
     asyncio.run(scenario())

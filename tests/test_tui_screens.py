@@ -12,10 +12,12 @@ from tui_pilot import built, demo, make_app, palette_options, reopen_at
 from drafter.domain.units import Signer, Unit
 from drafter.tui.screens.editor import EditorScreen
 from drafter.tui.screens.help import HelpScreen
+from drafter.tui.screens.new_report import NewReportScreen
 from drafter.tui.screens.reports import ReportsScreen
 from drafter.tui.screens.unit import UnitScreen
 from drafter.tui.screens.units import UnitsScreen
 from drafter.tui.themes import LIGHT
+from drafter.tui.widgets.footer import KeyFooter
 
 DISTRICT = Unit("huyen-dong-son", "huyện", "Đông Sơn", "Bắc Hà", "Đông Sơn",
                 Signer("Lê Văn Minh"), superior="UBND TỈNH BẮC HÀ")
@@ -221,5 +223,53 @@ def test_a_province_level_city_is_edited_as_such(tmp_path: Path) -> None:
             await pilot.pause()
         saved = store.unit(city.code)
         assert saved == dataclasses.replace(city, signer=Signer("Nguyễn Văn B"))
+
+    asyncio.run(scenario())
+
+
+def test_a_dialog_has_its_own_footer_not_the_keys_of_the_screen_below(tmp_path: Path) -> None:
+    """Seen driving it: over the report list, the new-report dialog's footer still said
+    "n Báo cáo mới  u Sửa đơn vị  esc Các đơn vị", keys that do nothing in the dialog."""
+    async def scenario() -> None:
+        app, store = make_app(tmp_path)
+        store.save_report(demo())
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert isinstance(pilot.app.screen, ReportsScreen)
+            await pilot.press("n")
+            await pilot.pause()
+            dialog = pilot.app.screen
+            assert isinstance(dialog, NewReportScreen)
+            footers = list(dialog.query(KeyFooter))
+            assert len(footers) == 1 and footers[0].region.y == 23  # over the one below
+            shown = {key.key: key.description for key in dialog.query(FooterKey)}
+            assert shown.get("escape") == "Hủy", shown
+            assert "n" not in shown and "u" not in shown
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(pilot.app.screen, ReportsScreen)
+
+    asyncio.run(scenario())
+
+
+def test_home_and_end_go_to_the_first_and_last_unit(tmp_path: Path) -> None:
+    """Seen driving it: with 92 communes, Home and End in the unit list left the cursor
+    where it was (Textual's tables only scroll on them)."""
+    async def scenario() -> None:
+        app, store = make_app(tmp_path)
+        store.save_report(demo())
+        store.save_unit(DISTRICT)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press("escape")  # from the report list to every unit
+            await pilot.pause()
+            table = pilot.app.screen.query_one(DataTable)
+            assert isinstance(pilot.app.screen, UnitsScreen) and table.row_count == 2
+            await pilot.press("end")
+            await pilot.pause()
+            assert table.cursor_row == 1
+            await pilot.press("home")
+            await pilot.pause()
+            assert table.cursor_row == 0
 
     asyncio.run(scenario())

@@ -17,6 +17,7 @@ from drafter.vi.text import (
     normalize_tones,
     roman,
     sentence_case,
+    sort_key,
     upper,
     without_marks,
 )
@@ -182,3 +183,16 @@ def test_a_name_the_official_introduced_is_not_doubled() -> None:
     names.mark_introduced("CCHC")
     assert names.apply("công tác cải cách hành chính (CCHC) trên địa bàn") == \
         "công tác CCHC trên địa bàn"
+
+
+@pytest.mark.parametrize("names", [
+    ["Cao Minh", "Cẩm Giàng", "Chợ Đồn", "Chợ Mới", "Cường Lợi"],  # a < â < h < ư
+    ["Dân Tiến", "Đại Phúc", "Đại Từ", "Điềm Thụy"],  # đ after d, as in a dictionary
+    ["Bá Xuyên", "Bạch Thông", "Bắc Kạn", "Bằng Vân", "Bình Yên"],
+    ["ma", "mà", "mả", "mã", "má", "mạ"],  # the tones, only where the letters are alike
+    ["Vạn Phú", "Văn Lang", "Văn Lăng"],  # a (whatever its tone) before ă
+])
+def test_names_sort_as_a_vietnamese_reader_expects(names: list[str]) -> None:
+    """Seen in the unit list: "Bình Yên" before "Bạch Thông", "Cường Lợi" before "Cẩm Giàng";
+    and in the office's list (sorted without tone marks) "Đại Từ" before "Dân Tiến"."""
+    assert sorted(reversed(names), key=sort_key) == names

@@ -16,6 +16,7 @@ from drafter.tui.session import Session
 
 FIGURE = "in-"  # a figure's box id: in-<indicator key>
 UNPARSED = "unparsed"
+REQUIRED = "required"  # the rule of a required figure not entered (drafter.checks)
 
 
 class Editing:
@@ -103,6 +104,16 @@ class Editing:
             self.recent.remove(key)
         self.recent.append(key)
         self.visited.add(key)
+
+    def due(self, problem: Problem) -> bool:
+        """Whether a problem counts yet: a required figure not entered does once the official
+        has been to its box (before, it is said quietly, not counted as an error)."""
+        return problem.rule != REQUIRED or any(key in self.visited for key in problem.keys)
+
+    def all_due(self, problems: list[Problem]) -> None:
+        """Making the report final was refused: every required figure counts from now on."""
+        self.visited.update(key for problem in problems if problem.rule == REQUIRED
+                            for key in problem.keys)
 
     def save(self) -> str:
         """Autosave: the report in one transaction, then the drafts. Returns why the store

@@ -80,7 +80,7 @@ class ChecksView:
             found = by_key.get(key)
             if found is None:
                 row.show_problem("", "")
-            elif found.rule == "required" and key not in editing.visited:
+            elif not editing.due(found):
                 row.show_problem(REQUIRED, "required")  # until the official has been there
             else:
                 # The message once per pane, under the field to fix; the others are marked.

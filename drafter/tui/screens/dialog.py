@@ -13,10 +13,10 @@ from typing import Any, TypeVar
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Select
 
+from drafter.tui.screens.modal import Modal
 from drafter.tui.widgets.buttons import FormButton
 from drafter.tui.widgets.checkbox import EnterCheckbox
 from drafter.tui.widgets.dropdown import Dropdown
@@ -55,7 +55,7 @@ class Tick:
     value: bool = False
 
 
-class FormDialog(ModalScreen[T]):
+class FormDialog(Modal[T]):
     """Subclasses implement :meth:`submit`: read the fields, then ``dismiss`` with the result
     or :meth:`refuse` with the reason."""
 

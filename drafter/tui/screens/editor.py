@@ -86,7 +86,8 @@ class EditorScreen(OwnWords, PaneBuilder):
 
     @property
     def error_count(self) -> int:
-        return sum(1 for problem in self.problems if problem.is_error)
+        """The errors the sidebar counts: a required figure not entered only once it is due."""
+        return sum(1 for problem in self.problems if problem.is_error and self.editing.due(problem))
 
     def compose(self) -> ComposeResult:
         self.editing = Editing(self.session, self.report_id)
@@ -209,11 +210,14 @@ class EditorScreen(OwnWords, PaneBuilder):
         self.query_one("#sidebar").focus()
 
     def action_back(self) -> None:
-        """Back to the unit's reports (built now if the app started on this report)."""
+        """Back to where the report was opened from: the unit's reports or the office's
+        communes (the unit's reports, built now, if the app started on this report)."""
+        from drafter.tui.screens.office import OfficeScreen
         from drafter.tui.screens.reports import ReportsScreen
 
         self.session.forget()
-        if any(isinstance(screen, ReportsScreen) for screen in self.app.screen_stack):
+        if any(isinstance(screen, ReportsScreen | OfficeScreen)
+               for screen in self.app.screen_stack):
             self.app.pop_screen()
         else:
             unit = self.session.unit(self.report.unit.code) or self.report.unit
@@ -299,6 +303,7 @@ class EditorScreen(OwnWords, PaneBuilder):
         refused = self.editing.set_field(message.field, f"is-{message.field}", message.value)
         if message.field == "status" and message.value is Status.FINAL:
             if refused:  # the checks keep it a draft (the app has said why)
+                self.editing.all_due(self.problems)
                 self.report.status = Status.DRAFT
                 self.query_one(IssuingEditor).show_status(Status.DRAFT)
             else:

@@ -6,9 +6,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingsMap
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.dom import DOMNode
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widget import Widget
 
+from drafter.tui.screens.modal import Modal
 from drafter.tui.widgets.text import Label, Static
 
 # Keys every screen understands, handled by Textual's widgets rather than our bindings.
@@ -52,7 +53,7 @@ def screen_keys(screen: Screen[object]) -> list[tuple[str, str]]:
     return [(key_name(key), "; ".join(texts)) for key, texts in found.items()]
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Modal[None]):
     """Shows ``HELP`` of the screen below (its how-to) and its keys; Esc or F1 closes."""
 
     BINDINGS = [Binding("escape", "close", "Đóng"), Binding("f1", "close", "Đóng", show=False),

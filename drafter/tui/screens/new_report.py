@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING, cast
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, RadioButton, RadioSet, Select
 
 from drafter.domain.periods import Period, PeriodKind
 from drafter.domain.units import Unit
 from drafter.errors import DrafterError
+from drafter.tui.screens.modal import Modal
 from drafter.tui.widgets.dropdown import Dropdown
 from drafter.tui.widgets.text import Label
 from drafter.vi.text import sentence_case
@@ -36,7 +36,7 @@ def next_period(periods: list[Period], today: dt.date) -> Period:
     return Period(day.year, PeriodKind.QUARTER, (day.month - 1) // 3 + 1)
 
 
-class NewReportScreen(ModalScreen[int | None]):
+class NewReportScreen(Modal[int | None]):
     """Returns the id of the created report, or ``None`` when cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "Hủy")]

@@ -38,7 +38,7 @@ from drafter.tui.widgets.outcome_log import OutcomeLog
 from drafter.tui.widgets.text import Label, Table
 from drafter.vi.dates import short_date
 from drafter.vi.periods import period_name
-from drafter.vi.text import sentence_case, without_marks
+from drafter.vi.text import sentence_case, sort_key
 
 if TYPE_CHECKING:
     from drafter.tui.app import DrafterApp
@@ -131,8 +131,8 @@ class OfficeScreen(Screen[None]):
         table.clear()
         shown = sorted((line for line in self.lines
                         if self.only is None or line.received is self.only),
-                       key=lambda line: (ORDER.index(line.received),
-                                         without_marks(line.unit.name).lower(), line.unit.label))
+                       key=lambda line: (ORDER.index(line.received), sort_key(line.unit.name),
+                                         line.unit.label))
         for line in shown:
             report = line.report
             table.add_row(line.unit.label, RECEIVED[line.received],

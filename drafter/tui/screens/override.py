@@ -16,11 +16,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from drafter.narrative.blocks import Block, Document, Heading, Paragraph
+from drafter.tui.screens.modal import Modal
 from drafter.tui.widgets.text import Label
 
 OWN = "✎"
@@ -53,7 +53,7 @@ def mark_own(document: Document) -> Document:
     return Document([marked(block) for block in document.blocks], document.meta)
 
 
-class OverrideScreen(ModalScreen[Choice | None]):
+class OverrideScreen(Modal[Choice | None]):
     """Choose a sentence and write the official's own words for it."""
 
     BINDINGS = [Binding("escape", "close", "Đóng"),

@@ -23,7 +23,6 @@ from drafter.domain.structure import children
 from drafter.domain.units import Tier, Unit
 from drafter.errors import DrafterError
 from drafter.index import make_ranking, ranked_units
-from drafter.narrative.ranking import column_places
 from drafter.tui.screens.dialog import Box, FormDialog
 from drafter.tui.screens.ranking_dialogs import (
     ImportDialog,
@@ -35,7 +34,6 @@ from drafter.tui.screens.ranking_dialogs import (
 from drafter.tui.widgets.footer import KeyFooter
 from drafter.tui.widgets.outcome_log import OutcomeLog
 from drafter.tui.widgets.text import Label, Table
-from drafter.vi.numbers import format_fixed
 
 if TYPE_CHECKING:
     from drafter.tui.app import DrafterApp
@@ -125,10 +123,9 @@ class RankingScreen(Screen[None]):
         table = self.query_one(Table)
         chosen = unit_code or self._chosen_code()
         table.clear()
-        places = column_places(item.score.total for item in self.ranked)
         for item in self.ranked:
             table.add_row(str(item.rank), item.score.unit.label,
-                          format_fixed(item.score.total, places), item.klass,
+                          office.score_text(item.score.total), item.klass,
                           key=item.score.unit.code)
         for unit in self.unscored:
             table.add_row("—", unit.label, "chưa có điểm", "", key=unit.code)

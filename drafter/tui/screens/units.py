@@ -17,6 +17,7 @@ from drafter.domain.structure import office_of
 from drafter.domain.units import Unit
 from drafter.tui.widgets.footer import KeyFooter
 from drafter.tui.widgets.text import Label, Table
+from drafter.vi.text import sort_key
 
 if TYPE_CHECKING:
     from drafter.tui.app import DrafterApp
@@ -59,7 +60,7 @@ class UnitsScreen(Screen[None]):
         self.refresh_units()
 
     def units(self) -> list[Unit]:
-        return sorted(self.session.units(), key=lambda unit: unit.label)
+        return sorted(self.session.units(), key=lambda unit: sort_key(unit.label))
 
     def refresh_units(self) -> None:
         table = self.query_one(DataTable)

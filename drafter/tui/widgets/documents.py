@@ -28,16 +28,7 @@ CARRIED_DOCUMENTS = ("↻ Lấy từ kỳ trước — xóa văn bản không c�
 
 
 class DocTable(Table):
-    """Home and End go to the first and last document (Textual's scroll sideways)."""
-
-    BINDINGS = [Binding("home", "first", "Văn bản đầu", show=False),
-                Binding("end", "last", "Văn bản cuối", show=False)]
-
-    def action_first(self) -> None:
-        self.move_cursor(row=0)
-
-    def action_last(self) -> None:
-        self.move_cursor(row=max(self.row_count - 1, 0))
+    """The documents' table (Home and End go to the first and last, as in every table)."""
 
 
 class DocumentsEditor(Vertical):

@@ -16,6 +16,7 @@ from typing import Any
 
 from rich.text import Text
 from textual import widgets
+from textual.binding import Binding
 from textual.widgets.data_table import RowKey
 
 
@@ -39,7 +40,17 @@ def literal(value: Any) -> Any:
 
 
 class Table(widgets.DataTable[Any]):
-    """Textual's DataTable with string cells shown as written."""
+    """Textual's DataTable with string cells shown as written; Home and End go to the first
+    and last row (Textual's only scroll, the cursor left where it was)."""
+
+    BINDINGS = [Binding("home", "first", "Dòng đầu", show=False),
+                Binding("end", "last", "Dòng cuối", show=False)]
+
+    def action_first(self) -> None:
+        self.move_cursor(row=0)
+
+    def action_last(self) -> None:
+        self.move_cursor(row=max(self.row_count - 1, 0))
 
     def add_row(self, *cells: Any, height: int | None = 1, key: str | None = None,
                 label: Any = None) -> RowKey:
