@@ -269,6 +269,34 @@ def test_the_sidebar_counts_a_required_field_only_once_it_is_due(tmp_path: Path)
     asyncio.run(scenario())
 
 
+def test_the_checks_list_says_required_fields_quietly_like_the_sidebar(tmp_path: Path) -> None:
+    """Seen after the sidebar's fix: the checks list (F6) still said "3 lỗi" for required
+    figures the official had not reached, while the sidebar showed none."""
+    async def scenario() -> None:
+        app, _ = make_app(tmp_path)
+        async with app.run_test(size=(100, 40)) as pilot:
+            await create_unit(pilot)
+            await new_report(pilot, "Q1")
+            screen = pilot.app.screen
+            required = [p for p in screen.problems if p.rule == "required"]
+            await screen.action_show("checks")
+            await pilot.pause()
+            summary = str(screen.query_one("#checks-summary", Label).content)
+            waiting = [p for p in required if not screen.editing.due(p)]
+            assert len(waiting) >= 2  # the first box, left for the checks, is due
+            errors = sum(1 for p in screen.problems if p.is_error) - len(waiting)
+            assert errors == screen.error_count  # the sidebar's count
+            assert summary.startswith(f"{errors} lỗi,")
+            assert f"Còn {len(waiting)} số liệu bắt buộc chưa nhập." in summary
+            items = list(screen.query("#problems ListItem"))
+            quiet = [item for item in items if item.has_class("-required")]
+            assert len(quiet) == len(waiting)
+            assert all(str(item.query_one(Label).content).startswith("Bắt buộc: ")
+                       for item in quiet)
+
+    asyncio.run(scenario())
+
+
 def test_choosing_a_list_pane_puts_the_cursor_in_its_box(tmp_path: Path) -> None:
     """Seen driving it in tmux: Enter on "IV. Nhiệm vụ trọng tâm" focused the empty list, so
     what was typed next went nowhere; likewise the empty documents table."""

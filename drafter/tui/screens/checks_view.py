@@ -55,7 +55,9 @@ class ChecksView:
     def show(self, problems: list[Problem]) -> None:
         screen = self.screen
         self._fields(problems, self.rates, self.rows, self.documents, self.issuing)
-        screen.query_one(ChecksList).show(problems, [self._line(p) for p in problems])
+        quiet = {i for i, problem in enumerate(problems) if not screen.editing.due(problem)}
+        lines = [self._line(p, i in quiet) for i, p in enumerate(problems)]
+        screen.query_one(ChecksList).show(problems, lines, quiet)
         self._sidebar()
         screen.refresh_bindings()
 
@@ -115,7 +117,9 @@ class ChecksView:
                 reached.add(panes.of(key))
         return rows
 
-    def _line(self, problem: Problem) -> str:
+    def _line(self, problem: Problem, quiet: bool) -> str:
+        if quiet:
+            return f"{REQUIRED}: {problem.located}"
         if problem.rule == "review":
             return f"{problem.severity.label}: " + REVIEW.format(count=len(problem.keys))
         return f"{problem.severity.label}: {problem.located}"
