@@ -125,8 +125,10 @@ class EditorScreen(OwnWords, PaneBuilder):
         self.title = self.report.unit.short_body
         self.sub_title = sentence_case(period_name(self.report.period))
         self.query_one("#busy").display = False
-        # Written after the first paint: the first write loads the ORM (see Session).
-        self.call_after_refresh(self._remember_open)
+        # Written after the first paint: the first write loads the ORM (see Session). While
+        # the app starts, Textual runs after-refresh callbacks before the first frame is
+        # drawn; one posted from such a callback waits for the frame.
+        self.call_after_refresh(self.call_after_refresh, self._remember_open)
         if self._initial() == "preview":  # reopened where the official left off
             self.call_after_refresh(self.show_preview)
         self.focus_pane()
