@@ -17,14 +17,18 @@ from drafter.tui.session import Session
 
 _OPEN = """
 import json, sys
+from importlib import import_module
 from pathlib import Path
+from drafter.cli.main import build_parser
+from drafter.tui import create_app
 from drafter.tui.editing import Editing
-from drafter.tui.session import Session
 
 def orm():
     return sorted({"sqlalchemy", "sqlmodel", "models"} & {n.split(".")[0] for n in sys.modules})
 
-session = Session.at(sys.argv[1], Path(sys.argv[2]))
+tui = build_parser().parse_args(["--db", sys.argv[1], "tui"]).handler
+import_module(f"drafter.cli.{tui.module}")  # as `drafter tui` runs it
+session = create_app(sys.argv[1], Path(sys.argv[2])).session
 report_id, section = session.last_opened()
 session.theme()
 units = session.units()
