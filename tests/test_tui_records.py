@@ -20,9 +20,11 @@ from drafter.tui.session import Session
 
 
 def _app(tmp_path: Path) -> tuple[DrafterApp, Store]:
-    store = Store(connect(f"sqlite:///{tmp_path / 'drafter.sqlite'}"))
-    session = Session(store, tmp_path / "out", today=dt.date(2024, 3, 14))
-    return create_app(session=session), store
+    """The app as ``drafter tui`` opens it: the report read without the ORM, the store
+    opened at the first write."""
+    url = f"sqlite:///{tmp_path / 'drafter.sqlite'}"
+    store = Store(connect(url))
+    return create_app(session=Session.at(url, tmp_path / "out", dt.date(2024, 3, 14))), store
 
 
 def _draft_open_at_procedures(tmp_path: Path,

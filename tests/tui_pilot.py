@@ -28,8 +28,11 @@ Pilot = Any  # textual.pilot.Pilot[None]; the tests are not type-checked
 
 
 def make_app(tmp_path: Path, today: dt.date = TODAY) -> tuple[DrafterApp, Store]:
-    store = Store(connect(f"sqlite:///{tmp_path / 'drafter.sqlite'}"))
-    return create_app(session=Session(store, tmp_path / "out", today=today)), store
+    """The app as ``drafter tui`` opens it (the store opened at its first write), and a store
+    of the same file to set the scene with."""
+    url = f"sqlite:///{tmp_path / 'drafter.sqlite'}"
+    store = Store(connect(url))
+    return create_app(session=Session.at(url, tmp_path / "out", today)), store
 
 
 def demo(name: str = "xa-thanh-mai-2024-Q1") -> Report:

@@ -157,11 +157,3 @@ def table_import(args: argparse.Namespace) -> int:
         for cell in result.uncomputed:
             print(f"  - {cell}")
     return 0
-
-
-def tui(args: argparse.Namespace) -> int:
-    """Open the TUI; Textual is imported only here, so other commands start fast."""
-    from drafter.tui import create_app
-
-    create_app(args.db, args.output).run()
-    return 0

@@ -18,7 +18,7 @@ from drafter.cli.unit_parser import add_unit_commands
 from drafter.cli.vi_argparse import ArgumentParser
 from drafter.errors import DrafterError
 
-TUI = handler("commands:tui")
+TUI = handler("tui_command:tui")
 
 
 def build_parser() -> ArgumentParser:

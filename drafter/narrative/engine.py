@@ -24,11 +24,11 @@ from drafter.narrative.coverage import comparable
 from drafter.narrative.escape import escape_tree
 from drafter.narrative.filters import MISSING
 from drafter.narrative.guard import GuardedSandbox, LimitExceeded, render_limited, template_of
+from drafter.narrative.loader import PackLoader
 from drafter.narrative.outline import OutlineView
 from drafter.narrative.overrides import apply_overrides
 from drafter.narrative.phrases import Filled, picked
 from drafter.pack import TemplatePack, builtin_pack
-from drafter.pack_schema import PackLoader
 from drafter.rollup import Rollup
 from drafter.vi.names import Abbreviations
 from drafter.vi.periods import period_name, previous_name

@@ -151,6 +151,30 @@ class Reader:
     def find(self, unit_code: str, period: Period) -> Report | None:
         return self.find_many([unit_code], period).get(unit_code)
 
+    def _where(self, report_id: int) -> tuple[str, Period] | None:
+        with self._connection() as connection:
+            found = self._rows(connection, "SELECT units.code, reports.period FROM reports "
+                               "JOIN units ON units.id = reports.unit_id WHERE reports.id = ?",
+                               report_id)
+        return (found[0].code, Period.parse(found[0].period)) if found else None
+
+    def exists(self, report_id: int) -> bool:
+        return self._where(report_id) is not None
+
+    def get(self, report_id: int) -> Report:
+        """The stored report ``report_id``, as :meth:`Store.get`."""
+        where = self._where(report_id)
+        report = self.find(*where) if where is not None else None
+        if report is None:
+            raise StorageError(f"không có báo cáo số {report_id} trong cơ sở dữ liệu")
+        return report
+
+    def get_state(self, key: str) -> str | None:
+        """A value the TUI kept between runs, as :meth:`Store.get_state`."""
+        with self._connection() as connection:
+            found = self._rows(connection, "SELECT value FROM ui_state WHERE key = ?", key)
+        return str(found[0].value) if found else None
+
     def find_many(self, unit_codes: Iterable[str], period: Period) -> dict[str, Report]:
         """The stored reports of ``period`` of the units ``unit_codes``, by unit code, as
         :meth:`Store.find_many` gives them."""

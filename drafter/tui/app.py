@@ -13,7 +13,6 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from drafter.domain.units import Unit
-from drafter.storage import Store, connect
 from drafter.tui.palette import ScreenCommands
 from drafter.tui.session import Session
 from drafter.tui.themes import DARK, LIGHT_THEME, THEMES
@@ -147,5 +146,5 @@ def create_app(db_url: str | None = None, out_dir: Path | None = None,
                session: Session | None = None) -> DrafterApp:
     """The app on ``db_url`` (default database), writing DOCX files into ``out_dir``."""
     if session is None:
-        session = Session(Store(connect(db_url)), out_dir or Path.cwd() / "out")
+        session = Session.at(db_url, out_dir or Path.cwd() / "out")
     return DrafterApp(session)

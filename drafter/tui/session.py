@@ -10,6 +10,7 @@ import datetime as dt
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from drafter import workflow
 from drafter.checks import Problem, check_report
@@ -19,10 +20,13 @@ from drafter.domain.units import Unit
 from drafter.errors import DrafterError, StorageError
 from drafter.narrative.blocks import Document
 from drafter.pack import TemplatePack, builtin_pack
-from drafter.storage import Store
-from drafter.storage.repository import ReportSummary
+from drafter.storage.reader import Reader, open_reader
 from drafter.vi.periods import period_name
 from drafter.vi.text import sentence_case
+
+if TYPE_CHECKING:
+    from drafter.storage import Store
+    from drafter.storage.repository import ReportSummary
 
 LAST_REPORT = "last_report"
 LAST_SECTION = "last_section"
@@ -32,22 +36,59 @@ DRAFTS = "drafts:"
 
 
 class Session:
-    """The open database, the template pack and where DOCX files go."""
+    """The open database, the template pack and where DOCX files go.
 
-    def __init__(self, store: Store, out_dir: Path, pack: TemplatePack | None = None,
-                 today: dt.date | None = None) -> None:
-        self.store = store
+    ``store`` may be a function that opens the store: then what is read before the first
+    write (the report reopened at start, its comparisons, the TUI's state) is read by the
+    ORM-free :class:`Reader`, and SQLAlchemy is loaded only with the first write.
+    """
+
+    def __init__(self, store: Store | Callable[[], Store], out_dir: Path,
+                 pack: TemplatePack | None = None, today: dt.date | None = None,
+                 reader: Reader | None = None) -> None:
+        self._store = None if callable(store) else store
+        self._open_store = store if callable(store) else None
+        self.reader = reader
         self.out_dir = out_dir
         self.pack = pack or builtin_pack()
         self.today = today
         # Told why an autosave was refused (the app shows it); see save().
         self.refused: Callable[[str], None] = lambda message: None
 
+    @classmethod
+    def at(cls, url: str | None, out_dir: Path, today: dt.date | None = None) -> Session:
+        """The session of the database ``url`` (default: the user's), its store opened at
+        the first write; a database not yet created or migrated is opened by the store now."""
+        def open_store() -> Store:
+            from drafter.storage import Store, connect
+
+            return Store(connect(url))
+
+        pack = builtin_pack()
+        reader = open_reader(url, pack.catalogue)
+        return cls(open_store if reader is not None else open_store(), out_dir, pack, today,
+                   reader)
+
+    @property
+    def store(self) -> Store:
+        """The store, opened (and SQLAlchemy loaded) when first asked for."""
+        if self._store is None:
+            assert self._open_store is not None
+            self._store = self._open_store()
+        return self._store
+
+    @property
+    def _reads(self) -> Store | Reader:
+        """The store once open, until then the reader."""
+        if self._store is None and self.reader is not None:
+            return self.reader
+        return self.store
+
     def units(self) -> list[Unit]:
-        return self.store.units()
+        return self._reads.units()
 
     def unit(self, code: str) -> Unit | None:
-        return self.store.unit(code)
+        return self._reads.unit(code)
 
     def save_unit(self, unit: Unit) -> str:
         """Store the unit profile; returns why it was not stored, or ``""``."""
@@ -81,12 +122,13 @@ class Session:
 
     def open(self, report_id: int) -> tuple[Report, Report | None, Report | None]:
         """The report with its previous period and same period last year (when stored)."""
-        report = self.store.get(report_id)
-        previous, last_year = workflow.comparisons(self.store, report)
+        reads = self._reads
+        report = reads.get(report_id)
+        previous, last_year = workflow.comparisons(reads, report)
         return report, previous, last_year
 
     def exists(self, report_id: int) -> bool:
-        return self.store.exists(report_id)
+        return self._reads.exists(report_id)
 
     def save(self, report: Report) -> str:
         """Autosave: the whole report in one transaction. Returns why it was not saved (a
@@ -141,33 +183,33 @@ class Session:
         self.store.set_state(LAST_SECTION, section)
 
     def last_opened(self) -> tuple[int | None, str | None]:
-        report_id = self.store.get_state(LAST_REPORT)
-        return (int(report_id) if report_id else None, self.store.get_state(LAST_SECTION))
+        report_id = self._reads.get_state(LAST_REPORT)
+        return (int(report_id) if report_id else None, self._reads.get_state(LAST_SECTION))
 
     def forget(self) -> None:
         self.store.set_state(LAST_REPORT, "")
 
     def last_unit(self) -> str | None:
         """The code of the unit whose reports were open last (or of the report open last)."""
-        code = self.store.get_state(LAST_UNIT)
+        code = self._reads.get_state(LAST_UNIT)
         if code:
             return code
         report_id, _ = self.last_opened()
-        return self.store.get(report_id).unit.code if report_id and self.exists(report_id) \
+        return self._reads.get(report_id).unit.code if report_id and self.exists(report_id) \
             else None
 
     def remember_unit(self, code: str) -> None:
         self.store.set_state(LAST_UNIT, code)
 
     def theme(self) -> str | None:
-        return self.store.get_state(THEME)
+        return self._reads.get_state(THEME)
 
     def remember_theme(self, name: str) -> None:
         self.store.set_state(THEME, name)
 
     def drafts(self, report_id: int) -> dict[str, str]:
         """Text typed into the report's boxes and not yet taken into it (see :meth:`keep`)."""
-        stored = self.store.get_state(f"{DRAFTS}{report_id}")
+        stored = self._reads.get_state(f"{DRAFTS}{report_id}")
         return dict(json.loads(stored)) if stored else {}
 
     def keep(self, report_id: int, drafts: dict[str, str]) -> None:

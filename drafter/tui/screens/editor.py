@@ -125,11 +125,19 @@ class EditorScreen(OwnWords, PaneBuilder):
         self.title = self.report.unit.short_body
         self.sub_title = sentence_case(period_name(self.report.period))
         self.query_one("#busy").display = False
-        self.session.remember(self.report_id, self._initial())
-        self.session.remember_unit(self.report.unit.code)
+        # Written after the first paint: the first write loads the ORM (see Session). While
+        # the app starts, Textual runs after-refresh callbacks before the first frame is
+        # drawn; one posted from such a callback waits for the frame.
+        self.call_after_refresh(self.call_after_refresh, self._remember_open)
         if self._initial() == "preview":  # reopened where the official left off
             self.call_after_refresh(self.show_preview)
         self.focus_pane()
+
+    def _remember_open(self) -> None:
+        """Keep the report and the pane shown for the next start."""
+        self.session.remember(self.report_id, self.query_one("#panes", ContentSwitcher).current
+                              or self._initial())
+        self.session.remember_unit(self.report.unit.code)
 
     def focus_pane(self) -> None:
         """Put the cursor in the first box of the pane shown (the official starts typing);

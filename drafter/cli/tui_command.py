@@ -1,0 +1,14 @@
+"""``drafter tui``, apart from the other commands: their module loads the store (and
+SQLAlchemy), which the TUI opens only at its first write."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def tui(args: argparse.Namespace) -> int:
+    """Open the TUI; Textual is imported only here, so other commands start fast."""
+    from drafter.tui import create_app
+
+    create_app(args.db, args.output).run()
+    return 0
