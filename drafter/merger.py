@@ -16,7 +16,7 @@ from drafter.domain.periods import Period
 from drafter.domain.report import Report, Status
 from drafter.domain.structure import kinds_of
 from drafter.domain.units import TWO_LEVEL_FROM, Unit
-from drafter.rollup import roll_up
+from drafter.office.rollup import roll_up
 
 
 @dataclass

@@ -10,14 +10,14 @@ from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from drafter.aggregation import aggregate
 from drafter.api import demo_files, render_to_file, save_document
 from drafter.datafile import load_report
 from drafter.datafile.content import load_content
 from drafter.domain.periods import Period
 from drafter.domain.report import Status
 from drafter.domain.units import Signer, Unit
-from drafter.index import make_ranking
+from drafter.office.aggregation import aggregate
+from drafter.office.index import make_ranking
 from drafter.pack import TemplatePack
 from drafter.registry import load_official, register
 from drafter.resources import demo_dir

@@ -14,9 +14,9 @@ from drafter.domain.catalogue import ValueType
 from drafter.domain.periods import Period
 from drafter.domain.report import Report, Status
 from drafter.domain.units import Unit
+from drafter.office.rollup import Rollup, apply_rollup, roll_up
 from drafter.pack import builtin_pack
 from drafter.resources import demo_dir
-from drafter.rollup import Rollup, apply_rollup, roll_up
 
 CATALOGUE = builtin_pack().catalogue
 COMMUNE_Q1 = load_report(demo_dir() / "xa-thanh-mai-2024-Q1.toml")

@@ -24,9 +24,9 @@ from drafter.domain.report import Report
 from drafter.narrative import render
 from drafter.narrative.blocks import Header, Heading, PageBreak, Paragraph, Section, Signoff, Table
 from drafter.narrative.escape import escape_text, unescape
+from drafter.office.rollup import apply_rollup, roll_up
 from drafter.pack import builtin_pack
 from drafter.resources import demo_dir
-from drafter.rollup import apply_rollup, roll_up
 from drafter.vi.text import clean, sentence_case
 
 HOSTILE = [

@@ -11,7 +11,7 @@ from sqlalchemy import text
 
 from drafter.cli.main import main
 from drafter.domain.report import Report, Status
-from drafter.parallel import Job, render_all
+from drafter.office.parallel import Job, render_all
 from drafter.sample import communes_like
 from drafter.storage import Store, connect
 

@@ -9,15 +9,15 @@ from pathlib import Path
 import pytest
 from docx import Document as open_docx
 
-from drafter.aggregation import aggregate
 from drafter.api import render_to_file
 from drafter.cli.main import main
 from drafter.datafile import dump_report
 from drafter.domain.figures import Figures
 from drafter.domain.report import Report, Status
 from drafter.exchange import export_table
+from drafter.office.aggregation import aggregate
+from drafter.office.rollup import apply_rollup, roll_up
 from drafter.pack import TemplatePack
-from drafter.rollup import apply_rollup, roll_up
 from drafter.sample import communes_like
 from drafter.storage import Store, connect
 

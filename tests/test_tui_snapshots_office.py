@@ -8,7 +8,7 @@ from sqlalchemy import text
 from test_tui_snapshots import SIZES, _steady
 from tui_pilot import PROVINCE_TODAY, make_app, province_office
 
-from drafter.office import set_score
+from drafter.office.operations import set_score
 from drafter.tui import DrafterApp
 
 

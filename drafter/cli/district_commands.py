@@ -10,9 +10,9 @@ from drafter.api import save_document
 from drafter.cli.common import announce, pack_of
 from drafter.cli.store import store_of
 from drafter.datafile.content import load_content
-from drafter.index import make_ranking
 from drafter.narrative.ranking import column_places
-from drafter.office import (
+from drafter.office.index import make_ranking
+from drafter.office.operations import (
     import_scores,
     ranking_lines,
     score_line,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from drafter.parallel import Outcome
+from drafter.office.parallel import Outcome
 
 
 class ProgressBar:

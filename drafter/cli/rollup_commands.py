@@ -12,7 +12,7 @@ from pathlib import Path
 from drafter.cli.common import announce, check_output, pack_of, period_of
 from drafter.cli.progress import ProgressBar
 from drafter.cli.store import reader_of, store_of
-from drafter.office import aggregate_into, render_communes
+from drafter.office.operations import aggregate_into, render_communes
 
 
 def aggregate(args: argparse.Namespace) -> int:

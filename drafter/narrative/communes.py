@@ -9,8 +9,8 @@ from drafter.domain.figures import Figures
 from drafter.domain.structure import kinds_of
 from drafter.domain.units import Unit
 from drafter.narrative.context import cell_value
+from drafter.office.rollup import Rollup
 from drafter.pack import TemplatePack
-from drafter.rollup import Rollup
 from drafter.vi.text import sentence_case
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from drafter.domain.catalogue import Catalogue, ValueType
-from drafter.rollup import Rollup
+from drafter.office.rollup import Rollup
 
 
 def _rolled_up(catalogue: Catalogue, key: str, seen: frozenset[str] = frozenset()) -> bool:

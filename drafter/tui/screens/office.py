@@ -2,8 +2,8 @@
 for a period, which communes have reported, which are drafts, which are missing; the roll-up
 into the office's report and its DOCX; every commune's report rendered; the ranking.
 
-The work runs in thread workers through :mod:`drafter.office`, the calls the CLI makes, and
-answers with the CLI's lines in the log under the table.
+The work runs in thread workers through :mod:`drafter.office.operations`, the calls the CLI
+makes, and answers with the CLI's lines in the log under the table.
 """
 
 from __future__ import annotations
@@ -20,13 +20,13 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, ProgressBar
 
-from drafter import office
-from drafter.aggregation import communes_of
 from drafter.domain.periods import Period, PeriodKind
 from drafter.domain.units import Unit
 from drafter.errors import DrafterError
-from drafter.parallel import Outcome
-from drafter.rollup import Received
+from drafter.office import operations
+from drafter.office.aggregation import communes_of
+from drafter.office.parallel import Outcome
+from drafter.office.rollup import Received
 from drafter.tui.screens.office_dialogs import (
     AggregateDialog,
     AggregateRequest,
@@ -89,7 +89,7 @@ class OfficeScreen(Screen[None]):
         self.unit = unit
         self.period = period
         self.only: Received | None = None
-        self.lines: list[office.Submission] = []
+        self.lines: list[operations.Submission] = []
         self.written: Path | None = None
         self.busy = ""
 
@@ -122,7 +122,7 @@ class OfficeScreen(Screen[None]):
         self.title = self.unit.short_body
         self.sub_title = f"Báo cáo cấp xã {period_name(self.period)}"
         try:
-            self.lines = office.submissions(self.session.store, self.unit.code, self.period)
+            self.lines = operations.submissions(self.session.store, self.unit.code, self.period)
         except DrafterError as exc:
             self.lines = []
             self.query_one(OutcomeLog).fail(str(exc))
@@ -149,7 +149,7 @@ class OfficeScreen(Screen[None]):
             text += f" — đang xem {shown} {RECEIVED[self.only]} (L: lọc khác)"
         return text
 
-    def _chosen(self) -> office.Submission | None:
+    def _chosen(self) -> operations.Submission | None:
         table = self.query_one(Table)
         if table.row_count == 0:
             return None
@@ -241,7 +241,7 @@ class OfficeScreen(Screen[None]):
     def _aggregate(self, period: Period, request: AggregateRequest, output: Path) -> None:
         session = self.session
         try:
-            done = office.aggregate_into(session.store, self.unit.code, period,
+            done = operations.aggregate_into(session.store, self.unit.code, period,
                                          session.pack, request.files, session.today,
                                          save=request.save, output=output)
         except DrafterError as exc:
@@ -271,7 +271,7 @@ class OfficeScreen(Screen[None]):
             self.app.call_from_thread(self._advance, done, total, outcome)
 
         try:
-            batch = office.render_communes(session.store, self.unit.code, period, folder,
+            batch = operations.render_communes(session.store, self.unit.code, period, folder,
                                            session.pack.path, progress=progress)
         except DrafterError as exc:
             self.app.call_from_thread(self._finished, [], str(exc))

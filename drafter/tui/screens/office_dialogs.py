@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafter.aggregation import TABLE_SUFFIXES
 from drafter.domain.periods import Period
+from drafter.office.aggregation import TABLE_SUFFIXES
 from drafter.tui.screens.dialog import Box, Choice, FormDialog, Tick
 from drafter.tui.screens.new_report import KINDS
 from drafter.vi.periods import period_name

@@ -1,7 +1,7 @@
 """The yearly CCHC index of the units an office ranks (a province's communes, its districts
 before 2025, or its departments): scores entered one by one or imported from a workbook,
-ranks computed, and the ranking report written — through :mod:`drafter.office` and
-:func:`drafter.index.make_ranking`, as the CLI does."""
+ranks computed, and the ranking report written — through :mod:`drafter.office.operations` and
+:func:`drafter.office.index.make_ranking`, as the CLI does."""
 
 from __future__ import annotations
 
@@ -17,12 +17,12 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Header
 
-from drafter import office
 from drafter.domain.ranking import Ranked, Score, rank_scores
 from drafter.domain.structure import children
 from drafter.domain.units import Tier, Unit
 from drafter.errors import DrafterError
-from drafter.index import make_ranking, ranked_units
+from drafter.office import operations
+from drafter.office.index import make_ranking, ranked_units
 from drafter.tui.screens.dialog import Box, FormDialog
 from drafter.tui.screens.ranking_dialogs import (
     ImportDialog,
@@ -125,7 +125,7 @@ class RankingScreen(Screen[None]):
         table.clear()
         for item in self.ranked:
             table.add_row(str(item.rank), item.score.unit.label,
-                          office.score_text(item.score.total), item.klass,
+                          operations.score_text(item.score.total), item.klass,
                           key=item.score.unit.code)
         for unit in self.unscored:
             table.add_row("—", unit.label, "chưa có điểm", "", key=unit.code)
@@ -156,7 +156,7 @@ class RankingScreen(Screen[None]):
 
         def saved(new: Score | None) -> None:
             if new is not None:
-                self.query_one(OutcomeLog).say([office.score_line(new, self.year)])
+                self.query_one(OutcomeLog).say([operations.score_line(new, self.year)])
                 self.refresh_scores(new.unit.code)
 
         self.app.push_screen(ScoreDialog(self.session.store, unit, self.year, rules,
@@ -173,7 +173,7 @@ class RankingScreen(Screen[None]):
     def _import(self, book: Workbook) -> None:
         session = self.session
         try:
-            done = office.import_scores(session.store, self.scope.code, self.year, book.path,
+            done = operations.import_scores(session.store, self.scope.code, self.year, book.path,
                                         session.pack, book.sheet, self.departments)
         except DrafterError as exc:
             self.app.call_from_thread(self._finished, [], str(exc))
@@ -209,7 +209,7 @@ class RankingScreen(Screen[None]):
         except DrafterError as exc:
             self.app.call_from_thread(self._finished, [], str(exc))
             return
-        lines = [*office.ranking_lines(made, self.year), f"Đã ghi {path}"]
+        lines = [*operations.ranking_lines(made, self.year), f"Đã ghi {path}"]
         self.app.call_from_thread(self._finished, lines, "", path.parent)
 
     def _start(self) -> bool:

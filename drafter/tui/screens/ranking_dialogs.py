@@ -6,11 +6,11 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafter import office
 from drafter.datafile.content import Content, load_content
 from drafter.domain.ranking import RankingRules, Score
 from drafter.domain.units import Unit
 from drafter.errors import DrafterError
+from drafter.office import operations
 from drafter.pack import TemplatePack
 from drafter.storage import Store
 from drafter.tui.screens.dialog import Box, Choice, FormDialog, Tick
@@ -28,9 +28,9 @@ class ScoreDialog(FormDialog[Score]):
         fields = score.fields if score else {}
         super().__init__(f"Điểm Chỉ số CCHC năm {year} — {unit.label}", [
             Box("total", f"Tổng điểm (tối đa {format_number(rules.max_total)})",
-                office.score_text(score.total) if score else "", "ví dụ 85,125"),
+                operations.score_text(score.total) if score else "", "ví dụ 85,125"),
             *(Box(f"field-{f.id}", f"{f.label} (tối đa {format_number(f.max)})",
-                  office.score_text(fields[f.id]) if f.id in fields else "",
+                  operations.score_text(fields[f.id]) if f.id in fields else "",
                   "để trống nếu không chấm riêng") for f in rules.fields),
         ], "Lưu điểm", intro="Dùng dấu phẩy cho phần thập phân: 85,125.")
         self.store = store
@@ -42,7 +42,7 @@ class ScoreDialog(FormDialog[Score]):
     def submit(self) -> None:
         typed = {f.id: self.text(f"field-{f.id}") for f in self.rules.fields}
         try:
-            score = office.set_score(self.store, self.unit.code, self.year, self.text("total"),
+            score = operations.set_score(self.store, self.unit.code, self.year, self.text("total"),
                                      {key: value for key, value in typed.items() if value},
                                      self.pack)
         except DrafterError as exc:
@@ -109,7 +109,7 @@ class RankingDialog(FormDialog[RankingRequest]):
     def submit(self) -> None:
         if self.unscored and not self.ticked("allow"):
             self.refuse(f"Còn {len(self.unscored)} đơn vị chưa có điểm: "
-                        f"{office.names(self.unscored)}. Nhập đủ điểm, hoặc chọn «Vẫn ban "
+                        f"{operations.names(self.unscored)}. Nhập đủ điểm, hoặc chọn «Vẫn ban "
                         "hành…» nếu vẫn ban hành bảng xếp hạng này.")
             return
         try:

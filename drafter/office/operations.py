@@ -15,17 +15,17 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from drafter.aggregation import aggregate, aggregating_unit, communes_of, render_jobs
 from drafter.domain.periods import Period
 from drafter.domain.ranking import RankingRules, Score, ScoreError, check_score
 from drafter.domain.report import Report, Status
 from drafter.domain.units import Unit
 from drafter.errors import DrafterError
 from drafter.exchange.scores import RankMismatch, read_scores
-from drafter.index import Ranking, ranked_units
+from drafter.office.aggregation import aggregate, aggregating_unit, communes_of, render_jobs
+from drafter.office.index import Ranking, ranked_units
+from drafter.office.parallel import Outcome, Progress, render_all
+from drafter.office.rollup import Received, Rollup
 from drafter.pack import TemplatePack
-from drafter.parallel import Outcome, Progress, render_all
-from drafter.rollup import Received, Rollup
 from drafter.vi.numbers import decimal_places, format_number, parse_number
 from drafter.vi.periods import period_name
 from drafter.vi.text import join_vi
