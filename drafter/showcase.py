@@ -19,10 +19,10 @@ from drafter.domain.units import Signer, Unit
 from drafter.office.aggregation import aggregate
 from drafter.office.index import make_ranking
 from drafter.pack import TemplatePack
-from drafter.registry import load_official, register
 from drafter.resources import demo_dir
 from drafter.sample import reports_for, scores_for
 from drafter.storage import Store
+from drafter.units.registry import load_official, register
 from drafter.workflow import comparisons
 
 PROVINCE, COMMUNE = "tinh-thai-nguyen", "xa-bach-thong"

@@ -12,9 +12,9 @@ from drafter.domain.periods import Period, PeriodKind
 from drafter.domain.report import Report, Status
 from drafter.domain.units import Unit
 from drafter.errors import DrafterError, StorageError
-from drafter.merger import before_merger, combine
 from drafter.pack import TemplatePack, builtin_pack
 from drafter.reuse import carry_forward, empty_report, from_quarters
+from drafter.units.merger import before_merger, combine
 from drafter.vi.text import clean
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ def comparisons(store: Reads, report: Report,
                 pack: TemplatePack | None = None) -> tuple[Report | None, Report | None]:
     """The reports of the previous period and of the same period last year: the unit's own
     stored ones, or for a period before its merger its predecessors' summed
-    (:class:`drafter.merger.MergedReport`)."""
+    (:class:`drafter.units.merger.MergedReport`)."""
     return (comparison(store, report.unit, report.period.previous(), pack),
             comparison(store, report.unit, report.period.same_period_last_year(), pack))
 

@@ -14,9 +14,9 @@ from drafter.domain.figures import Figures
 from drafter.domain.periods import Period
 from drafter.domain.report import Report, Status
 from drafter.domain.units import Unit
-from drafter.merger import MergedReport
 from drafter.pack import TemplatePack
 from drafter.storage import Store, connect
+from drafter.units.merger import MergedReport
 from drafter.workflow import comparisons
 
 LAST_YEAR = Period.parse("2025-Q1")

@@ -9,7 +9,7 @@ from drafter.cli.store import store_of
 from drafter.domain.structure import kinds_of
 from drafter.domain.units import Unit
 from drafter.exchange.units import read_units
-from drafter.registry import UnitFields, add_unit, edit_unit, load_official, register
+from drafter.units.registry import UnitFields, add_unit, edit_unit, load_official, register
 from drafter.vi.text import join_vi
 
 

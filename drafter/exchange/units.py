@@ -10,7 +10,7 @@ from pathlib import Path
 from drafter.domain.units import Tier, Unit, parse_kind
 from drafter.errors import DataFileError
 from drafter.exchange.read import RawCell, norm_cell, read_rows
-from drafter.registry import UnitError, UnitFields, build_unit
+from drafter.units.registry import UnitError, UnitFields, build_unit
 from drafter.vi.dates import parse_date
 from drafter.vi.text import clean
 

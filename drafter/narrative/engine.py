@@ -13,7 +13,6 @@ from drafter.domain.figures import Figures, UnknownIndicatorError
 from drafter.domain.report import LISTS, Report, Status
 from drafter.domain.units import TWO_LEVEL_FROM, superior_kind
 from drafter.errors import RenderError
-from drafter.merger import merged_sources
 from drafter.narrative import filters, markup
 from drafter.narrative.assessment import Evidence, assess
 from drafter.narrative.blocks import Document, Metadata, Paragraph, Role
@@ -30,6 +29,7 @@ from drafter.narrative.overrides import apply_overrides
 from drafter.narrative.phrases import Filled, picked
 from drafter.office.rollup import Rollup
 from drafter.pack import TemplatePack, builtin_pack
+from drafter.units.merger import merged_sources
 from drafter.vi.names import Abbreviations
 from drafter.vi.periods import period_name, previous_name
 

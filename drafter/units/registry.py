@@ -181,7 +181,7 @@ def load_official(store: Store, query: str) -> Loaded:
     official set (signer, recipients, superior line, mergers); its kind, name and parent follow
     the list. Running it again changes nothing.
     """
-    from drafter.official import official_province
+    from drafter.units.official import official_province
 
     stored = store.units()
     by_official = {(unit.tier, unit.official_code): unit for unit in stored if unit.official_code}
