@@ -34,7 +34,7 @@ bench-keys: $(STAMP)
 	$(BIN)/python benchmarks/bench_keys.py
 
 docs: $(STAMP)
-	$(BIN)/python -m drafter.docgen > docs/data-format.md
+	$(BIN)/python -m drafter.packs.docgen > docs/data-format.md
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

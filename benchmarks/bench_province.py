@@ -25,7 +25,7 @@ from pathlib import Path
 from province import COMMUNES, PERIOD, PROVINCE, province_db
 
 from drafter.office.aggregation import aggregate, render_jobs
-from drafter.pack import builtin_pack
+from drafter.packs.load import builtin_pack
 from drafter.storage import Store, connect
 from drafter.storage.reader import Reads, open_reader
 

@@ -39,7 +39,7 @@ Bare().run()
 def _prepare(directory: Path) -> tuple[str, str]:
     """A database with the demo report open at SECTION; the text that shows it is drawn."""
     from drafter.datafile import load_report
-    from drafter.pack import builtin_pack
+    from drafter.packs.load import builtin_pack
     from drafter.resources import demo_dir
     from drafter.storage import Store, connect
 

@@ -10,7 +10,7 @@ from drafter.errors import RenderError
 from drafter.narrative import render
 from drafter.narrative.blocks import Document
 from drafter.office.rollup import Rollup
-from drafter.pack import TemplatePack
+from drafter.packs.load import TemplatePack
 from drafter.resources import demo_dir
 from drafter.writer.atomic import write_atomic
 from drafter.writer.docx_writer import save_docx

@@ -18,7 +18,7 @@ from drafter.domain.report import Status
 from drafter.domain.units import Signer, Unit
 from drafter.office.aggregation import aggregate
 from drafter.office.index import make_ranking
-from drafter.pack import TemplatePack
+from drafter.packs.load import TemplatePack
 from drafter.resources import demo_dir
 from drafter.sample import reports_for, scores_for
 from drafter.storage import Store

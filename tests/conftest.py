@@ -10,7 +10,7 @@ import pytest
 
 from drafter.datafile import load_report
 from drafter.domain.report import Report
-from drafter.pack import TemplatePack, builtin_pack
+from drafter.packs.load import TemplatePack, builtin_pack
 from drafter.resources import demo_dir
 
 DEMO = demo_dir()

@@ -14,7 +14,7 @@ from drafter.domain.figures import Figures
 from drafter.domain.periods import PeriodKind
 from drafter.domain.report import Report
 from drafter.narrative.blocks import Document, Heading, Paragraph, Role, Run, Table
-from drafter.pack import builtin_pack
+from drafter.packs.load import builtin_pack
 
 CATALOGUE = builtin_pack().catalogue
 

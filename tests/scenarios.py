@@ -15,7 +15,7 @@ from drafter.domain.periods import Period
 from drafter.domain.report import Report, Status
 from drafter.domain.units import Unit
 from drafter.office.rollup import Rollup, apply_rollup, roll_up
-from drafter.pack import builtin_pack
+from drafter.packs.load import builtin_pack
 from drafter.resources import demo_dir
 
 CATALOGUE = builtin_pack().catalogue

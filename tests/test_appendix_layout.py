@@ -10,8 +10,8 @@ import docx
 
 from drafter.datafile import load_report
 from drafter.narrative import render
-from drafter.pack import load_pack
-from drafter.pack_tools import check_pack, init_pack
+from drafter.packs.load import load_pack
+from drafter.packs.tools import check_pack, init_pack
 from drafter.resources import demo_dir
 from drafter.writer.docx_writer import save_docx
 

@@ -8,7 +8,7 @@ import pytest
 CORE = ["drafter", "drafter.api", "drafter.cli.main", "drafter.cli.commands", "drafter.storage",
         "drafter.datafile", "drafter.narrative", "drafter.vi.numbers", "drafter.checks",
         "drafter.exchange", "drafter.reuse", "drafter.workflow", "drafter.office.rollup",
-        "drafter.office.aggregation", "drafter.pack_tools", "drafter.office.parallel",
+        "drafter.office.aggregation", "drafter.packs.tools", "drafter.office.parallel",
         "drafter.cli.district_commands", "models"]
 
 

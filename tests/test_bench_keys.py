@@ -17,7 +17,7 @@ import pytest
 from drafter.domain.documents import DocRef, written_number
 from drafter.domain.periods import Period
 from drafter.domain.report import NOTE_SECTIONS
-from drafter.pack import builtin_pack
+from drafter.packs.load import builtin_pack
 from drafter.storage import Store, connect
 from drafter.tui.widgets.figure_row import show_value
 from drafter.vi.dates import short_date

@@ -11,7 +11,7 @@ from drafter.checks import Problem, Severity, check_report
 from drafter.domain.documents import DocRef
 from drafter.domain.periods import Period
 from drafter.domain.report import Report
-from drafter.pack import TemplatePack
+from drafter.packs.load import TemplatePack
 
 TODAY = dt.date(2024, 12, 31)
 REDUPLICATED = {"song"}  # words Vietnamese says twice on purpose ("song song": in parallel)

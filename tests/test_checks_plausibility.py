@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from drafter.checks import Problem, Severity, check_report
 from drafter.domain.report import Report
-from drafter.pack import builtin_pack
+from drafter.packs.load import builtin_pack
 
 TODAY = dt.date(2026, 11, 23)
 

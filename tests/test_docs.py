@@ -1,7 +1,7 @@
 from pathlib import Path
 
-from drafter.docgen import render_doc
-from drafter.pack import TemplatePack
+from drafter.packs.docgen import render_doc
+from drafter.packs.load import TemplatePack
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "data-format.md"
 

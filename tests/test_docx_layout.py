@@ -20,7 +20,7 @@ from lxml import etree
 from drafter.domain.report import Report, Status
 from drafter.narrative import render
 from drafter.office.rollup import roll_up
-from drafter.pack import TemplatePack
+from drafter.packs.load import TemplatePack
 from drafter.sample import communes_like
 from drafter.writer import layout
 from drafter.writer.docx_writer import save_docx

@@ -13,7 +13,7 @@ from drafter.domain.report import Report
 from drafter.domain.units import Tier
 from drafter.errors import DataFileError
 from drafter.exchange import export_table, import_table
-from drafter.pack import TemplatePack
+from drafter.packs.load import TemplatePack
 from drafter.resources import demo_dir
 
 

@@ -17,7 +17,7 @@ from drafter.domain.report import Status
 from drafter.errors import DataFileError
 from drafter.narrative import render
 from drafter.narrative.overrides import sentence_ids
-from drafter.pack import builtin_pack
+from drafter.packs.load import builtin_pack
 from drafter.resources import demo_dir
 from drafter.storage import Store, connect
 from drafter.writer.text import to_text

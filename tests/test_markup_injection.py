@@ -25,7 +25,7 @@ from drafter.narrative import render
 from drafter.narrative.blocks import Header, Heading, PageBreak, Paragraph, Section, Signoff, Table
 from drafter.narrative.escape import escape_text, unescape
 from drafter.office.rollup import apply_rollup, roll_up
-from drafter.pack import builtin_pack
+from drafter.packs.load import builtin_pack
 from drafter.resources import demo_dir
 from drafter.vi.text import clean, sentence_case
 

@@ -14,7 +14,7 @@ from drafter.domain.figures import Figures
 from drafter.domain.periods import Period
 from drafter.domain.report import Report, Status
 from drafter.domain.units import Unit
-from drafter.pack import TemplatePack
+from drafter.packs.load import TemplatePack
 from drafter.storage import Store, connect
 from drafter.units.merger import MergedReport
 from drafter.workflow import comparisons

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from drafter.datafile import load_report
 from drafter.domain.report import Report
-from drafter.pack import builtin_pack
+from drafter.packs.load import builtin_pack
 from drafter.storage import Store, connect
 
 DATA = Path(__file__).parent / "data" / "inconsistent"

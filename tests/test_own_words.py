@@ -19,7 +19,7 @@ from drafter.domain.periods import Period
 from drafter.domain.report import Report, Status
 from drafter.narrative import render
 from drafter.narrative.overrides import sentence_ids
-from drafter.pack import builtin_pack
+from drafter.packs.load import builtin_pack
 from drafter.resources import demo_dir
 from drafter.reuse import carry_forward
 from drafter.storage import Store, connect

@@ -11,8 +11,8 @@ from drafter.cli.main import main
 from drafter.domain.report import Report
 from drafter.errors import PackError, RenderError
 from drafter.narrative import guard, render
-from drafter.pack import load_pack
-from drafter.pack_tools import check_pack, init_pack
+from drafter.packs.load import load_pack
+from drafter.packs.tools import check_pack, init_pack
 from drafter.resources import demo_dir
 
 DEMO = str(demo_dir() / "xa-thanh-mai-2024-Q1.toml")

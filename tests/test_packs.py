@@ -13,8 +13,8 @@ from drafter.cli.main import main
 from drafter.domain.report import Report
 from drafter.errors import RenderError
 from drafter.narrative import render
-from drafter.pack import load_pack
-from drafter.pack_tools import check_pack, init_pack
+from drafter.packs.load import load_pack
+from drafter.packs.tools import check_pack, init_pack
 from drafter.resources import demo_dir
 from drafter.sample import communes_like
 from drafter.writer.text import to_text

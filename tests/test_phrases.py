@@ -13,8 +13,8 @@ from drafter.datafile import load_report
 from drafter.domain.report import Report
 from drafter.errors import PackError
 from drafter.narrative import render
-from drafter.pack import builtin_pack, load_pack
-from drafter.pack_tools import init_pack
+from drafter.packs.load import builtin_pack, load_pack
+from drafter.packs.tools import init_pack
 from drafter.resources import demo_dir
 from drafter.writer.text import to_text
 

@@ -19,8 +19,8 @@ from drafter.domain.ranking import (
 )
 from drafter.domain.report import Report
 from drafter.domain.units import Unit
-from drafter.pack import TemplatePack, load_pack
-from drafter.pack_tools import init_pack
+from drafter.packs.load import TemplatePack, load_pack
+from drafter.packs.tools import init_pack
 from drafter.sample import commune_unit, communes_like
 from drafter.storage import Store, connect
 

@@ -11,7 +11,7 @@ from openpyxl import Workbook
 from drafter.cli.main import main
 from drafter.domain.ranking import Score, ScoreError, check_score
 from drafter.domain.report import Report
-from drafter.pack import TemplatePack
+from drafter.packs.load import TemplatePack
 from drafter.sample import communes_like
 from drafter.storage import Store, connect
 

@@ -16,7 +16,7 @@ from sqlalchemy import JSON, Boolean, Date, text
 from drafter.cli.main import main
 from drafter.domain.report import Report, Status
 from drafter.domain.units import Signer
-from drafter.pack import TemplatePack
+from drafter.packs.load import TemplatePack
 from drafter.sample import communes_like
 from drafter.storage import Store, connect
 from drafter.storage.db import MIGRATIONS

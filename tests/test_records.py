@@ -17,7 +17,7 @@ from drafter.domain.report import Report, Status
 from drafter.domain.units import Signer
 from drafter.errors import ChecksFailedError, FinalReportError, StaleReportError, StorageError
 from drafter.exchange import export_table
-from drafter.pack import load_pack
+from drafter.packs.load import load_pack
 from drafter.resources import builtin_pack_dir, demo_dir
 from drafter.storage import Store, connect
 

@@ -12,7 +12,7 @@ import docx
 
 from drafter.datafile import load_report
 from drafter.narrative import render
-from drafter.pack import builtin_pack
+from drafter.packs.load import builtin_pack
 from drafter.writer.docx_writer import save_docx
 
 DATA = Path(__file__).parent / "data" / "reference"

@@ -9,7 +9,7 @@ from drafter.domain.documents import DocRef
 from drafter.domain.periods import Period
 from drafter.domain.report import Report
 from drafter.errors import StorageError
-from drafter.pack import TemplatePack
+from drafter.packs.load import TemplatePack
 from drafter.reuse import carry_forward, empty_report, from_quarters
 from drafter.storage import Store, connect
 from drafter.workflow import start_report

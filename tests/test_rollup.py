@@ -17,7 +17,7 @@ from drafter.domain.report import Report, Status
 from drafter.exchange import export_table
 from drafter.office.aggregation import aggregate
 from drafter.office.rollup import apply_rollup, roll_up
-from drafter.pack import TemplatePack
+from drafter.packs.load import TemplatePack
 from drafter.sample import communes_like
 from drafter.storage import Store, connect
 

@@ -20,8 +20,8 @@ from drafter.checks import check_report
 from drafter.domain.catalogue import ValueType
 from drafter.narrative import render
 from drafter.narrative.blocks import Document
-from drafter.pack import TemplatePack, builtin_pack, load_pack
-from drafter.pack_tools import init_pack
+from drafter.packs.load import TemplatePack, builtin_pack, load_pack
+from drafter.packs.tools import init_pack
 from drafter.writer.text import to_text
 
 GOLDEN = Path(__file__).parent / "golden" / "scenarios"

@@ -2,7 +2,7 @@
 
 from drafter.domain.tier_indicators import aggregates, shown_to
 from drafter.domain.units import Tier
-from drafter.pack import TemplatePack
+from drafter.packs.load import TemplatePack
 
 
 def test_a_commune_is_asked_for_its_own_level_only(pack: TemplatePack) -> None:

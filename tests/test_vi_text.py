@@ -176,7 +176,7 @@ def test_item_text_leaves_the_punctuation_to_the_template(typed: str, expected: 
 
 
 def test_a_name_the_official_introduced_is_not_doubled() -> None:
-    from drafter.pack import builtin_pack
+    from drafter.packs.load import builtin_pack
     from drafter.vi.names import Abbreviations
 
     names = Abbreviations(builtin_pack().abbreviations)

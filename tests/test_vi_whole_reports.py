@@ -29,8 +29,8 @@ from drafter.domain.periods import Period
 from drafter.domain.report import Report
 from drafter.narrative import render
 from drafter.narrative.blocks import Document, Heading, Paragraph, Table
-from drafter.pack import builtin_pack, load_pack
-from drafter.pack_tools import init_pack
+from drafter.packs.load import builtin_pack, load_pack
+from drafter.packs.tools import init_pack
 from drafter.resources import demo_dir
 
 COMMUNE = load_report(demo_dir() / "xa-thanh-mai-2024-Q1.toml")

@@ -17,7 +17,7 @@ from drafter.checks.context import CheckContext
 from drafter.checks.problems import Problem, Severity, has_errors
 from drafter.domain.report import Report
 from drafter.narrative.assessment import Assessment
-from drafter.pack import TemplatePack, builtin_pack
+from drafter.packs.load import TemplatePack, builtin_pack
 
 CHECKS = (
     figure_checks.required_figures,

@@ -12,7 +12,7 @@ from drafter.domain.check_rules import CheckRules
 from drafter.domain.figures import Figures
 from drafter.domain.report import Report, Value
 from drafter.narrative.assessment import Assessment, Evidence, assess
-from drafter.pack import TemplatePack
+from drafter.packs.load import TemplatePack
 from drafter.vi.numbers import format_number
 from drafter.vi.periods import previous_name
 from drafter.vi.text import lower_first

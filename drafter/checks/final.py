@@ -5,7 +5,7 @@ from __future__ import annotations
 from drafter.checks import Problem, check_report, has_errors
 from drafter.domain.report import Report, Status
 from drafter.errors import ChecksFailedError
-from drafter.pack import TemplatePack
+from drafter.packs.load import TemplatePack
 
 
 def errors_message(problems: list[Problem]) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from drafter.domain.periods import Period
 from drafter.errors import DrafterError
-from drafter.pack import TemplatePack, builtin_pack, load_pack
+from drafter.packs.load import TemplatePack, builtin_pack, load_pack
 from drafter.writer.pdf import convert_to_pdf
 
 

@@ -18,8 +18,8 @@ from drafter.office.operations import (
     score_line,
     set_score,
 )
-from drafter.pack import load_pack
-from drafter.pack_tools import check_pack, init_pack
+from drafter.packs.load import load_pack
+from drafter.packs.tools import check_pack, init_pack
 from drafter.vi.numbers import format_fixed
 
 

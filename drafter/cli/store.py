@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from drafter.cli.common import pack_of
-from drafter.pack import TemplatePack
+from drafter.packs.load import TemplatePack
 from drafter.storage.reader import open_reader
 
 if TYPE_CHECKING:

@@ -17,7 +17,7 @@ from drafter.domain.periods import Period
 from drafter.domain.report import LISTS, NOTE_SECTIONS, Report, Status
 from drafter.domain.units import Signer, Unit, parse_kind
 from drafter.errors import DataFileError
-from drafter.pack import builtin_pack
+from drafter.packs.load import builtin_pack
 
 T = TypeVar("T")
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from drafter.domain.figures import Figures
 from drafter.domain.report import Report
 from drafter.errors import DrafterError
-from drafter.pack import TemplatePack, builtin_pack
+from drafter.packs.load import TemplatePack, builtin_pack
 from drafter.vi.numbers import format_number
 from drafter.vi.periods import period_name
 from drafter.writer.atomic import write_atomic

@@ -19,7 +19,7 @@ from drafter.domain.units import Tier, Unit
 from drafter.errors import DataFileError
 from drafter.exchange.identity import title_problem
 from drafter.exchange.read import RawCell, norm_cell, read_book
-from drafter.pack import TemplatePack, builtin_pack
+from drafter.packs.load import TemplatePack, builtin_pack
 from drafter.vi.text import clean
 
 _EMPTY = {"", "-", "–", "x"}

@@ -10,7 +10,7 @@ from drafter.domain.structure import kinds_of
 from drafter.domain.units import Unit
 from drafter.narrative.context import cell_value
 from drafter.office.rollup import Rollup
-from drafter.pack import TemplatePack
+from drafter.packs.load import TemplatePack
 from drafter.vi.text import sentence_case
 
 

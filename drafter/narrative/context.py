@@ -9,7 +9,7 @@ from decimal import Decimal
 from drafter.domain.catalogue import Layout, ValueType
 from drafter.domain.figures import Figures
 from drafter.domain.report import Value
-from drafter.pack import TemplatePack
+from drafter.packs.load import TemplatePack
 from drafter.vi.numbers import format_number
 from drafter.vi.rates import Rate
 

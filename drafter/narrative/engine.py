@@ -28,7 +28,7 @@ from drafter.narrative.outline import OutlineView
 from drafter.narrative.overrides import apply_overrides
 from drafter.narrative.phrases import Filled, picked
 from drafter.office.rollup import Rollup
-from drafter.pack import TemplatePack, builtin_pack
+from drafter.packs.load import TemplatePack, builtin_pack
 from drafter.units.merger import merged_sources
 from drafter.vi.names import Abbreviations
 from drafter.vi.periods import period_name, previous_name

@@ -12,7 +12,7 @@ from jinja2.runtime import Context
 
 from drafter.domain.documents import DocRef
 from drafter.domain.periods import Period
-from drafter.pack import TemplatePack
+from drafter.packs.load import TemplatePack
 from drafter.vi import dates, money, numbers, periods, text
 from drafter.vi.rates import Rate, format_percent, format_rate, format_ratio
 from drafter.vi.references import format_reference

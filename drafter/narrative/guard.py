@@ -21,7 +21,7 @@ from jinja2 import Template
 from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 
-from drafter.pack_schema import XML_ILLEGAL
+from drafter.packs.schema import XML_ILLEGAL
 
 RENDER_SECONDS = 20.0
 MAX_OUTPUT = 5_000_000  # characters of line markup; a report is about 60 000

@@ -9,7 +9,7 @@ from typing import Any
 from jinja2 import BaseLoader, Environment, TemplateNotFound
 
 from drafter.errors import PackError
-from drafter.pack_schema import XML_ILLEGAL, pack_file
+from drafter.packs.schema import XML_ILLEGAL, pack_file
 
 
 class PackLoader(BaseLoader):

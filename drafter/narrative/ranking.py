@@ -18,7 +18,7 @@ from drafter.domain.structure import kinds_of
 from drafter.domain.units import Unit
 from drafter.narrative.blocks import Document
 from drafter.narrative.engine import render_with
-from drafter.pack import TemplatePack, builtin_pack
+from drafter.packs.load import TemplatePack, builtin_pack
 from drafter.vi.numbers import decimal_places, format_fixed, format_number
 from drafter.vi.text import sentence_case
 

@@ -17,7 +17,7 @@ from drafter.domain.units import Tier, Unit
 from drafter.errors import DrafterError, StorageError
 from drafter.office.parallel import Job
 from drafter.office.rollup import Rollup, apply_rollup, roll_up
-from drafter.pack import TemplatePack, builtin_pack
+from drafter.packs.load import TemplatePack, builtin_pack
 from drafter.units.merger import before_merger
 from drafter.workflow import comparison, start_report
 from drafter.writer.atomic import inside

@@ -16,7 +16,7 @@ from drafter.domain.units import Tier, Unit
 from drafter.errors import DrafterError, StorageError
 from drafter.narrative.blocks import Document
 from drafter.narrative.ranking import render_ranking
-from drafter.pack import TemplatePack
+from drafter.packs.load import TemplatePack
 
 if TYPE_CHECKING:
     from drafter.storage import Store

@@ -25,7 +25,7 @@ from drafter.office.aggregation import aggregate, aggregating_unit, communes_of,
 from drafter.office.index import Ranking, ranked_units
 from drafter.office.parallel import Outcome, Progress, render_all
 from drafter.office.rollup import Received, Rollup
-from drafter.pack import TemplatePack
+from drafter.packs.load import TemplatePack
 from drafter.vi.numbers import decimal_places, format_number, parse_number
 from drafter.vi.periods import period_name
 from drafter.vi.text import join_vi

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from drafter.domain.report import Report
 from drafter.errors import DrafterError
-from drafter.pack import TemplatePack, builtin_pack, load_pack
+from drafter.packs.load import TemplatePack, builtin_pack, load_pack
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ from drafter.domain.ranking import Score
 from drafter.domain.report import Report, Status
 from drafter.domain.units import Unit
 from drafter.errors import FinalReportError, StaleReportError, StorageError
-from drafter.pack import TemplatePack, builtin_pack
+from drafter.packs.load import TemplatePack, builtin_pack
 from drafter.storage import bulk, convert, history, rows, units
 from drafter.storage.db import writer
 from drafter.storage.errors import storage_errors

@@ -19,7 +19,7 @@ from drafter.domain.report import Report
 from drafter.domain.units import Unit
 from drafter.errors import DrafterError, StorageError
 from drafter.narrative.blocks import Document
-from drafter.pack import TemplatePack, builtin_pack
+from drafter.packs.load import TemplatePack, builtin_pack
 from drafter.storage.reader import Reader, open_reader
 from drafter.vi.periods import period_name
 from drafter.vi.text import sentence_case

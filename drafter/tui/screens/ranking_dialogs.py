@@ -11,7 +11,7 @@ from drafter.domain.ranking import RankingRules, Score
 from drafter.domain.units import Unit
 from drafter.errors import DrafterError
 from drafter.office import operations
-from drafter.pack import TemplatePack
+from drafter.packs.load import TemplatePack
 from drafter.storage import Store
 from drafter.tui.screens.dialog import Box, Choice, FormDialog, Tick
 from drafter.vi.dates import parse_date, short_date

@@ -3,7 +3,7 @@ pack.
 
 ``check_pack`` reports every problem it can find in Vietnamese, one per line, rather than
 stopping at the first: symlinks, files that are not UTF-8, TOML syntax, unknown and missing
-keys and wrong types (see :mod:`drafter.pack_schema`), missing files and sections, template
+keys and wrong types (see :mod:`drafter.packs.schema`), missing files and sections, template
 syntax, and a trial render of the demo reports through the pack down to the DOCX.
 """
 
@@ -16,8 +16,8 @@ from pathlib import Path
 from jinja2 import TemplateSyntaxError
 
 from drafter.errors import DrafterError, PackError
-from drafter.pack import TemplatePack, builtin_pack, load_pack
-from drafter.pack_schema import pack_file, read_pack_files
+from drafter.packs.load import TemplatePack, builtin_pack, load_pack
+from drafter.packs.schema import pack_file, read_pack_files
 from drafter.resources import builtin_pack_dir
 
 FILES = ("pack.toml", "catalogue.toml", "appendix.toml", "rules.toml", "checks.toml",

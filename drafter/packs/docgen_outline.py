@@ -1,10 +1,10 @@
 """The parts of ``docs/data-format.md`` about the outline and the official's own words: the
 sub-items, phrases to pick, overrides, rates given directly and a province's appendix form
-(issue 14). Generated from the pack by :mod:`drafter.docgen`."""
+(issue 14). Generated from the pack by :mod:`drafter.packs.docgen`."""
 
 from __future__ import annotations
 
-from drafter.pack import TemplatePack
+from drafter.packs.load import TemplatePack
 
 _WORDS = """
 ## The outline — sections and sub-items

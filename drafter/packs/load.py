@@ -14,7 +14,7 @@ from drafter.domain.check_rules import CheckRules, build_rules
 from drafter.domain.phrases import Phrases, build_phrases
 from drafter.domain.ranking import RankingRules, build_ranking_rules
 from drafter.errors import PackError
-from drafter.pack_schema import pack_file, read_pack_files
+from drafter.packs.schema import pack_file, read_pack_files
 from drafter.resources import builtin_pack_dir
 
 # A pack's name and version go into every DOCX's properties (255 characters at most there).

@@ -1,11 +1,11 @@
-"""Generate ``docs/data-format.md`` from the catalogue: ``python -m drafter.docgen``."""
+"""Generate ``docs/data-format.md`` from the catalogue: ``python -m drafter.packs.docgen``."""
 
 from __future__ import annotations
 
-from drafter.docgen_outline import outline_doc
 from drafter.domain.catalogue import ValueType
 from drafter.domain.report import LISTS, NOTE_SECTIONS
-from drafter.pack import TemplatePack, builtin_pack
+from drafter.packs.docgen_outline import outline_doc
+from drafter.packs.load import TemplatePack, builtin_pack
 
 _TYPES = {
     ValueType.COUNT: "whole number ≥ 0",
