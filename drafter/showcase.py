@@ -19,11 +19,11 @@ from drafter.domain.units import Signer, Unit
 from drafter.office.aggregation import aggregate
 from drafter.office.index import make_ranking
 from drafter.packs.load import TemplatePack
+from drafter.records.workflow import comparisons
 from drafter.resources import demo_dir
 from drafter.sample import reports_for, scores_for
 from drafter.storage import Store
 from drafter.units.registry import load_official, register
-from drafter.workflow import comparisons
 
 PROVINCE, COMMUNE = "tinh-thai-nguyen", "xa-bach-thong"
 PREDECESSORS = {"xa-quan-ha": "Quân Hà", "xa-nguyen-phuc": "Nguyên Phúc",

@@ -15,9 +15,9 @@ from drafter.domain.periods import Period
 from drafter.domain.report import Report, Status
 from drafter.domain.units import Unit
 from drafter.packs.load import TemplatePack
+from drafter.records.workflow import comparisons
 from drafter.storage import Store, connect
 from drafter.units.merger import MergedReport
-from drafter.workflow import comparisons
 
 LAST_YEAR = Period.parse("2025-Q1")
 THIS_YEAR = Period.parse("2026-Q1")

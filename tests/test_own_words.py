@@ -20,8 +20,8 @@ from drafter.domain.report import Report, Status
 from drafter.narrative import render
 from drafter.narrative.overrides import sentence_ids
 from drafter.packs.load import builtin_pack
+from drafter.records.reuse import carry_forward
 from drafter.resources import demo_dir
-from drafter.reuse import carry_forward
 from drafter.storage import Store, connect
 from drafter.writer.docx_writer import save_docx
 

@@ -10,7 +10,6 @@ import docx
 import pytest
 from sqlalchemy import text
 
-from drafter import workflow
 from drafter.cli.main import main
 from drafter.datafile import dump_report
 from drafter.domain.report import Report, Status
@@ -18,6 +17,7 @@ from drafter.domain.units import Signer
 from drafter.errors import ChecksFailedError, FinalReportError, StaleReportError, StorageError
 from drafter.exchange import export_table
 from drafter.packs.load import load_pack
+from drafter.records import workflow
 from drafter.resources import builtin_pack_dir, demo_dir
 from drafter.storage import Store, connect
 

@@ -10,9 +10,9 @@ from drafter.domain.periods import Period
 from drafter.domain.report import Report
 from drafter.errors import StorageError
 from drafter.packs.load import TemplatePack
-from drafter.reuse import carry_forward, empty_report, from_quarters
+from drafter.records.reuse import carry_forward, empty_report, from_quarters
+from drafter.records.workflow import start_report
 from drafter.storage import Store, connect
-from drafter.workflow import start_report
 
 DAY = dt.date(2024, 6, 20)
 

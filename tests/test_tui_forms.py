@@ -11,9 +11,9 @@ from textual.widgets._footer import FooterKey
 from tui_pilot import PROVINCE_TODAY, demo, make_app, province_office, reopen_at
 
 from drafter.domain.periods import Period
+from drafter.records.workflow import start_report
 from drafter.tui.screens.reports import ReportsScreen
 from drafter.tui.screens.unit import UnitScreen
-from drafter.workflow import start_report
 
 
 def test_a_deleted_list_item_comes_back_with_ctrl_z(tmp_path: Path) -> None:

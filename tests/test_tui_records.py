@@ -11,8 +11,8 @@ from pathlib import Path
 from textual.widgets import Input, Label
 from tui_pilot import built
 
-from drafter import workflow
 from drafter.domain.report import Report, Status
+from drafter.records import workflow
 from drafter.storage import Store, connect
 from drafter.tui import DrafterApp, create_app
 from drafter.tui.screens.unit import UnitScreen

@@ -14,8 +14,8 @@ from tui_pilot import built
 
 from drafter.datafile import load_report
 from drafter.domain.periods import Period
+from drafter.records.reuse import carry_forward
 from drafter.resources import demo_dir
-from drafter.reuse import carry_forward
 from drafter.storage import Store, connect
 from drafter.tui import DrafterApp, create_app
 from drafter.tui.session import Session

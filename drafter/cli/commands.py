@@ -6,7 +6,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from drafter import workflow
 from drafter.checks import check_report
 from drafter.cli.common import announce, check_output, pack_of, period_of
 from drafter.cli.store import store_of
@@ -14,6 +13,7 @@ from drafter.datafile import dump_report, load_report
 from drafter.domain.report import Report
 from drafter.errors import DrafterError
 from drafter.exchange import export_table, import_table
+from drafter.records import workflow
 from drafter.storage import Store, connect
 from drafter.vi.periods import period_name
 from drafter.writer.atomic import write_atomic

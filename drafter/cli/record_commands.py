@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from drafter import workflow
 from drafter.cli.store import store_of
 from drafter.domain.report import Status
+from drafter.records import workflow
 from drafter.storage.history import CREATE, FINAL, REOPEN, Change
 from drafter.vi.periods import period_name
 

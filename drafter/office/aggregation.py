@@ -18,8 +18,8 @@ from drafter.errors import DrafterError, StorageError
 from drafter.office.parallel import Job
 from drafter.office.rollup import Rollup, apply_rollup, roll_up
 from drafter.packs.load import TemplatePack, builtin_pack
+from drafter.records.workflow import comparison, start_report
 from drafter.units.merger import before_merger
-from drafter.workflow import comparison, start_report
 from drafter.writer.atomic import inside
 
 if TYPE_CHECKING:
@@ -137,8 +137,8 @@ def render_jobs(store: Reads, unit_code: str, period: Period,
 
 def _compared(store: Reads, unit: Unit, period: Period,
               found: dict[str, Report]) -> Report | None:
-    """What :func:`~drafter.workflow.comparison` gives, from reports read together: the unit's
-    own, else (before its merger) its predecessors' summed."""
+    """What :func:`~drafter.records.workflow.comparison` gives, from reports read together:
+    the unit's own, else (before its merger) its predecessors' summed."""
     own = found.get(unit.code)
     if own is not None or not before_merger(unit, period):
         return own

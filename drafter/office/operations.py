@@ -26,10 +26,10 @@ from drafter.office.index import Ranking, ranked_units
 from drafter.office.parallel import Outcome, Progress, render_all
 from drafter.office.rollup import Received, Rollup
 from drafter.packs.load import TemplatePack
+from drafter.records.workflow import comparisons
 from drafter.vi.numbers import decimal_places, format_number, parse_number
 from drafter.vi.periods import period_name
 from drafter.vi.text import join_vi
-from drafter.workflow import comparisons
 
 if TYPE_CHECKING:
     from drafter.storage import Store

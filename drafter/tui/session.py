@@ -12,7 +12,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from drafter import workflow
 from drafter.checks import Problem, check_report
 from drafter.domain.periods import Period, PeriodKind
 from drafter.domain.report import Report
@@ -20,6 +19,7 @@ from drafter.domain.units import Unit
 from drafter.errors import DrafterError, StorageError
 from drafter.narrative.blocks import Document
 from drafter.packs.load import TemplatePack, builtin_pack
+from drafter.records import workflow
 from drafter.storage.reader import Reader, open_reader
 from drafter.vi.periods import period_name
 from drafter.vi.text import sentence_case

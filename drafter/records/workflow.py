@@ -13,7 +13,7 @@ from drafter.domain.report import Report, Status
 from drafter.domain.units import Unit
 from drafter.errors import DrafterError, StorageError
 from drafter.packs.load import TemplatePack, builtin_pack
-from drafter.reuse import carry_forward, empty_report, from_quarters
+from drafter.records.reuse import carry_forward, empty_report, from_quarters
 from drafter.units.merger import before_merger, combine
 from drafter.vi.text import clean
 
