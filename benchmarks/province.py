@@ -8,10 +8,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from drafter.datafile import load_report
+from drafter.demo.sample import NAMES, commune_unit, reports_for
 from drafter.domain.periods import Period
 from drafter.domain.report import Status
 from drafter.resources import demo_dir
-from drafter.sample import NAMES, commune_unit, reports_for
 from drafter.storage import Store, connect
 
 PROVINCE = "tinh-thai-nguyen"

@@ -16,9 +16,9 @@ import docx
 
 from drafter.cli.lazy import Handler
 from drafter.cli.main import build_parser
+from drafter.demo.sample import communes_like
 from drafter.domain.report import Report
 from drafter.resources import demo_dir
-from drafter.sample import communes_like
 from drafter.storage import Store, connect
 
 HEAVY = ("sqlalchemy", "sqlmodel", "openpyxl", "textual", "models")

@@ -10,13 +10,13 @@ import pytest
 from docx import Document as open_docx
 
 from drafter.cli.main import main
+from drafter.demo.sample import communes_like
 from drafter.domain.report import Report
 from drafter.errors import RenderError
 from drafter.narrative import render
 from drafter.packs.load import load_pack
 from drafter.packs.tools import check_pack, init_pack
 from drafter.resources import demo_dir
-from drafter.sample import communes_like
 from drafter.writer.text import to_text
 
 

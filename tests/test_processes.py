@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from drafter.demo.sample import communes_like
 from drafter.domain.report import Report, Status
-from drafter.sample import communes_like
 from drafter.storage import Store, connect
 
 pytestmark = [pytest.mark.slow,

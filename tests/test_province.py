@@ -13,10 +13,10 @@ import docx
 import pytest
 
 from drafter.cli.main import main
+from drafter.demo.sample import reports_for, scores_for
 from drafter.domain.periods import Period
 from drafter.domain.report import Report, Status
 from drafter.errors import ChecksFailedError
-from drafter.sample import reports_for, scores_for
 from drafter.storage import Store, connect
 
 HAI_PHONG = "thanh-pho-hai-phong"

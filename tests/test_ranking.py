@@ -9,6 +9,7 @@ import pytest
 from docx import Document as open_docx
 
 from drafter.cli.main import main
+from drafter.demo.sample import commune_unit, communes_like
 from drafter.domain.ranking import (
     RankingRules,
     Score,
@@ -21,7 +22,6 @@ from drafter.domain.report import Report
 from drafter.domain.units import Unit
 from drafter.packs.load import TemplatePack, load_pack
 from drafter.packs.tools import init_pack
-from drafter.sample import commune_unit, communes_like
 from drafter.storage import Store, connect
 
 

@@ -9,10 +9,10 @@ import pytest
 from openpyxl import Workbook
 
 from drafter.cli.main import main
+from drafter.demo.sample import communes_like
 from drafter.domain.ranking import Score, ScoreError, check_score
 from drafter.domain.report import Report
 from drafter.packs.load import TemplatePack
-from drafter.sample import communes_like
 from drafter.storage import Store, connect
 
 PROVINCE = "tinh-bac-ha"

@@ -14,10 +14,10 @@ import pytest
 from sqlalchemy import JSON, Boolean, Date, text
 
 from drafter.cli.main import main
+from drafter.demo.sample import communes_like
 from drafter.domain.report import Report, Status
 from drafter.domain.units import Signer
 from drafter.packs.load import TemplatePack
-from drafter.sample import communes_like
 from drafter.storage import Store, connect
 from drafter.storage.db import MIGRATIONS
 from drafter.storage.reader import BOOL_COLUMNS, DATE_COLUMNS, JSON_COLUMNS, open_reader

@@ -10,9 +10,9 @@ from docx import Document as open_docx
 from sqlalchemy import text
 
 from drafter.cli.main import main
+from drafter.demo.sample import communes_like
 from drafter.domain.report import Report, Status
 from drafter.office.parallel import Job, render_all
-from drafter.sample import communes_like
 from drafter.storage import Store, connect
 
 

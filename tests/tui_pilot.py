@@ -137,7 +137,7 @@ def province_office(store: Store, count: int = 12) -> tuple[Unit, list[Report]]:
     """tỉnh Thái Nguyên of the demo with its Sở Nội vụ and ``count`` generated communes for
     quarter I of 2026: by index modulo 4 final, final, draft, not sent. Returns the province
     and the communes' stored reports."""
-    from drafter.sample import NAMES, commune_unit, reports_for
+    from drafter.demo.sample import NAMES, commune_unit, reports_for
 
     files = demo_dir() / "2026"
     province = load_report(files / "tinh-thai-nguyen-2026-Q1.toml").unit

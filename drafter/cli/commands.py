@@ -100,7 +100,7 @@ def mark_final(args: argparse.Namespace) -> int:
 def demo(args: argparse.Namespace) -> int:
     """Build the demo in its own database (``<output>/demo.sqlite``, made afresh; ``--db``
     names another) and render its reports."""
-    from drafter.showcase import build_demo
+    from drafter.demo.showcase import build_demo
 
     out = Path(args.output)
     url = args.db

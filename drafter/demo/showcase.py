@@ -13,6 +13,7 @@ from pathlib import Path
 from drafter.api import demo_files, render_to_file, save_document
 from drafter.datafile import load_report
 from drafter.datafile.content import load_content
+from drafter.demo.sample import reports_for, scores_for
 from drafter.domain.periods import Period
 from drafter.domain.report import Status
 from drafter.domain.units import Signer, Unit
@@ -21,7 +22,6 @@ from drafter.office.index import make_ranking
 from drafter.packs.load import TemplatePack
 from drafter.records.workflow import comparisons
 from drafter.resources import demo_dir
-from drafter.sample import reports_for, scores_for
 from drafter.storage import Store
 from drafter.units.registry import load_official, register
 
