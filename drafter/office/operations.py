@@ -34,7 +34,7 @@ from drafter.vi.text import join_vi
 if TYPE_CHECKING:
     from drafter.storage import Store
     from drafter.storage.reader import Reads
-    from drafter.storage.repository import ReportSummary
+    from drafter.storage.report_reads import ReportSummary
 
 
 def names(units: Sequence[Unit]) -> str:

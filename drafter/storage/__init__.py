@@ -12,11 +12,12 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from drafter.storage.db import connect
     from drafter.storage.location import default_url
-    from drafter.storage.repository import ReportSummary, Store
+    from drafter.storage.report_reads import ReportSummary
+    from drafter.storage.repository import Store
 
 __all__ = ["ReportSummary", "Store", "connect", "default_url"]
 
-_HOMES = {"ReportSummary": "repository", "Store": "repository", "connect": "db",
+_HOMES = {"ReportSummary": "report_reads", "Store": "repository", "connect": "db",
           "default_url": "location"}
 
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from sqlmodel import Session, col, select
 
+from drafter.domain.limits import UNIT_FIELD_NAMES, UnitError, check_unit
 from drafter.domain.report import Report
+from drafter.domain.units import Unit
+from drafter.errors import StorageError
 from drafter.vi.periods import period_name
 from models import ReportRow
 
@@ -43,3 +46,13 @@ def duplicate_number(session: Session, unit_id: int, report: Report) -> str:
                     f"{row.period} (số {row.id}) của {report.unit.label}; mỗi số văn bản chỉ "
                     "dùng một lần trong năm")
     return ""
+
+
+def checked_unit(unit: Unit) -> None:
+    """The unit's fields within the limits (a unit in the registry may not know its signer
+    yet; data files, which make reports, must name one)."""
+    try:
+        check_unit(unit, require_signer=False)
+    except UnitError as exc:
+        name = UNIT_FIELD_NAMES.get(exc.field, exc.field)
+        raise StorageError(f"hồ sơ đơn vị: {name} {exc.problem}") from None

@@ -26,7 +26,7 @@ from drafter.vi.text import sentence_case
 
 if TYPE_CHECKING:
     from drafter.storage import Store
-    from drafter.storage.repository import ReportSummary
+    from drafter.storage.report_reads import ReportSummary
 
 LAST_REPORT = "last_report"
 LAST_SECTION = "last_section"
