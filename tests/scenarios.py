@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from drafter.datafile import load_report
-from drafter.domain.catalogue import ValueType
+from drafter.domain.indicators import ValueType
 from drafter.domain.periods import Period
 from drafter.domain.report import Report, Status
 from drafter.domain.units import Unit

@@ -12,7 +12,7 @@ import pytest
 
 from drafter.datafile import load_report
 from drafter.datafile.dump import dump_report
-from drafter.domain.catalogue import ValueType
+from drafter.domain.indicators import ValueType
 from drafter.domain.report import Status
 from drafter.errors import DataFileError
 from drafter.narrative import render

@@ -17,7 +17,7 @@ from narrative_checks import CHECKS, every_shortcoming_in_its_section, lines
 from scenarios import COMMUNE_Q1, DISTRICT_Q2, SCENARIOS, Scenario
 
 from drafter.checks import check_report
-from drafter.domain.catalogue import ValueType
+from drafter.domain.indicators import ValueType
 from drafter.narrative import render
 from drafter.narrative.blocks import Document
 from drafter.packs.load import TemplatePack, builtin_pack, load_pack

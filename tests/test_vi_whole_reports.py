@@ -23,8 +23,8 @@ from narrative_checks import (
 )
 
 from drafter.datafile import load_report
-from drafter.domain.catalogue import ValueType
 from drafter.domain.documents import DocRef
+from drafter.domain.indicators import ValueType
 from drafter.domain.periods import Period
 from drafter.domain.report import Report
 from drafter.narrative import render

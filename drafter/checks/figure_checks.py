@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from drafter.checks.context import CheckContext, show
 from drafter.checks.problems import Problem, Severity
-from drafter.domain.catalogue import ValueType
+from drafter.domain.indicators import ValueType
 from drafter.vi.numbers import round_half_up
 from drafter.vi.rates import format_ratio
 from drafter.vi.text import as_part, join_vi

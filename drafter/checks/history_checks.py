@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from drafter.checks.context import CheckContext, as_number, show
 from drafter.checks.problems import Problem, Severity
-from drafter.domain.catalogue import Indicator, Kind, ValueType
+from drafter.domain.indicators import Indicator, Kind, ValueType
 from drafter.domain.report import LISTS, OVERRIDE_MARK, PHRASE_MARK, REVIEWED_DOCUMENTS
 from drafter.vi.text import lower_first
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from drafter.domain import limits
-from drafter.domain.catalogue import Indicator, ValueType
+from drafter.domain.indicators import Indicator, ValueType
 from drafter.domain.report import Value
 from drafter.vi.dates import parse_date
 from drafter.vi.numbers import parse_number

@@ -11,8 +11,9 @@ from typing import Any, TypeVar
 
 from drafter.datafile import fields
 from drafter.domain import limits
-from drafter.domain.catalogue import Catalogue, ValueType
+from drafter.domain.catalogue import Catalogue
 from drafter.domain.documents import KIND_SYMBOLS, DocRef
+from drafter.domain.indicators import ValueType
 from drafter.domain.periods import Period
 from drafter.domain.report import LISTS, NOTE_SECTIONS, Report, Status
 from drafter.domain.units import Signer, Unit, parse_kind

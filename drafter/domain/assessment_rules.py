@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from drafter.domain.catalogue import Catalogue, ValueType
+from drafter.domain.catalogue import Catalogue
+from drafter.domain.indicators import ValueType
 from drafter.domain.periods import Period, PeriodKind
 from drafter.domain.units import Tier
 from drafter.errors import PackError

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from drafter.domain.catalogue import Catalogue, ValueType
+from drafter.domain.catalogue import Catalogue
+from drafter.domain.indicators import ValueType
 from drafter.errors import PackError
 from drafter.vi.text import sentence_case
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from drafter.domain.catalogue import Catalogue, Indicator, ValueType
+from drafter.domain.catalogue import Catalogue
+from drafter.domain.indicators import Indicator, ValueType
 from drafter.domain.report import Report, Value
 from drafter.vi.rates import Rate
 

@@ -14,7 +14,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from drafter.domain.catalogue import ValueType
+from drafter.domain.indicators import ValueType
 from drafter.domain.units import KINDS, Unit
 
 # Unit codes become file names (``xa-cam-giang-2024-Q1.docx``): ASCII letters, digits, "-".

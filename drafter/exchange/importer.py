@@ -12,7 +12,9 @@ from decimal import Decimal
 from pathlib import Path
 
 from drafter.datafile import fields
-from drafter.domain.catalogue import Catalogue, LayoutRow, ValueType
+from drafter.domain.appendix_layout import LayoutRow
+from drafter.domain.catalogue import Catalogue
+from drafter.domain.indicators import ValueType
 from drafter.domain.periods import Period
 from drafter.domain.report import Report, Value
 from drafter.domain.units import Tier, Unit

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from drafter.domain.assessment_rules import AssessmentRule, AssessmentRules
-from drafter.domain.catalogue import ValueType
 from drafter.domain.figures import Figures
+from drafter.domain.indicators import ValueType
 from drafter.domain.periods import Period
 from drafter.errors import PackError
 from drafter.vi.numbers import format_count, format_number

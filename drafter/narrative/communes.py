@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from drafter.domain.catalogue import CommuneTable
+from drafter.domain.appendix_layout import CommuneTable
 from drafter.domain.figures import Figures
 from drafter.domain.structure import kinds_of
 from drafter.domain.units import Unit

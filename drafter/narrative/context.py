@@ -6,8 +6,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from drafter.domain.catalogue import Layout, ValueType
+from drafter.domain.appendix_layout import Layout
 from drafter.domain.figures import Figures
+from drafter.domain.indicators import ValueType
 from drafter.domain.report import Value
 from drafter.packs.load import TemplatePack
 from drafter.vi.numbers import format_number

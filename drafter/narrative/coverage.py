@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from drafter.domain.catalogue import Catalogue, ValueType
+from drafter.domain.catalogue import Catalogue
+from drafter.domain.indicators import ValueType
 from drafter.office.rollup import Rollup
 
 

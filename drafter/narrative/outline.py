@@ -7,8 +7,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from drafter.domain.catalogue import Catalogue, Item, Section
+from drafter.domain.catalogue import Catalogue
 from drafter.domain.figures import Figures
+from drafter.domain.outline import Item, Section
 from drafter.domain.report import Report
 
 

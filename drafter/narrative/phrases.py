@@ -10,8 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from drafter.domain.catalogue import ValueType
 from drafter.domain.figures import Figures
+from drafter.domain.indicators import ValueType
 from drafter.domain.phrases import SLOT, WORD_SLOTS, Phrase, Phrases
 from drafter.domain.report import Report
 from drafter.vi.money import format_trieu

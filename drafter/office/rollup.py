@@ -14,8 +14,9 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
 
-from drafter.domain.catalogue import SUMMABLE, Catalogue
+from drafter.domain.catalogue import Catalogue
 from drafter.domain.figures import Figures
+from drafter.domain.indicators import SUMMABLE
 from drafter.domain.periods import Period
 from drafter.domain.report import Report, Status, Value
 from drafter.domain.units import Unit

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from drafter.domain.catalogue import ValueType
+from drafter.domain.indicators import ValueType
 from drafter.domain.report import LISTS, NOTE_SECTIONS
 from drafter.packs.docgen_outline import outline_doc
 from drafter.packs.load import TemplatePack, builtin_pack

@@ -24,8 +24,9 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from drafter.domain.catalogue import SUMMABLE, Catalogue, Kind
+from drafter.domain.catalogue import Catalogue
 from drafter.domain.documents import DocRef
+from drafter.domain.indicators import SUMMABLE, Kind
 from drafter.domain.periods import Period
 from drafter.domain.report import BASIS, OVERRIDE_MARK, PHRASE_MARK, Report, Value
 from drafter.domain.units import Unit

@@ -14,8 +14,9 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from drafter.domain.catalogue import Catalogue, ValueType
+from drafter.domain.catalogue import Catalogue
 from drafter.domain.documents import DocRef
+from drafter.domain.indicators import ValueType
 from drafter.domain.limits import MAX_STATED, MAX_VALUE, check_number
 from drafter.domain.periods import Period
 from drafter.domain.report import Report, Status, Value

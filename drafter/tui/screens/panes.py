@@ -8,7 +8,8 @@ from functools import partial
 from textual.widget import Widget
 
 from drafter.checks import assessment_of
-from drafter.domain.catalogue import Catalogue, ValueType
+from drafter.domain.catalogue import Catalogue
+from drafter.domain.indicators import ValueType
 from drafter.domain.phrases import Phrase, Phrases
 from drafter.domain.report import LISTS, NOTE_SECTIONS, OVERRIDE_MARK, PHRASE_MARK
 from drafter.domain.tier_indicators import shown_to

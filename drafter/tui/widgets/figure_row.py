@@ -10,8 +10,8 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, Select
 
-from drafter.domain.catalogue import Indicator, ValueType
 from drafter.domain.figures import Figures
+from drafter.domain.indicators import Indicator, ValueType
 from drafter.domain.report import Value
 from drafter.tui.widgets.dropdown import Dropdown
 from drafter.tui.widgets.text import Label

@@ -13,7 +13,7 @@ from textual.message import Message
 from textual.widgets import Input
 
 from drafter.datafile import fields
-from drafter.domain.catalogue import Indicator
+from drafter.domain.indicators import Indicator
 from drafter.tui.widgets.text import Label
 
 TITLE = "Tỷ lệ ghi trực tiếp (chỉ khi không có số đếm; có số đếm thì tỷ lệ tự tính)"
