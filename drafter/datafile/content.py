@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from drafter.datafile import fields
-from drafter.datafile.load import _lists, _Reader, _report_number, read_text
+from drafter.datafile.documents import report_number
+from drafter.datafile.reader import Reader, lists, read_text
 from drafter.domain.report import LISTS
 from drafter.errors import DataFileError
 
@@ -39,13 +40,13 @@ def load_content(path: Path) -> Content:
     except RecursionError:
         raise DataFileError(str(path), "", "không phải TOML hợp lệ (lồng nhau quá sâu)") \
             from None
-    reader = _Reader(str(path))
+    reader = Reader(str(path))
     reader.table(data, "", {"number", "date", "recipients", "notes", *LISTS})
     notes = reader.table(data.get("notes", {}), "notes", set(RANKING_NOTES))
     return Content(
-        number=reader.get(data, "", "number", _report_number, False, ""),
+        number=reader.get(data, "", "number", report_number, False, ""),
         date=reader.get(data, "", "date", fields.date, False, None),
         recipients=reader.get(data, "", "recipients", fields.line_list, False, []),
         notes={key: reader.get(notes, "notes", key, fields.text_list) for key in notes},
-        lists=_lists(reader, data),
+        lists=lists(reader, data),
     )
