@@ -98,7 +98,6 @@ def _number(value: Any, maximum: Decimal = limits.MAX_STATED) -> Decimal:
 
 
 _ENGLISH_THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
-_ENGLISH_DECIMAL = re.compile(r"^\d+\.\d{1,2}$")
 
 
 def stated(value: Any, indicator: Indicator | None = None) -> Decimal:
