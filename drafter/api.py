@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from drafter.checks.final import ensure_can_be_final
+from drafter.combine.rollup import Rollup
 from drafter.domain.report import Report
 from drafter.errors import RenderError
 from drafter.narrative import render
 from drafter.narrative.blocks import Document
-from drafter.office.rollup import Rollup
 from drafter.packs.load import TemplatePack
 from drafter.resources import demo_dir
 from drafter.writer.atomic import write_atomic

@@ -9,12 +9,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from drafter.combine.rollup import Rollup, apply_rollup, roll_up
 from drafter.datafile import load_report
 from drafter.domain.indicators import ValueType
 from drafter.domain.periods import Period
 from drafter.domain.report import Report, Status
 from drafter.domain.units import Unit
-from drafter.office.rollup import Rollup, apply_rollup, roll_up
 from drafter.packs.load import builtin_pack
 from drafter.resources import demo_dir
 

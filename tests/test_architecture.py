@@ -8,7 +8,7 @@ import pytest
 CORE = ["drafter", "drafter.api", "drafter.cli.main", "drafter.cli.commands", "drafter.storage",
         "drafter.datafile", "drafter.narrative", "drafter.vi.numbers", "drafter.checks",
         "drafter.exchange", "drafter.records.reuse", "drafter.records.workflow",
-        "drafter.office.rollup", "drafter.office.aggregation", "drafter.packs.tools",
+        "drafter.combine.rollup", "drafter.office.aggregation", "drafter.packs.tools",
         "drafter.office.parallel",
         "drafter.cli.district_commands", "models"]
 

@@ -17,10 +17,10 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from lxml import etree
 
+from drafter.combine.rollup import roll_up
 from drafter.demo.sample import communes_like
 from drafter.domain.report import Report, Status
 from drafter.narrative import render
-from drafter.office.rollup import roll_up
 from drafter.packs.load import TemplatePack
 from drafter.writer import layout
 from drafter.writer.docx_writer import save_docx

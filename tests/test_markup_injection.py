@@ -18,13 +18,13 @@ import tomli_w
 from docx.oxml.ns import qn
 
 from drafter.cli.main import main
+from drafter.combine.rollup import apply_rollup, roll_up
 from drafter.datafile import load_report
 from drafter.datafile.dump import report_to_dict
 from drafter.domain.report import Report
 from drafter.narrative import render
 from drafter.narrative.blocks import Header, Heading, PageBreak, Paragraph, Section, Signoff, Table
 from drafter.narrative.escape import escape_text, unescape
-from drafter.office.rollup import apply_rollup, roll_up
 from drafter.packs.load import builtin_pack
 from drafter.resources import demo_dir
 from drafter.vi.text import clean, sentence_case

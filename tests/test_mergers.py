@@ -10,6 +10,7 @@ from pathlib import Path
 import docx
 
 from drafter.cli.main import main
+from drafter.combine.merger import MergedReport
 from drafter.domain.figures import Figures
 from drafter.domain.periods import Period
 from drafter.domain.report import Report, Status
@@ -17,7 +18,6 @@ from drafter.domain.units import Unit
 from drafter.packs.load import TemplatePack
 from drafter.records.workflow import comparisons
 from drafter.storage import Store, connect
-from drafter.units.merger import MergedReport
 
 LAST_YEAR = Period.parse("2025-Q1")
 THIS_YEAR = Period.parse("2026-Q1")

@@ -11,13 +11,13 @@ from docx import Document as open_docx
 
 from drafter.api import render_to_file
 from drafter.cli.main import main
+from drafter.combine.rollup import apply_rollup, roll_up
 from drafter.datafile import dump_report
 from drafter.demo.sample import communes_like
 from drafter.domain.figures import Figures
 from drafter.domain.report import Report, Status
 from drafter.exchange import export_table
 from drafter.office.aggregation import aggregate
-from drafter.office.rollup import apply_rollup, roll_up
 from drafter.packs.load import TemplatePack
 from drafter.storage import Store, connect
 

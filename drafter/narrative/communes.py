@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from drafter.combine.rollup import Rollup
 from drafter.domain.appendix_layout import CommuneTable
 from drafter.domain.figures import Figures
 from drafter.domain.structure import kinds_of
 from drafter.domain.units import Unit
 from drafter.narrative.context import cell_value
-from drafter.office.rollup import Rollup
 from drafter.packs.load import TemplatePack
 from drafter.vi.text import sentence_case
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from drafter.combine.rollup import Rollup
 from drafter.domain.catalogue import Catalogue
 from drafter.domain.indicators import ValueType
-from drafter.office.rollup import Rollup
 
 
 def _rolled_up(catalogue: Catalogue, key: str, seen: frozenset[str] = frozenset()) -> bool:

@@ -9,6 +9,8 @@ from typing import Any
 from jinja2 import StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
+from drafter.combine.merger import merged_sources
+from drafter.combine.rollup import Rollup
 from drafter.domain.figures import Figures, UnknownIndicatorError
 from drafter.domain.report import LISTS, Report, Status
 from drafter.domain.units import TWO_LEVEL_FROM, superior_kind
@@ -27,9 +29,7 @@ from drafter.narrative.loader import PackLoader
 from drafter.narrative.outline import OutlineView
 from drafter.narrative.overrides import apply_overrides
 from drafter.narrative.phrases import Filled, picked
-from drafter.office.rollup import Rollup
 from drafter.packs.load import TemplatePack, builtin_pack
-from drafter.units.merger import merged_sources
 from drafter.vi.names import Abbreviations
 from drafter.vi.periods import period_name, previous_name
 
@@ -175,7 +175,7 @@ def render(
 
     ``previous`` is the stored report of the previous period and ``last_year`` that of the
     same period last year, when they exist; the narrative compares with each. ``rollup``
-    (a district report built by :func:`drafter.office.rollup.roll_up`) adds the communes' appendix.
+    (a district report built by :func:`drafter.combine.rollup.roll_up`) adds the communes' appendix.
     """
     pack = pack or builtin_pack()
     return _document(render_markup(report, pack, previous, last_year, rollup), report, pack, now)

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from drafter.combine.merger import before_merger
+from drafter.combine.rollup import Rollup, apply_rollup, roll_up
 from drafter.datafile import load_report
 from drafter.domain.periods import Period
 from drafter.domain.report import Report, Status
@@ -16,10 +18,8 @@ from drafter.domain.structure import children
 from drafter.domain.units import Tier, Unit
 from drafter.errors import DrafterError, StorageError
 from drafter.office.parallel import Job
-from drafter.office.rollup import Rollup, apply_rollup, roll_up
 from drafter.packs.load import TemplatePack, builtin_pack
 from drafter.records.workflow import comparison, start_report
-from drafter.units.merger import before_merger
 from drafter.writer.atomic import inside
 
 if TYPE_CHECKING:

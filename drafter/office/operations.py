@@ -15,6 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from drafter.combine.rollup import Received, Rollup
 from drafter.domain.periods import Period
 from drafter.domain.ranking import RankingRules, Score, ScoreError, check_score
 from drafter.domain.report import Report, Status
@@ -24,7 +25,6 @@ from drafter.exchange.scores import RankMismatch, read_scores
 from drafter.office.aggregation import aggregate, aggregating_unit, communes_of, render_jobs
 from drafter.office.index import Ranking, ranked_units
 from drafter.office.parallel import Outcome, Progress, render_all
-from drafter.office.rollup import Received, Rollup
 from drafter.packs.load import TemplatePack
 from drafter.records.workflow import comparisons
 from drafter.vi.numbers import decimal_places, format_number, parse_number

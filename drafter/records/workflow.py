@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from drafter.checks import Problem, check_report
+from drafter.combine.merger import before_merger, combine
 from drafter.domain.limits import MAX_LINE
 from drafter.domain.periods import Period, PeriodKind
 from drafter.domain.report import Report, Status
@@ -14,7 +15,6 @@ from drafter.domain.units import Unit
 from drafter.errors import DrafterError, StorageError
 from drafter.packs.load import TemplatePack, builtin_pack
 from drafter.records.reuse import carry_forward, empty_report, from_quarters
-from drafter.units.merger import before_merger, combine
 from drafter.vi.text import clean
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ def comparisons(store: Reads, report: Report,
                 pack: TemplatePack | None = None) -> tuple[Report | None, Report | None]:
     """The reports of the previous period and of the same period last year: the unit's own
     stored ones, or for a period before its merger its predecessors' summed
-    (:class:`drafter.units.merger.MergedReport`)."""
+    (:class:`drafter.combine.merger.MergedReport`)."""
     return (comparison(store, report.unit, report.period.previous(), pack),
             comparison(store, report.unit, report.period.same_period_last_year(), pack))
 

@@ -20,13 +20,13 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, ProgressBar
 
+from drafter.combine.rollup import Received
 from drafter.domain.periods import Period, PeriodKind
 from drafter.domain.units import Unit
 from drafter.errors import DrafterError
 from drafter.office import operations
 from drafter.office.aggregation import communes_of
 from drafter.office.parallel import Outcome
-from drafter.office.rollup import Received
 from drafter.tui.screens.office_dialogs import (
     AggregateDialog,
     AggregateRequest,

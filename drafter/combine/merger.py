@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from drafter.combine.rollup import roll_up
 from drafter.domain.catalogue import Catalogue
 from drafter.domain.periods import Period
 from drafter.domain.report import Report, Status
 from drafter.domain.structure import kinds_of
 from drafter.domain.units import TWO_LEVEL_FROM, Unit
-from drafter.office.rollup import roll_up
 
 
 @dataclass
