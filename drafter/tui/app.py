@@ -85,7 +85,7 @@ class DrafterApp(App[None]):
                                             id="--command-palette"))
 
     def action_help(self) -> None:
-        from drafter.tui.screens.help import HelpScreen
+        from drafter.tui.dialogs.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen | CommandPalette):
             self.push_screen(HelpScreen(self.screen))

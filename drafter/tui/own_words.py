@@ -8,7 +8,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, cast
 
 from drafter.domain.report import OVERRIDE_MARK, PHRASE_MARK
-from drafter.tui.screens.override import Choice, OverrideScreen, sentences
+from drafter.tui.dialogs.override import Choice, OverrideScreen
+from drafter.tui.session import sentences
 from drafter.tui.widgets.given_rates import GivenRates
 from drafter.tui.widgets.phrases import PhrasePicker
 

@@ -16,12 +16,12 @@ from textual.widgets import ContentSwitcher, Header, ListItem, ListView, Loading
 from drafter.checks import Problem
 from drafter.domain.report import Status
 from drafter.errors import DrafterError
+from drafter.tui.dialogs.reopen import ReopenDialog
 from drafter.tui.editing import Editing
 from drafter.tui.own_words import OwnWords
 from drafter.tui.screens.checks_view import ChecksView
 from drafter.tui.screens.editor_build import PaneBuilder
 from drafter.tui.screens.panes import BUILT_WHEN_SHOWN, Panes
-from drafter.tui.screens.reopen import ReopenDialog
 from drafter.tui.session import Session
 from drafter.tui.widgets.causes import CausesEditor
 from drafter.tui.widgets.checks_list import ChecksList

@@ -27,7 +27,7 @@ from drafter.office import operations
 from drafter.office.aggregation import communes_of
 from drafter.office.parallel import Outcome
 from drafter.office.rollup import Received
-from drafter.tui.screens.office_dialogs import (
+from drafter.tui.dialogs.office import (
     AggregateDialog,
     AggregateRequest,
     PeriodDialog,

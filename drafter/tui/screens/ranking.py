@@ -23,13 +23,13 @@ from drafter.domain.units import Tier, Unit
 from drafter.errors import DrafterError
 from drafter.office import operations
 from drafter.office.index import make_ranking, ranked_units
-from drafter.tui.screens.dialog import Box, FormDialog
-from drafter.tui.screens.ranking_dialogs import (
+from drafter.tui.dialogs.ranking import (
     ImportDialog,
     RankingDialog,
     RankingRequest,
     ScoreDialog,
     Workbook,
+    YearDialog,
 )
 from drafter.tui.widgets.footer import KeyFooter
 from drafter.tui.widgets.outcome_log import OutcomeLog
@@ -43,18 +43,6 @@ if TYPE_CHECKING:
 def ranking_year(session: Session) -> int:
     """The year an index is usually ranked for: the one before today's."""
     return (session.today or dt.date.today()).year - 1
-
-
-class YearDialog(FormDialog[int]):
-    def __init__(self, year: int) -> None:
-        super().__init__("Chọn năm đánh giá", [Box("year", "Năm", str(year))], "Xem năm này")
-
-    def submit(self) -> None:
-        year = self.text("year")
-        if not (year.isdigit() and len(year) == 4):
-            self.refuse(f"Năm không hợp lệ: \"{year}\" (ví dụ 2025)")
-            return
-        self.dismiss(int(year))
 
 
 class RankingScreen(Screen[None]):

@@ -122,7 +122,7 @@ class ReportsScreen(Screen[None]):
         app.open_report(int(str(event.row_key.value)))
 
     def action_new(self) -> None:
-        from drafter.tui.screens.new_report import NewReportScreen
+        from drafter.tui.dialogs.new_report import NewReportScreen
 
         def created(report_id: int | None) -> None:
             if report_id is not None:

@@ -13,7 +13,7 @@ from textual.widgets import Button, Input, RadioButton, RadioSet, Select
 from drafter.domain.periods import Period, PeriodKind
 from drafter.domain.units import Unit
 from drafter.errors import DrafterError
-from drafter.tui.screens.modal import Modal
+from drafter.tui.dialogs.modal import Modal
 from drafter.tui.widgets.dropdown import Dropdown
 from drafter.tui.widgets.text import Label
 from drafter.vi.text import sentence_case
