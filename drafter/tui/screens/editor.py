@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
 
 from textual import work
 from textual.app import ComposeResult, SystemCommand
@@ -18,6 +17,7 @@ from drafter.domain.report import Status
 from drafter.errors import DrafterError
 from drafter.tui.dialogs.reopen import ReopenDialog
 from drafter.tui.editing import Editing
+from drafter.tui.navigation import LeaveReport
 from drafter.tui.own_words import OwnWords
 from drafter.tui.screens.checks_view import ChecksView
 from drafter.tui.screens.editor_build import PaneBuilder
@@ -35,9 +35,6 @@ from drafter.tui.widgets.nav_list import NavList
 from drafter.tui.widgets.text import Label, Static
 from drafter.vi.periods import period_name
 from drafter.vi.text import sentence_case
-
-if TYPE_CHECKING:
-    from drafter.tui.app import DrafterApp
 
 
 class EditorScreen(OwnWords, PaneBuilder):
@@ -73,16 +70,13 @@ class EditorScreen(OwnWords, PaneBuilder):
         Binding("escape", "back", "Quay lại", tooltip="Về danh sách báo cáo"),
     ]
 
-    def __init__(self, report_id: int, section: str | None = None) -> None:
+    def __init__(self, session: Session, report_id: int, section: str | None = None) -> None:
         super().__init__()
+        self.session = session
         self.report_id = report_id
         self.start_section = section
         self.last_written: Path | None = None
         self.problems: list[Problem] = []
-
-    @property
-    def session(self) -> Session:
-        return cast("DrafterApp", self.app).session
 
     @property
     def error_count(self) -> int:
@@ -218,18 +212,9 @@ class EditorScreen(OwnWords, PaneBuilder):
         self.query_one("#sidebar").focus()
 
     def action_back(self) -> None:
-        """Back to where the report was opened from: the unit's reports or the office's
-        communes (the unit's reports, built now, if the app started on this report)."""
-        from drafter.tui.screens.office import OfficeScreen
-        from drafter.tui.screens.reports import ReportsScreen
-
+        """Close the report: the next start opens the unit's reports, not this report."""
         self.session.forget()
-        if any(isinstance(screen, ReportsScreen | OfficeScreen)
-               for screen in self.app.screen_stack):
-            self.app.pop_screen()
-        else:
-            unit = self.session.unit(self.report.unit.code) or self.report.unit
-            self.app.switch_screen(ReportsScreen(unit))
+        self.post_message(LeaveReport(self.report.unit))
 
     async def on_checks_list_jump(self, message: ChecksList.Jump) -> None:
         await self.checks.jump_to(message.problem)
@@ -340,7 +325,7 @@ class EditorScreen(OwnWords, PaneBuilder):
     def _reload(self) -> None:
         """The report again as stored, at the same pane: editable or read-only as it is now."""
         pane = self.query_one("#panes", ContentSwitcher).current
-        self.app.switch_screen(EditorScreen(self.report_id, pane))
+        self.app.switch_screen(EditorScreen(self.session, self.report_id, pane))
 
     def on_issuing_editor_invalid(self, message: IssuingEditor.Invalid) -> None:
         self.editing.invalid(message.field, f"is-{message.field}", message.text, message.message)

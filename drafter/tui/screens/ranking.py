@@ -9,7 +9,6 @@ import datetime as dt
 from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
 
 from textual import work
 from textual.app import ComposeResult, SystemCommand
@@ -31,13 +30,10 @@ from drafter.tui.dialogs.ranking import (
     Workbook,
     YearDialog,
 )
+from drafter.tui.session import Session
 from drafter.tui.widgets.footer import KeyFooter
 from drafter.tui.widgets.outcome_log import OutcomeLog
 from drafter.tui.widgets.text import Label, Table
-
-if TYPE_CHECKING:
-    from drafter.tui.app import DrafterApp
-    from drafter.tui.session import Session
 
 
 def ranking_year(session: Session) -> int:
@@ -66,8 +62,10 @@ class RankingScreen(Screen[None]):
     ]
     FOOTER_FIRST = ("e", "i", "w", "escape", "k", "s")
 
-    def __init__(self, scope: Unit, year: int, departments: bool = False) -> None:
+    def __init__(self, session: Session, scope: Unit, year: int,
+                 departments: bool = False) -> None:
         super().__init__()
+        self.session = session
         self.scope = scope
         self.year = year
         self.departments = departments
@@ -76,10 +74,6 @@ class RankingScreen(Screen[None]):
         self.unscored: list[Unit] = []
         self.written: Path | None = None
         self.busy = False
-
-    @property
-    def session(self) -> Session:
-        return cast("DrafterApp", self.app).session
 
     def compose(self) -> ComposeResult:
         yield Header()
