@@ -11,7 +11,7 @@ from tui_pilot import built, demo, make_app, new_report, reopen_at
 
 from drafter.domain.periods import Period
 from drafter.tui.dialogs.override import OverrideScreen
-from drafter.tui.screens.editor import EditorScreen
+from drafter.tui.screens.editor.screen import EditorScreen
 
 OWN = "Bộ phận Một cửa xã tiếp nhận 142 hồ sơ, chủ yếu là hồ sơ chứng thực và hộ tịch"
 

@@ -176,7 +176,7 @@ class DrafterApp(App[None]):
         self.push_screen(RankingScreen(self.session, message.unit, ranking_year(self.session)))
 
     def open_report(self, report_id: int, section: str | None = None) -> None:
-        from drafter.tui.screens.editor import EditorScreen
+        from drafter.tui.screens.editor.screen import EditorScreen
 
         self.push_screen(EditorScreen(self.session, report_id, section))
 

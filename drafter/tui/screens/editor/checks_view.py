@@ -9,7 +9,7 @@ from textual.widget import Widget
 
 from drafter.checks import Problem
 from drafter.domain.figures import Figures
-from drafter.tui.screens.panes import CAUSES
+from drafter.tui.screens.editor.panes import CAUSES
 from drafter.tui.widgets.checks_list import ChecksList
 from drafter.tui.widgets.documents import DocumentsEditor
 from drafter.tui.widgets.figure_row import ProblemRow, RateRow
@@ -18,7 +18,7 @@ from drafter.tui.widgets.list_editor import ListEditor
 from drafter.tui.widgets.text import Label
 
 if TYPE_CHECKING:
-    from drafter.tui.screens.editor import EditorScreen
+    from drafter.tui.screens.editor.screen import EditorScreen
 
 REQUIRED = "Bắt buộc"
 CARRIED_MARK = " ↻"

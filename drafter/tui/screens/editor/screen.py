@@ -16,12 +16,12 @@ from drafter.checks import Problem
 from drafter.domain.report import Status
 from drafter.errors import DrafterError
 from drafter.tui.dialogs.reopen import ReopenDialog
-from drafter.tui.editing import Editing
 from drafter.tui.navigation import LeaveReport
-from drafter.tui.own_words import OwnWords
-from drafter.tui.screens.checks_view import ChecksView
-from drafter.tui.screens.editor_build import PaneBuilder
-from drafter.tui.screens.panes import BUILT_WHEN_SHOWN, Panes
+from drafter.tui.screens.editor.building import PaneBuilder
+from drafter.tui.screens.editor.checks_view import ChecksView
+from drafter.tui.screens.editor.editing import Editing
+from drafter.tui.screens.editor.own_words import OwnWords
+from drafter.tui.screens.editor.panes import BUILT_WHEN_SHOWN, Panes
 from drafter.tui.session import Session
 from drafter.tui.widgets.causes import CausesEditor
 from drafter.tui.widgets.checks_list import ChecksList
@@ -97,7 +97,7 @@ class EditorScreen(OwnWords, PaneBuilder):
                             for pane in self.panes.ids], id="sidebar",
                           initial_index=self.panes.ids.index(self._initial()))
             with ContentSwitcher(initial=self._initial(), id="panes"):
-                # Panes are built when first shown (see editor_build).
+                # Panes are built when first shown (see building).
                 for pane in self.panes.ids:
                     if pane not in BUILT_WHEN_SHOWN:
                         yield VerticalScroll(id=pane, classes="pane")

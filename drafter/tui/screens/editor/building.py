@@ -18,9 +18,9 @@ from textual.screen import Screen
 from textual.widget import AwaitMount, Widget
 from textual.widgets import ContentSwitcher
 
-from drafter.tui.editing import Editing
-from drafter.tui.screens.checks_view import ChecksView
-from drafter.tui.screens.panes import BUILT_WHEN_SHOWN, Panes
+from drafter.tui.screens.editor.checks_view import ChecksView
+from drafter.tui.screens.editor.editing import Editing
+from drafter.tui.screens.editor.panes import BUILT_WHEN_SHOWN, Panes
 
 BATCH = 6  # rows mounted at a time after the first screenful: a few hundredths of a second
 ROW_LINES = 3  # a figure's row with its margin

@@ -14,7 +14,7 @@ from drafter.tui.widgets.given_rates import GivenRates
 from drafter.tui.widgets.phrases import PhrasePicker
 
 if TYPE_CHECKING:
-    from drafter.tui.screens.editor import EditorScreen
+    from drafter.tui.screens.editor.screen import EditorScreen
 
 
 class OwnWords:
