@@ -32,7 +32,9 @@ class DrafterApp(App[None]):
     """Units → reports → the editor of one report. All labels are Vietnamese.
 
     The app alone pushes, switches and pops the screens, each given the session: a screen
-    asks to move on by posting a message of :mod:`drafter.tui.navigation`.
+    asks to move on by posting a message of :mod:`drafter.tui.navigation`. A screen's module
+    is imported where the screen is first built, not at start-up: some load much (the office
+    the narrative engine, the ranking SQLAlchemy, which the start does without, see Session).
     """
 
     CSS_PATH = "drafter.tcss"
@@ -194,6 +196,7 @@ class DrafterApp(App[None]):
         else:
             unit = self.session.unit(message.unit.code) or message.unit
             self.switch_screen(ReportsScreen(self.session, unit))
+
 
 def create_app(db_url: str | None = None, out_dir: Path | None = None,
                session: Session | None = None) -> DrafterApp:
