@@ -308,7 +308,7 @@ async def _write(keys: Keyboard, path: Path) -> None:
 
 async def _report(keys: Keyboard, figures: dict[str, str], dates: dict[str, str],
                   out: Path, texts: tuple[list[Doc], list[Doc], dict[str, list[str]]]) -> None:
-    from drafter.tui.screens.editor import EditorScreen
+    from drafter.tui.screens.editor.screen import EditorScreen
 
     screen = keys.pilot.app.screen
     assert isinstance(screen, EditorScreen), screen

@@ -18,8 +18,8 @@ from tui_pilot import (
 
 from drafter.domain.periods import Period
 from drafter.domain.report import Status
-from drafter.tui.screens.editor import EditorScreen
-from drafter.tui.screens.new_report import NewReportScreen
+from drafter.tui.dialogs.new_report import NewReportScreen
+from drafter.tui.screens.editor.screen import EditorScreen
 
 
 def test_first_start_to_docx_then_next_quarter(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from tui_pilot import built, demo, make_app, problem_under, reopen_at, type_into
 
 from drafter.domain.periods import Period
 from drafter.records.reuse import carry_forward
-from drafter.tui.screens.editor import EditorScreen
+from drafter.tui.screens.editor.screen import EditorScreen
 from drafter.tui.widgets.figure_row import CARRIED
 from drafter.tui.widgets.list_editor import CARRIED_LIST
 

@@ -21,8 +21,8 @@ from tui_pilot import (
 
 from drafter.domain.periods import Period
 from drafter.domain.report import NOTE_SECTIONS, Status
-from drafter.tui.screens.editor import EditorScreen
-from drafter.tui.screens.new_report import NewReportScreen
+from drafter.tui.dialogs.new_report import NewReportScreen
+from drafter.tui.screens.editor.screen import EditorScreen
 
 
 def test_the_note_editor_of_every_section_can_be_seen_and_typed_in(tmp_path: Path) -> None:

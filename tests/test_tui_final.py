@@ -13,8 +13,8 @@ from tui_pilot import make_app, reopen_at, show_field
 
 from drafter.cli.main import main
 from drafter.domain.report import Report, Status
-from drafter.tui.screens.editor import EditorScreen
-from drafter.tui.screens.reopen import ReopenDialog
+from drafter.tui.dialogs.reopen import ReopenDialog
+from drafter.tui.screens.editor.screen import EditorScreen
 from drafter.tui.widgets.text import Label
 
 

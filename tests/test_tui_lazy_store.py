@@ -21,7 +21,7 @@ from importlib import import_module
 from pathlib import Path
 from drafter.cli.main import build_parser
 from drafter.tui import create_app
-from drafter.tui.editing import Editing
+from drafter.tui.screens.editor.editing import Editing
 
 def orm():
     return sorted({"sqlalchemy", "sqlmodel", "models"} & {n.split(".")[0] for n in sys.modules})

@@ -13,7 +13,7 @@ from tui_pilot import PROVINCE_TODAY, make_app, palette_options, province_office
 
 from drafter.domain.periods import Period
 from drafter.domain.report import Status
-from drafter.tui.screens.editor import EditorScreen
+from drafter.tui.screens.editor.screen import EditorScreen
 from drafter.tui.screens.office import OfficeScreen
 from drafter.tui.screens.reports import ReportsScreen
 from drafter.tui.screens.units import UnitsScreen

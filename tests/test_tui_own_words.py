@@ -10,8 +10,8 @@ from textual.widgets import Input, OptionList, SelectionList, Static
 from tui_pilot import built, demo, make_app, new_report, reopen_at
 
 from drafter.domain.periods import Period
-from drafter.tui.screens.editor import EditorScreen
-from drafter.tui.screens.override import OverrideScreen
+from drafter.tui.dialogs.override import OverrideScreen
+from drafter.tui.screens.editor.screen import EditorScreen
 
 OWN = "Bộ phận Một cửa xã tiếp nhận 142 hồ sơ, chủ yếu là hồ sơ chứng thực và hộ tịch"
 

@@ -9,7 +9,7 @@ from textual import events
 from textual.widgets import Input, ListView
 from tui_pilot import demo, make_app, reopen_at
 
-from drafter.tui.screens.editor import EditorScreen
+from drafter.tui.screens.editor.screen import EditorScreen
 
 
 def test_a_digit_typed_right_after_enter_on_the_sidebar_lands_in_the_first_box(

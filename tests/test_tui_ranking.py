@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Input
 from tui_pilot import PROVINCE_TODAY, make_app, province_office
 
 from drafter.domain.ranking import Score
-from drafter.tui.screens.dialog import FormDialog
+from drafter.tui.dialogs.form import FormDialog
 from drafter.tui.screens.ranking import RankingScreen
 from drafter.tui.widgets.checkbox import EnterCheckbox
 from drafter.tui.widgets.outcome_log import OutcomeLog

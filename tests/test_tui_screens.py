@@ -10,9 +10,9 @@ from textual.widgets._footer import FooterKey
 from tui_pilot import built, demo, make_app, palette_options, reopen_at
 
 from drafter.domain.units import Signer, Unit
-from drafter.tui.screens.editor import EditorScreen
-from drafter.tui.screens.help import HelpScreen
-from drafter.tui.screens.new_report import NewReportScreen
+from drafter.tui.dialogs.help import HelpScreen
+from drafter.tui.dialogs.new_report import NewReportScreen
+from drafter.tui.screens.editor.screen import EditorScreen
 from drafter.tui.screens.reports import ReportsScreen
 from drafter.tui.screens.unit import UnitScreen
 from drafter.tui.screens.units import UnitsScreen

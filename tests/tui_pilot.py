@@ -17,8 +17,8 @@ from drafter.domain.units import Signer, Unit
 from drafter.resources import demo_dir
 from drafter.storage import Store, connect
 from drafter.tui import DrafterApp, create_app
-from drafter.tui.screens.editor import EditorScreen
-from drafter.tui.screens.new_report import NewReportScreen
+from drafter.tui.dialogs.new_report import NewReportScreen
+from drafter.tui.screens.editor.screen import EditorScreen
 from drafter.tui.screens.reports import ReportsScreen
 from drafter.tui.screens.unit import UnitScreen
 from drafter.tui.session import Session

@@ -13,13 +13,29 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from drafter.domain.units import Unit
+from drafter.tui.navigation import (
+    EditUnit,
+    LeaveReport,
+    OpenOffice,
+    OpenRanking,
+    OpenReport,
+    OpenUnit,
+    ShowUnits,
+    UnitSaved,
+)
 from drafter.tui.palette import ScreenCommands
 from drafter.tui.session import Session
 from drafter.tui.themes import DARK, LIGHT_THEME, THEMES
 
 
 class DrafterApp(App[None]):
-    """Units → reports → the editor of one report. All labels are Vietnamese."""
+    """Units → reports → the editor of one report. All labels are Vietnamese.
+
+    The app alone pushes, switches and pops the screens, each given the session: a screen
+    asks to move on by posting a message of :mod:`drafter.tui.navigation`. A screen's module
+    is imported where the screen is first built, not at start-up: some load much (the office
+    the narrative engine, the ranking SQLAlchemy, which the start does without, see Session).
+    """
 
     CSS_PATH = "drafter.tcss"
     # Textual's system commands are English; ours come from the screen (see palette.py).
@@ -58,14 +74,14 @@ class DrafterApp(App[None]):
         if unit is None:
             # First start (then the unit profile), or several units: the official picks one.
             # Otherwise the unit list is built only when asked for (Esc), not at start-up.
-            self.push_screen(UnitsScreen())
+            self.push_screen(UnitsScreen(self.session))
             if not units:
-                self.push_screen(UnitScreen())
+                self.push_screen(UnitScreen(self.session))
             return
         report_id, section = self.session.last_opened()
         if report_id is not None and self.session.exists(report_id):
             # Straight to the report left open; the unit's report list is built when the
-            # editor is left (EditorScreen.action_back), not before the editor is drawn.
+            # editor is left (on_leave_report), not before the editor is drawn.
             self.open_report(report_id, section)
             return
         self.open_unit(unit)
@@ -85,7 +101,7 @@ class DrafterApp(App[None]):
                                             id="--command-palette"))
 
     def action_help(self) -> None:
-        from drafter.tui.screens.help import HelpScreen
+        from drafter.tui.dialogs.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen | CommandPalette):
             self.push_screen(HelpScreen(self.screen))
@@ -118,28 +134,68 @@ class DrafterApp(App[None]):
         from drafter.tui.screens.reports import ReportsScreen
 
         self.session.remember_unit(unit.code)
-        self.push_screen(ReportsScreen(unit))
+        self.push_screen(ReportsScreen(self.session, unit))
 
-    def unit_saved(self, unit: Unit, new: bool) -> None:
+    def on_open_unit(self, message: OpenUnit) -> None:
+        self.open_unit(message.unit)
+
+    def on_edit_unit(self, message: EditUnit) -> None:
+        from drafter.tui.screens.unit import UnitScreen
+
+        self.push_screen(UnitScreen(self.session, message.unit))
+
+    def on_unit_saved(self, message: UnitSaved) -> None:
         """After the unit form: a new unit opens its (empty) report list."""
-        if new:
+        if message.new:
             from drafter.tui.screens.reports import ReportsScreen
 
-            self.session.remember_unit(unit.code)
-            self.switch_screen(ReportsScreen(unit))
+            self.session.remember_unit(message.unit.code)
+            self.switch_screen(ReportsScreen(self.session, message.unit))
         else:
             self.pop_screen()
+
+    def on_show_units(self, message: ShowUnits) -> None:
+        """Back to the unit list (built now if the app started on a unit's reports)."""
+        from drafter.tui.screens.units import UnitsScreen
+
+        if any(isinstance(screen, UnitsScreen) for screen in self.screen_stack):
+            self.pop_screen()
+        else:
+            self.switch_screen(UnitsScreen(self.session))
 
     def open_office(self, unit: Unit) -> None:
         """The office's screen of the province or district ``unit``."""
         from drafter.tui.screens.office import OfficeScreen
 
-        self.push_screen(OfficeScreen(unit))
+        self.push_screen(OfficeScreen(self.session, unit))
+
+    def on_open_office(self, message: OpenOffice) -> None:
+        self.open_office(message.unit)
+
+    def on_open_ranking(self, message: OpenRanking) -> None:
+        from drafter.tui.screens.ranking import RankingScreen, ranking_year
+
+        self.push_screen(RankingScreen(self.session, message.unit, ranking_year(self.session)))
 
     def open_report(self, report_id: int, section: str | None = None) -> None:
-        from drafter.tui.screens.editor import EditorScreen
+        from drafter.tui.screens.editor.screen import EditorScreen
 
-        self.push_screen(EditorScreen(report_id, section))
+        self.push_screen(EditorScreen(self.session, report_id, section))
+
+    def on_open_report(self, message: OpenReport) -> None:
+        self.open_report(message.report_id)
+
+    def on_leave_report(self, message: LeaveReport) -> None:
+        """Back to where the report was opened from: the unit's reports or the office's
+        communes (the unit's reports, built now, if the app started on the report)."""
+        from drafter.tui.screens.office import OfficeScreen
+        from drafter.tui.screens.reports import ReportsScreen
+
+        if any(isinstance(screen, ReportsScreen | OfficeScreen) for screen in self.screen_stack):
+            self.pop_screen()
+        else:
+            unit = self.session.unit(message.unit.code) or message.unit
+            self.switch_screen(ReportsScreen(self.session, unit))
 
 
 def create_app(db_url: str | None = None, out_dir: Path | None = None,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,7 +18,7 @@ from drafter.domain.periods import Period, PeriodKind
 from drafter.domain.report import Report
 from drafter.domain.units import Unit
 from drafter.errors import DrafterError, StorageError
-from drafter.narrative.blocks import Document
+from drafter.narrative.blocks import Block, Document, Heading, Paragraph
 from drafter.packs.load import TemplatePack, builtin_pack
 from drafter.records import workflow
 from drafter.storage.reader import Reader, open_reader
@@ -33,6 +34,7 @@ LAST_SECTION = "last_section"
 LAST_UNIT = "last_unit"
 THEME = "theme"
 DRAFTS = "drafts:"
+OWN = "✎"  # around the official's own sentences on the preview
 
 
 class Session:
@@ -164,7 +166,6 @@ class Session:
                 last_year: Report | None, width: int = 96) -> str:
         """The report as plain text, laid out for ``width`` columns; the official's own
         sentences between ✎ marks."""
-        from drafter.tui.screens.override import mark_own
         from drafter.writer.text import to_text
 
         return to_text(mark_own(self.document(report, previous, last_year)), width)
@@ -215,3 +216,28 @@ class Session:
     def keep(self, report_id: int, drafts: dict[str, str]) -> None:
         """Keep the drafts of a report's open boxes: they survive Esc, quitting and a kill."""
         self.store.set_state(f"{DRAFTS}{report_id}", json.dumps(drafts, ensure_ascii=False))
+
+
+# The rendered report read sentence by sentence: the preview marks the official's own, and
+# the own-words dialog lists every one to choose from.
+
+def sentences(document: Document) -> dict[str, str]:
+    """Every sentence of the document by id, in order, as the official reads it."""
+    found: dict[str, str] = {}
+    for block in document.blocks:
+        if isinstance(block, Paragraph | Heading):
+            for run in block.runs:
+                if run.sid:
+                    found[run.sid] = found.get(run.sid, "") + run.text
+    return {sid: text.strip().lstrip("; ") for sid, text in found.items()}
+
+
+def mark_own(document: Document) -> Document:
+    """The document with the official's sentences between ✎ marks, for the preview."""
+    def marked(block: Block) -> Block:
+        if isinstance(block, Paragraph | Heading) and any(run.own for run in block.runs):
+            runs = tuple(replace(run, text=f"{OWN}{run.text}{OWN}") if run.own else run
+                         for run in block.runs)
+            return replace(block, runs=runs)
+        return block
+    return Document([marked(block) for block in document.blocks], document.meta)

@@ -12,7 +12,6 @@ import datetime as dt
 from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
 
 from textual import work
 from textual.app import ComposeResult, SystemCommand
@@ -27,22 +26,20 @@ from drafter.errors import DrafterError
 from drafter.office import operations
 from drafter.office.aggregation import communes_of
 from drafter.office.parallel import Outcome
-from drafter.tui.screens.office_dialogs import (
+from drafter.tui.dialogs.office import (
     AggregateDialog,
     AggregateRequest,
     PeriodDialog,
     RenderAllDialog,
 )
+from drafter.tui.navigation import OpenRanking, OpenReport
+from drafter.tui.session import Session
 from drafter.tui.widgets.footer import KeyFooter
 from drafter.tui.widgets.outcome_log import OutcomeLog
 from drafter.tui.widgets.text import Label, Table
 from drafter.vi.dates import short_date
 from drafter.vi.periods import period_name
 from drafter.vi.text import sentence_case, sort_key
-
-if TYPE_CHECKING:
-    from drafter.tui.app import DrafterApp
-    from drafter.tui.session import Session
 
 RECEIVED = {Received.MISSING: "chưa gửi", Received.DRAFT: "dự thảo",
             Received.FINAL: "chính thức"}
@@ -84,18 +81,15 @@ class OfficeScreen(Screen[None]):
     ]
     FOOTER_FIRST = ("a", "r", "x", "k", "escape", "l")
 
-    def __init__(self, unit: Unit, period: Period | None = None) -> None:
+    def __init__(self, session: Session, unit: Unit, period: Period | None = None) -> None:
         super().__init__()
+        self.session = session
         self.unit = unit
         self.period = period
         self.only: Received | None = None
         self.lines: list[operations.Submission] = []
         self.written: Path | None = None
         self.busy = ""
-
-    @property
-    def session(self) -> Session:
-        return cast("DrafterApp", self.app).session
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -190,7 +184,7 @@ class OfficeScreen(Screen[None]):
             self.notify(f"{sentence_case(line.unit.label)} chưa gửi báo cáo "
                         f"{period_name(self.period)}.", timeout=5)
             return
-        cast("DrafterApp", self.app).open_report(line.report.id)
+        self.post_message(OpenReport(line.report.id))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
@@ -200,9 +194,7 @@ class OfficeScreen(Screen[None]):
         self.app.pop_screen()
 
     def action_ranking(self) -> None:
-        from drafter.tui.screens.ranking import RankingScreen, ranking_year
-
-        self.app.push_screen(RankingScreen(self.unit, ranking_year(self.session)))
+        self.post_message(OpenRanking(self.unit))
 
     def action_open_folder(self) -> None:
         if self.written is not None:

@@ -9,7 +9,6 @@ import datetime as dt
 from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
 
 from textual import work
 from textual.app import ComposeResult, SystemCommand
@@ -23,38 +22,23 @@ from drafter.domain.units import Tier, Unit
 from drafter.errors import DrafterError
 from drafter.office import operations
 from drafter.office.index import make_ranking, ranked_units
-from drafter.tui.screens.dialog import Box, FormDialog
-from drafter.tui.screens.ranking_dialogs import (
+from drafter.tui.dialogs.ranking import (
     ImportDialog,
     RankingDialog,
     RankingRequest,
     ScoreDialog,
     Workbook,
+    YearDialog,
 )
+from drafter.tui.session import Session
 from drafter.tui.widgets.footer import KeyFooter
 from drafter.tui.widgets.outcome_log import OutcomeLog
 from drafter.tui.widgets.text import Label, Table
-
-if TYPE_CHECKING:
-    from drafter.tui.app import DrafterApp
-    from drafter.tui.session import Session
 
 
 def ranking_year(session: Session) -> int:
     """The year an index is usually ranked for: the one before today's."""
     return (session.today or dt.date.today()).year - 1
-
-
-class YearDialog(FormDialog[int]):
-    def __init__(self, year: int) -> None:
-        super().__init__("Chọn năm đánh giá", [Box("year", "Năm", str(year))], "Xem năm này")
-
-    def submit(self) -> None:
-        year = self.text("year")
-        if not (year.isdigit() and len(year) == 4):
-            self.refuse(f"Năm không hợp lệ: \"{year}\" (ví dụ 2025)")
-            return
-        self.dismiss(int(year))
 
 
 class RankingScreen(Screen[None]):
@@ -78,8 +62,10 @@ class RankingScreen(Screen[None]):
     ]
     FOOTER_FIRST = ("e", "i", "w", "escape", "k", "s")
 
-    def __init__(self, scope: Unit, year: int, departments: bool = False) -> None:
+    def __init__(self, session: Session, scope: Unit, year: int,
+                 departments: bool = False) -> None:
         super().__init__()
+        self.session = session
         self.scope = scope
         self.year = year
         self.departments = departments
@@ -88,10 +74,6 @@ class RankingScreen(Screen[None]):
         self.unscored: list[Unit] = []
         self.written: Path | None = None
         self.busy = False
-
-    @property
-    def session(self) -> Session:
-        return cast("DrafterApp", self.app).session
 
     def compose(self) -> ComposeResult:
         yield Header()

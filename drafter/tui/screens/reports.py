@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import partial
-from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
@@ -13,13 +12,12 @@ from textual.widgets import DataTable, Header
 
 from drafter.domain.structure import office_of
 from drafter.domain.units import Unit
+from drafter.tui.navigation import EditUnit, OpenOffice, OpenReport, ShowUnits
+from drafter.tui.session import Session
 from drafter.tui.widgets.footer import KeyFooter
 from drafter.tui.widgets.text import Label, Table
 from drafter.vi.dates import short_date
 from drafter.vi.periods import period_name
-
-if TYPE_CHECKING:
-    from drafter.tui.app import DrafterApp
 
 STATUS = {"draft": "dự thảo", "final": "chính thức"}
 
@@ -40,8 +38,9 @@ class ReportsScreen(Screen[None]):
                 "tổng hợp, soạn tất cả, điểm và xếp hạng"),
     ]
 
-    def __init__(self, unit: Unit) -> None:
+    def __init__(self, session: Session, unit: Unit) -> None:
         super().__init__()
+        self.session = session
         self.unit = unit
 
     def compose(self) -> ComposeResult:
@@ -58,15 +57,14 @@ class ReportsScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         # The unit may have been edited meanwhile.
-        self.unit = cast("DrafterApp", self.app).session.unit(self.unit.code) or self.unit
+        self.unit = self.session.unit(self.unit.code) or self.unit
         self.query_one("#unit-title", Label).update(f"Báo cáo của {self.unit.short_body}")
         self.refresh_reports()
 
     def refresh_reports(self) -> None:
-        app = cast("DrafterApp", self.app)
         table = self.query_one(DataTable)
         table.clear()
-        summaries = sorted(app.session.reports(self.unit.code), key=lambda s: s.period.end,
+        summaries = sorted(self.session.reports(self.unit.code), key=lambda s: s.period.end,
                            reverse=True)
         for summary in summaries:
             edited = short_date(summary.updated_at.date())
@@ -89,11 +87,10 @@ class ReportsScreen(Screen[None]):
             yield SystemCommand(f"Tổng hợp, xếp hạng cấp xã của {target.short_body} (T)",
                                 "Báo cáo đã gửi, tổng hợp, soạn tất cả, Chỉ số CCHC",
                                 self.action_office)
-        app = cast("DrafterApp", self.app)
-        for summary in app.session.reports(self.unit.code):
+        for summary in self.session.reports(self.unit.code):
             yield SystemCommand(f"Mở báo cáo {period_name(summary.period)}",
                                 STATUS.get(summary.status, ""),
-                                partial(app.open_report, summary.id))
+                                partial(self._open, summary.id))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "office":
@@ -101,47 +98,38 @@ class ReportsScreen(Screen[None]):
         return True
 
     def _office(self) -> Unit | None:
-        return office_of(self.unit, cast("DrafterApp", self.app).session.unit)
+        return office_of(self.unit, self.session.unit)
 
     def action_office(self) -> None:
         target = self._office()
         if target is not None:
-            cast("DrafterApp", self.app).open_office(target)
+            self.post_message(OpenOffice(target))
+
+    def _open(self, report_id: int) -> None:
+        self.post_message(OpenReport(report_id))
 
     def action_open(self) -> None:
         table = self.query_one(DataTable)
         if table.row_count == 0:
             return
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        app = cast("DrafterApp", self.app)
-        app.open_report(int(str(key)))
+        self._open(int(str(key)))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        app = cast("DrafterApp", self.app)
-        app.open_report(int(str(event.row_key.value)))
+        self._open(int(str(event.row_key.value)))
 
     def action_new(self) -> None:
-        from drafter.tui.screens.new_report import NewReportScreen
+        from drafter.tui.dialogs.new_report import NewReportScreen
 
         def created(report_id: int | None) -> None:
             if report_id is not None:
-                app = cast("DrafterApp", self.app)
-                app.open_report(report_id)
+                self._open(report_id)
 
-        today = cast("DrafterApp", self.app).session.today
-        self.app.push_screen(NewReportScreen(self.unit, today), created)
+        self.app.push_screen(NewReportScreen(self.session, self.unit), created)
 
     def action_units(self) -> None:
-        """Back to the unit list (built now if the app started on this unit's reports)."""
-        from drafter.tui.screens.units import UnitsScreen
-
-        if any(isinstance(screen, UnitsScreen) for screen in self.app.screen_stack):
-            self.app.pop_screen()
-        else:
-            self.app.switch_screen(UnitsScreen())
+        self.post_message(ShowUnits())
 
     def action_edit_unit(self) -> None:
-        from drafter.tui.screens.unit import UnitScreen
-
-        self.app.push_screen(UnitScreen(self.unit))
+        self.post_message(EditUnit(self.unit))

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
@@ -15,16 +14,14 @@ from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Header, Input, Select, TextArea
 
 from drafter.domain.units import KINDS, Signer, Unit, parse_kind, unit_code
+from drafter.tui.navigation import UnitSaved
+from drafter.tui.session import Session
 from drafter.tui.widgets.buttons import FormButton
 from drafter.tui.widgets.checkbox import EnterCheckbox
 from drafter.tui.widgets.dropdown import Dropdown
 from drafter.tui.widgets.footer import KeyFooter
 from drafter.tui.widgets.text import Label
 from drafter.vi.text import clean
-
-if TYPE_CHECKING:
-    from drafter.tui.app import DrafterApp
-    from drafter.tui.session import Session
 
 FIELDS = (
     ("name", "Tên đơn vị (không kèm cấp), ví dụ: Cẩm Giàng"),
@@ -50,13 +47,10 @@ class UnitScreen(Screen[None]):
             "Ctrl+S lưu, Esc bỏ qua các thay đổi.")
     BINDINGS = [Binding("ctrl+s", "save", "Lưu đơn vị"), Binding("escape", "cancel", "Hủy")]
 
-    def __init__(self, unit: Unit | None = None) -> None:
+    def __init__(self, session: Session, unit: Unit | None = None) -> None:
         super().__init__()
+        self.session = session
         self.unit = unit
-
-    @property
-    def session(self) -> Session:
-        return cast("DrafterApp", self.app).session
 
     def compose(self) -> ComposeResult:
         unit = self.unit
@@ -162,4 +156,4 @@ class UnitScreen(Screen[None]):
         if problem:  # a limit of the unit profile (drafter.domain.limits)
             error.update(problem)
             return
-        cast("DrafterApp", self.app).unit_saved(unit, new=self.unit is None)
+        self.post_message(UnitSaved(unit, new=self.unit is None))

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from functools import partial
-from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
@@ -15,13 +14,11 @@ from textual.widgets import DataTable, Header
 
 from drafter.domain.structure import office_of
 from drafter.domain.units import Unit
+from drafter.tui.navigation import EditUnit, OpenOffice, OpenUnit
+from drafter.tui.session import Session
 from drafter.tui.widgets.footer import KeyFooter
 from drafter.tui.widgets.text import Label, Table
 from drafter.vi.text import sort_key
-
-if TYPE_CHECKING:
-    from drafter.tui.app import DrafterApp
-    from drafter.tui.session import Session
 
 
 class UnitsScreen(Screen[None]):
@@ -41,9 +38,9 @@ class UnitsScreen(Screen[None]):
                 "xã của tỉnh (huyện) đang chọn"),
     ]
 
-    @property
-    def session(self) -> Session:
-        return cast("DrafterApp", self.app).session
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -92,12 +89,11 @@ class UnitsScreen(Screen[None]):
         for unit in units:
             yield SystemCommand(f"Mở báo cáo của {unit.short_body}", unit.province,
                                 partial(self._open, unit))
-        app = cast("DrafterApp", self.app)
         for unit in units:
             if unit.aggregates:
                 yield SystemCommand(f"Tổng hợp, xếp hạng cấp xã của {unit.short_body}",
                                     "Báo cáo đã gửi, tổng hợp, soạn tất cả, Chỉ số CCHC",
-                                    partial(app.open_office, unit))
+                                    partial(self._open_office, unit))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "office":
@@ -115,10 +111,13 @@ class UnitsScreen(Screen[None]):
     def action_office(self) -> None:
         target = self._office()
         if target is not None:
-            cast("DrafterApp", self.app).open_office(target)
+            self._open_office(target)
+
+    def _open_office(self, unit: Unit) -> None:
+        self.post_message(OpenOffice(unit))
 
     def _open(self, unit: Unit) -> None:
-        cast("DrafterApp", self.app).open_unit(unit)
+        self.post_message(OpenUnit(unit))
 
     def action_open(self) -> None:
         unit = self._chosen()
@@ -130,13 +129,9 @@ class UnitsScreen(Screen[None]):
         self.action_open()
 
     def action_new_unit(self) -> None:
-        from drafter.tui.screens.unit import UnitScreen
-
-        self.app.push_screen(UnitScreen())
+        self.post_message(EditUnit())
 
     def action_edit_unit(self) -> None:
-        from drafter.tui.screens.unit import UnitScreen
-
         unit = self._chosen()
         if unit is not None:
-            self.app.push_screen(UnitScreen(unit))
+            self.post_message(EditUnit(unit))

@@ -14,28 +14,23 @@ from collections.abc import Callable
 
 from textual import events
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widget import AwaitMount, Widget
 from textual.widgets import ContentSwitcher
 
-from drafter.tui.editing import Editing
-from drafter.tui.screens.checks_view import ChecksView
-from drafter.tui.screens.panes import BUILT_WHEN_SHOWN, Panes
+from drafter.tui.screens.editor.panes import BUILT_WHEN_SHOWN
+from drafter.tui.screens.editor.state import EditorState
+from drafter.tui.session import Session
 
 BATCH = 6  # rows mounted at a time after the first screenful: a few hundredths of a second
 ROW_LINES = 3  # a figure's row with its margin
 HELD = ("backspace", "delete", "enter")  # besides printable keys: what a box takes
 
 
-class PaneBuilder(Screen[None]):
+class PaneBuilder(EditorState):
     """The editor's panes, built when first shown; the keys held meanwhile."""
 
-    editing: Editing
-    panes: Panes
-    checks: ChecksView
-
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, session: Session, report_id: int, section: str | None = None) -> None:
+        super().__init__(session, report_id, section)
         self.filled: set[str] = set()
         self.waiting: dict[str, list[Callable[[], list[Widget]]]] = {}
         self.mounting: dict[str, list[AwaitMount]] = {}
@@ -78,7 +73,7 @@ class PaneBuilder(Screen[None]):
         await mounting
         if not all(widget.is_mounted for widget in widgets):
             return  # the editor closed meanwhile
-        self.checks.gather(widgets)
+        self.checks.gather(widgets, self.problems)
         if pane not in self.waiting and self.resume is not None:  # a Tab waited for a row
             resume, self.resume = self.resume, None
             self.release_keys(resume)

@@ -1,24 +1,21 @@
 """How the editor shows the checks: under each field, in each pane, in the sidebar and the
-checks list — and how a problem chosen there leads to the field to fix."""
+checks list — and which field a problem chosen there leads to."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from textual.screen import Screen
 from textual.widget import Widget
 
 from drafter.checks import Problem
 from drafter.domain.figures import Figures
-from drafter.tui.screens.panes import CAUSES
+from drafter.tui.screens.editor.editing import Editing
+from drafter.tui.screens.editor.panes import CAUSES, Panes
 from drafter.tui.widgets.checks_list import ChecksList
 from drafter.tui.widgets.documents import DocumentsEditor
 from drafter.tui.widgets.figure_row import ProblemRow, RateRow
 from drafter.tui.widgets.issuing import ISSUING_FIELDS, IssuingEditor
 from drafter.tui.widgets.list_editor import ListEditor
 from drafter.tui.widgets.text import Label
-
-if TYPE_CHECKING:
-    from drafter.tui.screens.editor import EditorScreen
 
 REQUIRED = "Bắt buộc"
 CARRIED_MARK = " ↻"
@@ -28,18 +25,22 @@ REVIEW = ("Còn {count} số liệu, nội dung lấy từ kỳ trước chưa �
 
 class ChecksView:
     """Runs at every keystroke: the widgets it updates are gathered once per pane filled
-    (querying the whole screen each time cost more than the checks themselves)."""
+    (querying the whole screen each time cost more than the checks themselves). It queries
+    the editor as a plain screen and reads the report from its editing and panes: it needs
+    none of the editor's parts."""
 
-    def __init__(self, screen: EditorScreen) -> None:
+    def __init__(self, screen: Screen[None], editing: Editing, panes: Panes) -> None:
         self.screen = screen
+        self.editing = editing
+        self.panes = panes
         self.rates: list[RateRow] = []
         self.rows: list[ProblemRow] = []
         self.documents: list[DocumentsEditor] = []
         self.issuing: list[IssuingEditor] = []
         self.shown: dict[str, str] = {}  # the sidebar's labels as shown
 
-    def gather(self, widgets: list[Widget]) -> None:
-        """Take in the widgets just built into a pane, showing them the problems already
+    def gather(self, widgets: list[Widget], problems: list[Problem]) -> None:
+        """Take in the widgets just built into a pane, showing them the ``problems`` already
         found (the checks are not run again for them)."""
         nodes = [node for widget in widgets for node in widget.walk_children(with_self=True)]
         rates = [node for node in nodes if isinstance(node, RateRow)]
@@ -50,25 +51,25 @@ class ChecksView:
         self.rows += rows
         self.documents += documents
         self.issuing += issuing
-        self._fields(self.screen.problems, rates, rows, documents, issuing)
+        self._fields(problems, rates, rows, documents, issuing)
 
-    def show(self, problems: list[Problem]) -> None:
+    def show(self, problems: list[Problem], errors: int) -> None:
+        """``problems`` everywhere, ``errors`` of them counted in the sidebar."""
         screen = self.screen
         self._fields(problems, self.rates, self.rows, self.documents, self.issuing)
-        quiet = {i for i, problem in enumerate(problems) if not screen.editing.due(problem)}
+        quiet = {i for i, problem in enumerate(problems) if not self.editing.due(problem)}
         lines = [self._line(p, i in quiet) for i, p in enumerate(problems)]
         screen.query_one(ChecksList).show(problems, lines, quiet)
-        self._sidebar()
+        self._sidebar(errors)
         screen.refresh_bindings()
 
     def _fields(self, problems: list[Problem], rates: list[RateRow], rows: list[ProblemRow],
                 documents: list[DocumentsEditor], issuing: list[IssuingEditor]) -> None:
         """The problems under the fields of the widgets given, and the rates computed."""
-        screen = self.screen
-        editing = screen.editing
-        catalogue = screen.session.pack.catalogue
-        figures = Figures(catalogue, editing.report.figures)
-        undefined = str(screen.session.pack.settings.get("rate_undefined", ""))
+        editing = self.editing
+        pack = editing.session.pack
+        figures = Figures(pack.catalogue, editing.report.figures)
+        undefined = str(pack.settings.get("rate_undefined", ""))
         for rate_row in rates:
             rate_row.update_from(figures, undefined)
         by_key: dict[str, Problem] = {}
@@ -93,10 +94,10 @@ class ChecksView:
         for form in issuing:
             form.show_problems([p.message for p in problems if p.field in ISSUING_FIELDS])
 
-    def _sidebar(self) -> None:
+    def _sidebar(self, errors: int) -> None:
         """Sections still to review marked ↻; the checks with their count of errors."""
-        panes, errors = self.screen.panes, self.screen.error_count
-        carried = {panes.of(field) for field in self.screen.editing.report.review}
+        panes = self.panes
+        carried = {panes.of(field) for field in self.editing.report.review}
         for pane in panes.ids:
             text = panes.short(pane) + (CARRIED_MARK if pane in carried else "")
             if pane == "checks" and errors:
@@ -108,7 +109,7 @@ class ChecksView:
     def _told(self, problem: Problem) -> set[str]:
         """The rows that say a problem's message: the field to fix, and in each other pane
         the problem reaches, its first field there."""
-        panes = self.screen.panes
+        panes = self.panes
         target = self.target(problem)
         rows, reached = {target}, {panes.of(target)}
         for key in problem.keys:
@@ -128,36 +129,23 @@ class ChecksView:
         """The field to fix: of those the problem names, the one typed last (when the parts of
         a sum disagree, the one just typed is the likeliest slip), else the first entered
         part — a total is the last guess."""
-        pack = self.screen.session.pack
-        keys = [key for key in problem.keys if self.screen.panes.of(key) is not None]
+        pack = self.editing.session.pack
+        keys = [key for key in problem.keys if self.panes.of(key) is not None]
         if problem.rule == "review":
             return keys[0] if keys else problem.field
         entered = [key for key in keys
                    if key not in pack.catalogue or not pack.catalogue[key].derived]
-        recent = [key for key in self.screen.editing.recent if key in entered]
+        recent = [key for key in self.editing.recent if key in entered]
         if recent:
             return recent[-1]
         wholes = {rule.whole for rule in pack.checks.parts}
         entered.sort(key=lambda key: key in wholes)
         return (entered or keys or [problem.field])[0]
 
-    async def jump_to(self, problem: Problem) -> None:
-        """Show the pane holding the problem's field, the cursor in it, scrolled into view."""
+    def entry(self, pane: str, field: str) -> Widget | None:
+        """The box of ``field`` in ``pane`` (built), where the cursor goes to fix it."""
         screen = self.screen
-        field = self.target(problem)
-        pane = screen.panes.of(field)
-        if pane is None:
-            return
-        await screen.ensure_pane(pane, whole=True)  # the field may lie below the first screenful
-        await screen.action_show(pane)
-        entry = self._entry(pane, field)
-        if entry is not None:
-            # Once the pane is laid out: before, the field has no place to scroll to.
-            screen.call_after_refresh(entry.focus)
-
-    def _entry(self, pane: str, field: str) -> Widget | None:
-        screen = self.screen
-        if field in screen.session.pack.catalogue:
+        if field in self.editing.session.pack.catalogue:
             found = screen.query(f"#in-{field}")
             return found.first() if found else None
         for editor in screen.query(ListEditor):

@@ -1,4 +1,5 @@
-"""The ranking's dialogs: one unit's score, a workbook of scores, the ranking report."""
+"""The ranking's dialogs: one unit's score, a workbook of scores, the ranking report, another
+year."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from drafter.errors import DrafterError
 from drafter.office import operations
 from drafter.packs.load import TemplatePack
 from drafter.storage import Store
-from drafter.tui.screens.dialog import Box, Choice, FormDialog, Tick
+from drafter.tui.dialogs.form import Box, Choice, FormDialog, Tick
 from drafter.vi.dates import parse_date, short_date
 from drafter.vi.numbers import format_number
 
@@ -125,3 +126,17 @@ class RankingDialog(FormDialog[RankingRequest]):
             return
         self.dismiss(RankingRequest(self.text("number") or None, date, content,
                                     self.chosen("issuer") or None))
+
+
+class YearDialog(FormDialog[int]):
+    """Returns the year chosen."""
+
+    def __init__(self, year: int) -> None:
+        super().__init__("Chọn năm đánh giá", [Box("year", "Năm", str(year))], "Xem năm này")
+
+    def submit(self) -> None:
+        year = self.text("year")
+        if not (year.isdigit() and len(year) == 4):
+            self.refuse(f"Năm không hợp lệ: \"{year}\" (ví dụ 2025)")
+            return
+        self.dismiss(int(year))

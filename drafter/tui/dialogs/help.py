@@ -9,7 +9,7 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widget import Widget
 
-from drafter.tui.screens.modal import Modal
+from drafter.tui.dialogs.modal import Modal
 from drafter.tui.widgets.text import Label, Static
 
 # Keys every screen understands, handled by Textual's widgets rather than our bindings.

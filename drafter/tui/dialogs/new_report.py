@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,14 +12,11 @@ from textual.widgets import Button, Input, RadioButton, RadioSet, Select
 from drafter.domain.periods import Period, PeriodKind
 from drafter.domain.units import Unit
 from drafter.errors import DrafterError
-from drafter.tui.screens.modal import Modal
+from drafter.tui.dialogs.modal import Modal
+from drafter.tui.session import Session
 from drafter.tui.widgets.dropdown import Dropdown
 from drafter.tui.widgets.text import Label
 from drafter.vi.text import sentence_case
-
-if TYPE_CHECKING:
-    from drafter.tui.app import DrafterApp
-    from drafter.tui.session import Session
 
 KINDS = [("Quý I", "Q1"), ("Quý II", "Q2"), ("Quý III", "Q3"), ("Quý IV", "Q4"),
          ("6 tháng đầu năm", "H1"), ("9 tháng", "9M"), ("Năm", "")]
@@ -41,14 +37,11 @@ class NewReportScreen(Modal[int | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Hủy")]
 
-    def __init__(self, unit: Unit, today: dt.date | None = None) -> None:
+    def __init__(self, session: Session, unit: Unit) -> None:
         super().__init__()
+        self.session = session
         self.unit = unit
-        self.today = today or dt.date.today()
-
-    @property
-    def session(self) -> Session:
-        return cast("DrafterApp", self.app).session
+        self.today = session.today or dt.date.today()
 
     def compose(self) -> ComposeResult:
         reported = [summary.period for summary in self.session.reports(self.unit.code)]

@@ -16,7 +16,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Select
 
-from drafter.tui.screens.modal import Modal
+from drafter.tui.dialogs.modal import Modal
 from drafter.tui.widgets.buttons import FormButton
 from drafter.tui.widgets.checkbox import EnterCheckbox
 from drafter.tui.widgets.dropdown import Dropdown

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from drafter.domain.periods import Period
 from drafter.office.aggregation import TABLE_SUFFIXES
-from drafter.tui.screens.dialog import Box, Choice, FormDialog, Tick
-from drafter.tui.screens.new_report import KINDS
+from drafter.tui.dialogs.form import Box, Choice, FormDialog, Tick
+from drafter.tui.dialogs.new_report import KINDS
 from drafter.vi.periods import period_name
 
 SENT_SUFFIXES = (".toml", *TABLE_SUFFIXES)

@@ -14,7 +14,7 @@ from drafter.domain.phrases import Phrase, Phrases
 from drafter.domain.report import LISTS, NOTE_SECTIONS, OVERRIDE_MARK, PHRASE_MARK
 from drafter.domain.tier_indicators import shown_to
 from drafter.narrative.assessment import Finding
-from drafter.tui.editing import FIGURE, Editing
+from drafter.tui.screens.editor.editing import FIGURE, Editing
 from drafter.tui.widgets.causes import CausesEditor
 from drafter.tui.widgets.documents import DocumentsEditor
 from drafter.tui.widgets.figure_row import FigureRow, RateRow

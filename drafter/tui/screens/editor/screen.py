@@ -1,46 +1,45 @@
-"""The report editor: a sidebar of sections, one pane each, checks as you type, autosave."""
+"""The report editor: a sidebar of sections, one pane each, checks as you type, autosave.
+
+This module holds the screen: its layout, its start, the way from pane to pane and to the
+field a check points at, and its keys and commands. It mixes in the editor's parts, each in a
+module of this package and each a subclass of :class:`~.state.EditorState`: how the panes are
+built (:mod:`.building`), the edits (:mod:`.edits`), the official's own words
+(:mod:`.own_words`) and the actions on the whole report (:mod:`.actions`). Below them lie what
+the report shows (:mod:`.panes`), the checks shown (:mod:`.checks_view`) and the report being
+edited (:mod:`.editing`).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import partial
-from pathlib import Path
-from typing import TYPE_CHECKING, cast
 
-from textual import work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import ContentSwitcher, Header, ListItem, ListView, LoadingIndicator
 
-from drafter.checks import Problem
-from drafter.domain.report import Status
-from drafter.errors import DrafterError
-from drafter.tui.editing import Editing
-from drafter.tui.own_words import OwnWords
-from drafter.tui.screens.checks_view import ChecksView
-from drafter.tui.screens.editor_build import PaneBuilder
-from drafter.tui.screens.panes import BUILT_WHEN_SHOWN, Panes
-from drafter.tui.screens.reopen import ReopenDialog
-from drafter.tui.session import Session
+from drafter.tui.navigation import LeaveReport
+from drafter.tui.screens.editor.actions import Actions
+from drafter.tui.screens.editor.building import PaneBuilder
+from drafter.tui.screens.editor.checks_view import ChecksView
+from drafter.tui.screens.editor.editing import Editing
+from drafter.tui.screens.editor.edits import Edits
+from drafter.tui.screens.editor.own_words import OwnWords
+from drafter.tui.screens.editor.panes import BUILT_WHEN_SHOWN, Panes
 from drafter.tui.widgets.causes import CausesEditor
 from drafter.tui.widgets.checks_list import ChecksList
 from drafter.tui.widgets.documents import DocTable, DocumentsEditor
-from drafter.tui.widgets.drafts import Draft
 from drafter.tui.widgets.figure_row import FigureRow
 from drafter.tui.widgets.footer import FOCUSED, KeyFooter
-from drafter.tui.widgets.issuing import IssuingEditor
 from drafter.tui.widgets.list_editor import ListEditor
 from drafter.tui.widgets.nav_list import NavList
 from drafter.tui.widgets.text import Label, Static
 from drafter.vi.periods import period_name
 from drafter.vi.text import sentence_case
 
-if TYPE_CHECKING:
-    from drafter.tui.app import DrafterApp
 
-
-class EditorScreen(OwnWords, PaneBuilder):
+class EditorScreen(Edits, OwnWords, Actions, PaneBuilder):
     """Edits one report; every change is saved at once, and what does not parse is kept."""
 
     HELP_TITLE = "Soạn báo cáo"
@@ -73,27 +72,11 @@ class EditorScreen(OwnWords, PaneBuilder):
         Binding("escape", "back", "Quay lại", tooltip="Về danh sách báo cáo"),
     ]
 
-    def __init__(self, report_id: int, section: str | None = None) -> None:
-        super().__init__()
-        self.report_id = report_id
-        self.start_section = section
-        self.last_written: Path | None = None
-        self.problems: list[Problem] = []
-
-    @property
-    def session(self) -> Session:
-        return cast("DrafterApp", self.app).session
-
-    @property
-    def error_count(self) -> int:
-        """The errors the sidebar counts: a required figure not entered only once it is due."""
-        return sum(1 for problem in self.problems if problem.is_error and self.editing.due(problem))
-
     def compose(self) -> ComposeResult:
         self.editing = Editing(self.session, self.report_id)
         self.report = self.editing.report
         self.panes = Panes(self.editing, self.session.pack.catalogue, self.session.pack.phrases)
-        self.checks = ChecksView(self)
+        self.checks = ChecksView(self, self.editing, self.panes)
         yield Header()
         if self.editing.read_only:
             yield Label("Bản chính thức: chỉ xem. Ctrl+E để chuyển về dự thảo và sửa.",
@@ -103,7 +86,7 @@ class EditorScreen(OwnWords, PaneBuilder):
                             for pane in self.panes.ids], id="sidebar",
                           initial_index=self.panes.ids.index(self._initial()))
             with ContentSwitcher(initial=self._initial(), id="panes"):
-                # Panes are built when first shown (see editor_build).
+                # Panes are built when first shown (see building).
                 for pane in self.panes.ids:
                     if pane not in BUILT_WHEN_SHOWN:
                         yield VerticalScroll(id=pane, classes="pane")
@@ -207,49 +190,28 @@ class EditorScreen(OwnWords, PaneBuilder):
         yield SystemCommand("Về danh sách báo cáo (Esc)", "Đóng báo cáo này (đã được lưu)",
                             self.action_back)
 
-    def show_preview(self) -> None:
-        """The narrative as it will read, laid out for the pane's width (known once shown)."""
-        width = self.query_one("#preview", VerticalScroll).scrollable_content_region.width
-        editing = self.editing
-        self.query_one("#preview-text", Static).update(self.session.preview(
-            editing.report, editing.previous, editing.last_year, max(width - 1, 40)))
-
     def action_focus_sidebar(self) -> None:
         self.query_one("#sidebar").focus()
 
     def action_back(self) -> None:
-        """Back to where the report was opened from: the unit's reports or the office's
-        communes (the unit's reports, built now, if the app started on this report)."""
-        from drafter.tui.screens.office import OfficeScreen
-        from drafter.tui.screens.reports import ReportsScreen
-
+        """Back to where the report was opened from (the app knows where: see
+        ``DrafterApp.on_leave_report``); the next start opens the unit, not this report."""
         self.session.forget()
-        if any(isinstance(screen, ReportsScreen | OfficeScreen)
-               for screen in self.app.screen_stack):
-            self.app.pop_screen()
-        else:
-            unit = self.session.unit(self.report.unit.code) or self.report.unit
-            self.app.switch_screen(ReportsScreen(unit))
+        self.post_message(LeaveReport(self.report.unit))
 
     async def on_checks_list_jump(self, message: ChecksList.Jump) -> None:
-        await self.checks.jump_to(message.problem)
-
-    # Edits: each one is applied to the report, saved, and re-checked.
-
-    def on_figure_row_edited(self, message: FigureRow.Edited) -> None:
-        self.editing.enter_figure(message.row.indicator.key, message.text)
-        message.row.show_change(self.report.figures.get(message.row.indicator.key))
-        message.row.confirmed()
-        self.refresh_checks()
-
-    def on_figure_row_left(self, message: FigureRow.Left) -> None:
-        key = message.row.indicator.key
-        if key not in self.editing.visited:
-            self.editing.visited.add(key)
-            self.refresh_checks()
-
-    def on_figure_row_confirmed(self, message: FigureRow.Confirmed) -> None:
-        self._confirm([message.row.indicator.key])
+        """Show the pane holding the field of the problem chosen, the cursor in it, scrolled
+        into view."""
+        field = self.checks.target(message.problem)
+        pane = self.panes.of(field)
+        if pane is None:
+            return
+        await self.ensure_pane(pane, whole=True)  # the field may lie below the first screenful
+        await self.action_show(pane)
+        entry = self.checks.entry(pane, field)
+        if entry is not None:
+            # Once the pane is laid out: before, the field has no place to scroll to.
+            self.call_after_refresh(entry.focus)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "reopen":
@@ -262,128 +224,3 @@ class EditorScreen(OwnWords, PaneBuilder):
         if action == "override":
             return current == "preview" and not self.editing.read_only
         return True
-
-    def action_confirm_pane(self) -> None:
-        """F8: confirm every figure and list of this pane carried from last period."""
-        pane = self.query_one("#panes", ContentSwitcher).current
-        self._confirm([key for key in self.report.review if self.panes.of(key) == pane])
-
-    def _confirm(self, keys: list[str]) -> None:
-        for key in keys:
-            self.report.review.remove(key)
-        for row in self.query(FigureRow):
-            if row.indicator.key in keys:
-                row.confirmed()
-        for editor in self.query(ListEditor):
-            if editor.list_name in keys:
-                editor.confirmed()
-        for documents in self.query(DocumentsEditor):
-            if documents.role in keys:
-                documents.confirmed()
-        self.confirm_phrases(keys)
-        self.editing.save()
-        self.refresh_checks()
-
-    def on_list_editor_changed(self, message: ListEditor.Changed) -> None:
-        report = self.report
-        if message.name.startswith("note:"):
-            report.notes[message.name.removeprefix("note:")] = message.items
-        else:
-            report.lists[message.name] = message.items
-            if message.name in report.review:
-                report.review.remove(message.name)
-        self.editing.save()
-        self.refresh_checks()
-
-    def on_causes_editor_changed(self, message: CausesEditor.Changed) -> None:
-        self.report.shortcoming_causes = message.causes
-        self.editing.save()
-        self.refresh_checks()
-
-    def on_documents_editor_changed(self, message: DocumentsEditor.Changed) -> None:
-        setattr(self.report, message.role, message.documents)
-        if message.role in self.report.review:
-            self.report.review.remove(message.role)
-        self.editing.save()
-        self.refresh_checks()
-
-    def on_issuing_editor_changed(self, message: IssuingEditor.Changed) -> None:
-        refused = self.editing.set_field(message.field, f"is-{message.field}", message.value)
-        if message.field == "status" and message.value is Status.FINAL:
-            if refused:  # the checks keep it a draft (the app has said why)
-                self.editing.all_due(self.problems)
-                self.report.status = Status.DRAFT
-                self.query_one(IssuingEditor).show_status(Status.DRAFT)
-            else:
-                self.notify("Báo cáo đã là bản chính thức: chỉ xem được. "
-                            "Ctrl+E để chuyển về dự thảo nếu cần sửa.", title="Đã ban hành")
-                self._reload()
-                return
-        self.refresh_checks()
-
-    # A final report: read-only until reopened, with a reason, through the records' API.
-
-    def action_reopen(self) -> None:
-        def reopened(reason: str | None) -> None:
-            if reason:
-                self.notify(f"Lý do đã ghi vào lịch sử báo cáo: {reason}",
-                            title="Đã chuyển về dự thảo")
-                self._reload()
-
-        dialog = ReopenDialog(self.session, self.report_id, self._report_name())
-        self.app.push_screen(dialog, reopened)
-
-    def _report_name(self) -> str:
-        """``Báo cáo quý I năm 2024``: the report as the official says it."""
-        return f"Báo cáo {period_name(self.report.period)}"
-
-    def _reload(self) -> None:
-        """The report again as stored, at the same pane: editable or read-only as it is now."""
-        pane = self.query_one("#panes", ContentSwitcher).current
-        self.app.switch_screen(EditorScreen(self.report_id, pane))
-
-    def on_issuing_editor_invalid(self, message: IssuingEditor.Invalid) -> None:
-        self.editing.invalid(message.field, f"is-{message.field}", message.text, message.message)
-        self.refresh_checks()
-
-    def on_draft(self, message: Draft) -> None:
-        self.editing.draft(message.key, message.text)
-
-    def refresh_checks(self) -> None:
-        self.problems = self.editing.problems()
-        self.checks.show(self.problems)
-
-    # Writing the DOCX
-
-    def action_write_docx(self) -> None:
-        unparsed = list(self.editing.unparsed.values())
-        if unparsed:
-            self.notify("\n".join(p.message for p in unparsed), severity="error", timeout=10,
-                        title="Chưa ghi DOCX: còn ô nhập chưa đúng")
-            return
-        self.query_one("#busy").display = True
-        self.notify("Đang ghi tệp DOCX…", timeout=2)
-        self._write()
-
-    @work(thread=True, exclusive=True)
-    def _write(self) -> None:
-        editing = self.editing
-        try:
-            path = self.session.write_docx(editing.report, editing.previous, editing.last_year)
-        except DrafterError as exc:
-            self.app.call_from_thread(self._written, None, str(exc))
-            return
-        self.app.call_from_thread(self._written, path, "")
-
-    def _written(self, path: Path | None, error: str) -> None:
-        self.query_one("#busy").display = False
-        if path is None:
-            self.notify(error, title="Chưa ghi được DOCX", severity="error", timeout=10)
-            return
-        self.last_written = path
-        self.notify(f"Đã ghi {path}\nNhấn Ctrl+O để mở thư mục.", title="Đã ghi DOCX",
-                    timeout=10)
-
-    def action_open_folder(self) -> None:
-        if self.last_written is not None:
-            self.app.open_url(self.last_written.parent.as_uri())

@@ -10,8 +10,6 @@ Ctrl+R goes back to the generated sentence. The screen returns ``(sentence id, t
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -19,38 +17,15 @@ from textual.content import Content
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from drafter.narrative.blocks import Block, Document, Heading, Paragraph
-from drafter.tui.screens.modal import Modal
+from drafter.tui.dialogs.modal import Modal
+from drafter.tui.session import OWN
 from drafter.tui.widgets.text import Label
 
-OWN = "✎"
 HINT = ("Enter: chọn câu để sửa · Esc: đóng. Trong ô sửa: Enter lưu câu của mình "
         "(để trống là bỏ câu), Ctrl+R dùng lại câu tự sinh")
 REMOVED = "(đã bỏ)"
 
 Choice = tuple[str, str | None]
-
-
-def sentences(document: Document) -> dict[str, str]:
-    """Every sentence of the document by id, in order, as the official reads it."""
-    found: dict[str, str] = {}
-    for block in document.blocks:
-        if isinstance(block, Paragraph | Heading):
-            for run in block.runs:
-                if run.sid:
-                    found[run.sid] = found.get(run.sid, "") + run.text
-    return {sid: text.strip().lstrip("; ") for sid, text in found.items()}
-
-
-def mark_own(document: Document) -> Document:
-    """The document with the official's sentences between ✎ marks, for the preview."""
-    def marked(block: Block) -> Block:
-        if isinstance(block, Paragraph | Heading) and any(run.own for run in block.runs):
-            runs = tuple(replace(run, text=f"{OWN}{run.text}{OWN}") if run.own else run
-                         for run in block.runs)
-            return replace(block, runs=runs)
-        return block
-    return Document([marked(block) for block in document.blocks], document.meta)
 
 
 class OverrideScreen(Modal[Choice | None]):

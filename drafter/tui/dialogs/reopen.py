@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from drafter.tui.screens.dialog import Box, FormDialog
+from drafter.tui.dialogs.form import Box, FormDialog
 from drafter.tui.session import Session
 
 
