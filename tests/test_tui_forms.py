@@ -111,6 +111,17 @@ def _visible(screen) -> set[str]:  # type: ignore[no-untyped-def]
             and key.region.width > 0}
 
 
+async def _shows(pilot, wanted: set[str]) -> None:  # type: ignore[no-untyped-def]
+    """The footer shows every key of ``wanted`` whole within 80 columns, once laid out again:
+    it is rebuilt when the focus moves, and under load one pause can see it half done."""
+    for _ in range(50):
+        await pilot.pause()
+        shown = _visible(pilot.app.screen)
+        if wanted <= shown:
+            return
+    assert wanted <= shown, f"not shown: {sorted(wanted - shown)}"
+
+
 def test_at_80_columns_each_screen_keeps_the_keys_that_matter_there(tmp_path: Path) -> None:
     async def scenario() -> None:
         app, store = make_app(tmp_path, today=PROVINCE_TODAY)
@@ -122,27 +133,22 @@ def test_at_80_columns_each_screen_keeps_the_keys_that_matter_there(tmp_path: Pa
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
             editor = pilot.app.screen
-            assert {"f1", "ctrl+q", "f8", "f2", "f6", "ctrl+s", "escape"} <= _visible(editor)
+            await _shows(pilot, {"f1", "ctrl+q", "f8", "f2", "f6", "ctrl+s", "escape"})
             # On a list, its Delete (and after one, Ctrl+Z) come before the editor's keys.
             await editor.action_show("tasks")
             await pilot.pause()
             view = editor.query_one("#list-tasks ListView")
             view.focus()
-            await pilot.pause()
-            assert {"f1", "ctrl+q", "delete", "ctrl+s"} <= _visible(editor)
+            await _shows(pilot, {"f1", "ctrl+q", "delete", "ctrl+s"})
             await pilot.press("delete")
-            await pilot.pause()
-            assert {"f1", "ctrl+q", "delete", "ctrl+z", "ctrl+s"} <= _visible(editor)
+            await _shows(pilot, {"f1", "ctrl+q", "delete", "ctrl+z", "ctrl+s"})
             # Typing in its box, Delete is the box's: the list's keys give way.
             editor.query_one("#add-tasks").focus()
-            await pilot.pause()
-            assert {"f1", "ctrl+s", "escape", "ctrl+q"} <= _visible(editor)
+            await _shows(pilot, {"f1", "ctrl+s", "escape", "ctrl+q"})
             app.open_office(province)
-            await pilot.pause()
-            assert {"f1", "a", "r", "x", "k", "escape", "ctrl+q"} <= _visible(pilot.app.screen)
+            await _shows(pilot, {"f1", "a", "r", "x", "k", "escape", "ctrl+q"})
             await pilot.press("x")
-            await pilot.pause()
-            assert {"f1", "ctrl+q", "e", "i", "w", "escape"} <= _visible(pilot.app.screen)
+            await _shows(pilot, {"f1", "ctrl+q", "e", "i", "w", "escape"})
 
     asyncio.run(scenario())
 
