@@ -29,6 +29,7 @@ CHECKS = (
     coverage_checks.figures_shown,
     coverage_checks.causes_have_shortcomings,
     coverage_checks.tasks_for_the_next_year,
+    history_checks.carried_from_previous,
     history_checks.cumulative_never_falls,
     history_checks.stocks_do_not_jump,
     history_checks.rates_do_not_collapse,

@@ -1,7 +1,9 @@
-"""Checks against the previous period: cumulative figures, stock jumps, falling rates."""
+"""Checks against the previous period: what a period starts with, cumulative figures, stock
+jumps, falling rates; what was carried over or left to enter."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 
@@ -33,9 +35,36 @@ def _warning(ctx: CheckContext, rule: str, key: str, now: Decimal, before: Decim
                        previous_period=ctx.previous_period_name(), previous_value=show(before))
 
 
+def _restarted(ctx: CheckContext) -> bool:
+    """Whether the report's figures began again after the previous period's: a new year, or a
+    unit formed by a merger since (the previous figures are its predecessors')."""
+    assert ctx.previous is not None
+    formed = ctx.report.unit.merged_on
+    return ctx.previous.period.year != ctx.report.period.year or (
+        formed is not None and ctx.previous.period.start < formed <= ctx.report.period.start)
+
+
+def carried_from_previous(ctx: CheckContext) -> Iterator[Problem]:
+    """A period starts with what the period just before it ended with (``carried_from``):
+    the files carried into quarter II are those pending at the end of quarter I."""
+    previous = ctx.previous
+    if previous is None or previous.period.end + dt.timedelta(days=1) != ctx.report.period.start:
+        return
+    for indicator in ctx.catalogue:
+        if not indicator.carried_from:
+            continue
+        now = ctx.number(indicator.key)
+        before = as_number(previous.figures.get(indicator.carried_from))
+        if now is not None and before is not None and now != before:
+            yield ctx.problem(WARNING, "carried", (indicator.key,), label=ctx.label(
+                indicator.key), value=show(now), source=ctx.label(indicator.carried_from),
+                previous_period=ctx.previous_period_name(), previous_value=show(before))
+
+
 def cumulative_never_falls(ctx: CheckContext) -> Iterator[Problem]:
-    """Within a year a cumulative figure can only grow; a new year starts again from zero."""
-    if ctx.previous is None or ctx.previous.period.year != ctx.report.period.year:
+    """Within a year a cumulative figure can only grow; a new year starts again from zero,
+    and so does a unit formed by a merger."""
+    if ctx.previous is None or _restarted(ctx):
         return
     for key, now, before in _compared(ctx, lambda i: i.kind is Kind.CUMULATIVE):
         if now < before:
@@ -71,9 +100,15 @@ def _review_name(ctx: CheckContext, key: str) -> str:
 
 
 def carried_items_confirmed(ctx: CheckContext) -> Iterator[Problem]:
-    """Figures and lists copied from last period wait for the official's confirmation."""
-    review = ctx.report.review
-    if not review:
-        return
-    names = [_review_name(ctx, key) for key in review]
-    yield ctx.problem(WARNING, "review", tuple(review), items="; ".join(names))
+    """Figures and lists copied from last period, or combined from the periods a longer one
+    covers, wait for the official's confirmation; a figure that could not be combined (left
+    empty) waits to be entered."""
+    asked = [key for key in ctx.report.review if key in ctx.catalogue
+             and ctx.figures.value(key) is None]
+    review = [key for key in ctx.report.review if key not in asked]
+    if review:
+        names = [_review_name(ctx, key) for key in review]
+        yield ctx.problem(WARNING, "review", tuple(review), items="; ".join(names))
+    if asked:
+        names = [_review_name(ctx, key) for key in asked]
+        yield ctx.problem(WARNING, "review_asked", tuple(asked), items="; ".join(names))
