@@ -90,10 +90,10 @@ def new_report(args: argparse.Namespace) -> int:
     print(f"Đã tạo báo cáo {period_name(report.period)} của {report.unit.label} "
           f"(số {report_id}).")
     if started.used:
-        print(f"Số liệu tổng hợp từ báo cáo {_sources(started.used)}.")
+        print(f"Số liệu tổng hợp từ báo cáo {_sources(started.used, report)}.")
     if started.missing:
-        print(f"Chưa có báo cáo {_sources(started.missing)}: số liệu tổng hợp còn thiếu phần "
-              "này, cần xem lại.")
+        print(f"Chưa có báo cáo {_sources(started.missing, report)}: số liệu tổng hợp còn "
+              "thiếu phần này, cần xem lại.")
     if started.asked:
         catalogue = builtin_pack().catalogue
         print("Không cộng được từ các kỳ, cần nhập cho cả kỳ: "
@@ -104,11 +104,15 @@ def new_report(args: argparse.Namespace) -> int:
     return 0
 
 
-def _sources(sources: list[Source]) -> str:
-    """``quý I, quý II năm 2026 của xã Bạch Thông; …``: the reports by unit."""
+def _sources(sources: list[Source], report: Report) -> str:
+    """``quý I, quý II năm 2026 của xã Bạch Thông; …``: the reports by unit (a predecessor
+    with the unit's own name is "(cũ)")."""
     by_unit: dict[str, list[Period]] = {}
     for source in sources:
-        by_unit.setdefault(source.unit.label, []).append(source.period)
+        label = source.unit.label
+        if source.unit.code != report.unit.code and label == report.unit.label:
+            label += " (cũ)"
+        by_unit.setdefault(label, []).append(source.period)
     return "; ".join(f"{period_list(periods)} của {label}" for label, periods in by_unit.items())
 
 

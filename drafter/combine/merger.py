@@ -105,7 +105,12 @@ def merged_sources(report: Report | None) -> MergedSources | None:
     if not isinstance(report, MergedReport):
         return None
     since = report.since
-    return MergedSources(tuple(unit.label for unit in report.received),
-                         tuple(unit.label for unit in report.missing),
+    order = {code: index for index, code in enumerate(report.unit.predecessors)}
+
+    def named(units: tuple[Unit, ...]) -> tuple[str, ...]:
+        """In the order the unit's profile lists them (as its own period's sentence does)."""
+        return tuple(unit.label for unit in sorted(units, key=lambda u: order.get(u.code, 0)))
+
+    return MergedSources(named(report.received), named(report.missing),
                          kinds_of((*report.received, *report.missing)), since,
                          span_before(report.period, since) if since else None)

@@ -90,6 +90,9 @@ def default_over_time(value_type: ValueType, kind: Kind) -> OverTime:
 def _over_time(key: str, value_type: ValueType, kind: Kind, raw: Mapping[str, Any]) -> OverTime:
     if "over_time" not in raw:
         return default_over_time(value_type, kind)
+    if raw["over_time"] not in set(OverTime):
+        raise PackError(f"chỉ tiêu {key}: over_time phải là một trong: "
+                        f"{', '.join(OverTime)} (không phải {raw['over_time']!r})")
     rule = OverTime(raw["over_time"])
     if kind is Kind.DERIVED or rule is OverTime.DERIVED:
         if rule is not default_over_time(value_type, kind):
