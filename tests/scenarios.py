@@ -8,11 +8,10 @@ year of a commune, and of a commune formed by a merger on 1 July 2025."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
-
-import datetime as dt
 
 from drafter.combine.merger import MergedReport, combine
 from drafter.combine.periods import Slot, combine_periods

@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 
 from drafter.cli.main import main
+from drafter.combine.periods import Slot
 from drafter.domain.documents import DocRef
 from drafter.domain.periods import Period
 from drafter.domain.report import Report
 from drafter.errors import StorageError
 from drafter.packs.load import TemplatePack
-from drafter.combine.periods import Slot
 from drafter.records.reuse import carry_forward, empty_report, from_periods
 from drafter.records.workflow import start_report
 from drafter.storage import Store, connect

@@ -105,7 +105,8 @@ def test_sentence_case() -> None:
 @pytest.mark.parametrize(
     ("code", "name"),
     [("2024-Q1", "quý I năm 2024"), ("2024-Q4", "quý IV năm 2024"),
-     ("2024-H1", "6 tháng đầu năm 2024"), ("2024-9M", "9 tháng đầu năm 2024"), ("2024", "năm 2024")],
+     ("2024-H1", "6 tháng đầu năm 2024"), ("2024-9M", "9 tháng đầu năm 2024"),
+     ("2024", "năm 2024")],
 )
 def test_period_names(code: str, name: str) -> None:
     assert period_name(Period.parse(code)) == name
