@@ -212,14 +212,14 @@ def _next_quarter(before: Report, code: str, **figures: int | Decimal) -> Report
     return _figures(report, files_carried_over=before.figures["files_pending"], **figures)
 
 
-def _files(received_new: int, online: int, solved: int, late: int, pending_check: int,
+def _files(received_new: int, online: int, solved: int, late: int, pending: int,
            carried: int) -> dict[str, int]:
     """File counts that add up, from what came in and what was solved."""
     received = carried + received_new
-    assert received - solved == pending_check
+    assert received - solved == pending
     return {"files_received": received, "files_online": online,
             "files_in_person": received_new - online, "files_solved": solved,
-            "files_on_time": solved - late, "files_late": late, "files_pending": pending_check}
+            "files_on_time": solved - late, "files_late": late, "files_pending": pending}
 
 
 COMMUNE_Q3 = _next_quarter(COMMUNE_Q2, "2024-Q3", **_files(154, 90, 150, 2, 8, 4),

@@ -73,7 +73,8 @@ def _own(store: Reads, unit: Unit, periods: Sequence[Period], restart: bool = Fa
     return slots, sources
 
 
-def _predecessors(store: Reads, unit: Unit, period: Period) -> list[Unit]:
+def predecessors(store: Reads, unit: Unit, period: Period) -> list[Unit]:
+    """The units ``unit`` was formed from, as they stood in ``period``."""
     found = []
     for code in unit.predecessors:
         predecessor = store.unit(code, period)
@@ -90,11 +91,11 @@ def _before(store: Reads, catalogue: Catalogue, unit: Unit, span: Period, strict
     ``strict`` counts a predecessor whose part is incomplete as missing."""
     formed = unit.merged_on
     assert formed is not None
-    predecessors = _predecessors(store, unit, span)
+    before = predecessors(store, unit, span)
     reports: dict[str, Report] = {}
     review: set[str] = set()
     sources: list[Source] = []
-    for predecessor in predecessors:
+    for predecessor in before:
         periods = _parts(store, predecessor.code, span, formed)
         slots, found = _own(store, predecessor, periods)
         sources += found
@@ -107,7 +108,7 @@ def _before(store: Reads, catalogue: Catalogue, unit: Unit, span: Period, strict
                                 data_from=slots[0].report.data_from if slots[0].report
                                 else None)
         review.update(combined.review)
-    merged = combine(catalogue, unit, span, predecessors, reports)
+    merged = combine(catalogue, unit, span, before, reports)
     complete = merged is not None and not merged.missing
     return Slot(span, merged, frozenset(review), complete), sources, merged
 

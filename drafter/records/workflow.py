@@ -18,7 +18,7 @@ from drafter.domain.units import Unit
 from drafter.errors import DrafterError, StorageError
 from drafter.packs.load import TemplatePack, builtin_pack
 from drafter.records.reuse import carry_forward, empty_report, from_periods
-from drafter.records.sources import Gathered, Source, gather
+from drafter.records.sources import Gathered, Source, gather, predecessors
 from drafter.vi.text import clean
 
 if TYPE_CHECKING:
@@ -113,15 +113,9 @@ def comparison(store: Reads, unit: Unit, period: Period,
         return combined(gather(store, catalogue, unit, period, strict=True), unit, catalogue)
     if not before_merger(unit, period):
         return None
-    predecessors = []
-    for code in unit.predecessors:
-        predecessor = store.unit(code, period)
-        if predecessor is None:
-            raise StorageError(f"{unit.label}: đơn vị trước sắp xếp mã {code} chưa có trong "
-                               "cơ sở dữ liệu")
-        predecessors.append(predecessor)
-    reports = {p.code: r for p in predecessors if (r := store.find(p.code, period)) is not None}
-    return combine(catalogue, unit, period, predecessors, reports)
+    before = predecessors(store, unit, period)
+    reports = {p.code: r for p in before if (r := store.find(p.code, period)) is not None}
+    return combine(catalogue, unit, period, before, reports)
 
 
 def combined(gathered: Gathered, unit: Unit, catalogue: Catalogue) -> Report | None:
