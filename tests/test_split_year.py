@@ -203,3 +203,20 @@ def test_a_half_year_before_the_merger_sums_the_predecessors_halves(db_url: str)
     assert [u.code for u in compared.received] == ["xa-an-lac", "xa-binh-son"]
     assert compared.figures["files_received"] == 2 * (100 + 110 - 20)
     assert compared.figures["files_pending"] == 2 * 30
+
+
+def test_the_store_and_the_reader_name_the_predecessors(any_db_url: str) -> None:
+    """What the split sentence names, filled in by the store as the parent's name is, and
+    the same by the ORM-free reader the TUI opens reports with."""
+    from drafter.packs.load import builtin_pack
+    from drafter.storage.reader import Reader
+
+    store = _store(any_db_url)
+    labels = ("xã An Lạc", "xã Bình Sơn", "xã Chợ Mới")
+    quarter = Period.parse("2025-Q3")
+    stored = store.find(MERGED.code, quarter)
+    read = Reader(any_db_url, builtin_pack().catalogue).find(MERGED.code, quarter)
+    assert stored is not None and read is not None
+    assert stored.unit.predecessor_labels == read.unit.predecessor_labels == labels
+    unit = store.unit(MERGED.code)
+    assert unit is not None and unit.predecessor_labels == labels
