@@ -56,10 +56,6 @@ class Combined:
     review: list[str] = field(default_factory=list)
     asked: list[str] = field(default_factory=list)
 
-    @property
-    def complete(self) -> bool:
-        return not self.review
-
 
 def _number(value: Value) -> int | Decimal:
     assert isinstance(value, int | Decimal) and not isinstance(value, bool)
@@ -188,6 +184,8 @@ def parts_of(period: Period, stored: Callable[[Period], bool],
     not (a missing one is a gap to name). ``before`` keeps only what began before that day
     (a merged unit's predecessors, which ended then)."""
     quarters = [q for q in period.quarters() if before is None or q.start < before]
+    if not quarters:
+        return []
     for prefix in _prefixes(period):
         if prefix.end <= quarters[-1].end and stored(prefix):
             return [prefix, *(q for q in quarters if q.start > prefix.end)]

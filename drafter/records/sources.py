@@ -50,11 +50,6 @@ class Gathered:
         return any(slot.report is not None for slot in self.slots)
 
     @property
-    def complete(self) -> bool:
-        return all(slot.report is not None and slot.complete and not slot.review
-                   for slot in self.slots)
-
-    @property
     def used(self) -> list[Source]:
         return [source for source in self.sources if source.found]
 
@@ -96,17 +91,15 @@ def _before(store: Reads, catalogue: Catalogue, unit: Unit, span: Period, strict
     review: set[str] = set()
     sources: list[Source] = []
     for predecessor in before:
-        periods = _parts(store, predecessor.code, span, formed)
-        slots, found = _own(store, predecessor, periods)
+        slots, found = _own(store, predecessor, _parts(store, predecessor.code, span, formed))
         sources += found
-        code = predecessor.code
-        combined = combine_periods(catalogue, slots)
-        if not any(slot.report for slot in slots) or (strict and not _whole(slots)):
+        stored = [slot.report for slot in slots if slot.report is not None]
+        if not stored or (strict and not _whole(slots)):
             continue
-        last = next(slot.report for slot in reversed(slots) if slot.report)
-        reports[code] = replace(last, period=span, figures=combined.figures,
-                                data_from=slots[0].report.data_from if slots[0].report
-                                else None)
+        combined = combine_periods(catalogue, slots)
+        first = slots[0].report
+        reports[predecessor.code] = replace(stored[-1], period=span, figures=combined.figures,
+                                            data_from=first.data_from if first else None)
         review.update(combined.review)
     merged = combine(catalogue, unit, span, before, reports)
     complete = merged is not None and not merged.missing

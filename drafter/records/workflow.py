@@ -79,7 +79,8 @@ def start_report(store: Reads, unit_code: str, period: Period, date: dt.date | N
     return start(store, unit_code, period, date, source, empty, pack).report
 
 
-def can_start_from(store: Reads, unit_code: str, period: Period) -> bool:
+def can_start_from(store: Reads, unit_code: str, period: Period,
+                   pack: TemplatePack | None = None) -> bool:
     """Whether a new report of ``period`` has a stored report to start from: the previous
     period, or one of the periods it is made of (a merged unit's predecessors' included)."""
     if store.report_id(unit_code, period.previous()) is not None:
@@ -87,16 +88,18 @@ def can_start_from(store: Reads, unit_code: str, period: Period) -> bool:
     unit = store.unit(unit_code)
     if unit is None or period.kind is PeriodKind.QUARTER:
         return False
-    return gather(store, builtin_pack().catalogue, unit, period).found
+    return gather(store, (pack or builtin_pack()).catalogue, unit, period).found
 
 
 def comparisons(store: Reads, report: Report,
                 pack: TemplatePack | None = None) -> tuple[Report | None, Report | None]:
-    """The reports of the previous period and of the same period last year: the unit's own
-    stored ones, or for a period before its merger its predecessors' summed
-    (:class:`drafter.combine.merger.MergedReport`)."""
-    return (comparison(store, report.unit, report.period.previous(), pack),
-            comparison(store, report.unit, report.period.same_period_last_year(), pack))
+    """The reports of the previous period and of the same period last year (one and the same
+    for a 6-month, 9-month or annual report): see :func:`comparison`."""
+    previous = comparison(store, report.unit, report.period.previous(), pack)
+    last_year = report.period.same_period_last_year()
+    if last_year == report.period.previous():
+        return previous, previous
+    return previous, comparison(store, report.unit, last_year, pack)
 
 
 def comparison(store: Reads, unit: Unit, period: Period,

@@ -104,7 +104,7 @@ class Session:
 
     def can_carry(self, unit_code: str, period: Period) -> bool:
         """Whether a report for ``period`` has a stored report to start from."""
-        return workflow.can_start_from(self.store, unit_code, period)
+        return workflow.can_start_from(self.store, unit_code, period, self.pack)
 
     def create_report(self, unit_code: str, period: Period, empty: bool) -> int:
         """Start and store a new report; returns its id."""
