@@ -338,3 +338,15 @@ def test_no_sum_message_says_a_word_twice(commune_q1: Report, pack: TemplatePack
             words = problem.message.lower().split()
             doubled = [a for a, b in pairwise(words) if a == b and a not in REDUPLICATED]
             assert not doubled, problem.message
+
+
+def test_a_longer_report_never_falls_below_an_earlier_one_of_its_year(
+        commune_q2: Report) -> None:
+    nine = replace(commune_q2, period=Period.parse("2024-9M"))
+    half = _previous(nine, "2024-H1", plan_tasks_done=20)
+    last_year = _previous(nine, "2023-9M", plan_tasks_done=30)
+    problems = [p for p in check_report(nine, previous=last_year, today=TODAY, earlier=half)
+                if p.rule == "cumulative"]
+    assert [p.message for p in problems] == [
+        "Số nhiệm vụ đã hoàn thành (11) thấp hơn 6 tháng đầu năm 2024 (20) dù là số lũy kế "
+        "trong năm"]

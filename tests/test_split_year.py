@@ -220,3 +220,16 @@ def test_the_store_and_the_reader_name_the_predecessors(any_db_url: str) -> None
     assert stored.unit.predecessor_labels == read.unit.predecessor_labels == labels
     unit = store.unit(MERGED.code)
     assert unit is not None and unit.predecessor_labels == labels
+
+
+def test_check_compares_a_longer_report_with_an_earlier_one_of_its_year(
+        db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    store = _store(db_url)
+    year = start(store, MERGED.code, Period.parse("2025"), dt.date(2026, 1, 5)).report
+    report_id = store.save_report(replace(year, figures={**year.figures, "plan_tasks_done": 3}))
+    assert main(["--db", db_url, "check", "--report", str(report_id)]) == 0
+    out = capsys.readouterr().out
+    assert ("Số nhiệm vụ đã hoàn thành (3) thấp hơn quý IV năm 2025 (18) dù là số lũy kế "
+            "trong năm") in out
+    # The old communes' summed levels of 2024 are not a slip of the new commune's.
+    assert "thay đổi bất thường" not in out

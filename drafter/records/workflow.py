@@ -140,9 +140,29 @@ def combined(gathered: Gathered, unit: Unit, catalogue: Catalogue) -> Report | N
 
 def check_stored(store: Store, report: Report, pack: TemplatePack | None = None,
                  today: dt.date | None = None) -> list[Problem]:
-    """Every problem of a report, compared with its stored previous period."""
+    """Every problem of a report, compared with its stored previous period and, for a 6-month,
+    9-month or annual report, with the latest report of its year that ends before it (its
+    cumulative figures never fall below that one's)."""
     previous, _ = comparisons(store, report, pack)
-    return check_report(report, pack, previous, today)
+    return check_report(report, pack, previous, today, earlier_in_year(store, report))
+
+
+def earlier_in_year(store: Reads, report: Report) -> Report | None:
+    """The stored report of the unit's own that ends last within ``report``'s period (a
+    quarter, 6 months or 9 months; the last quarter ends when it does, its cumulative figures
+    are the same); ``None`` for a quarter (its previous quarter is that)."""
+    period = report.period
+    if period.kind is PeriodKind.QUARTER:
+        return None
+    before = [p for p in (*period.quarters(), Period(period.year, PeriodKind.HALF),
+                          Period(period.year, PeriodKind.NINE_MONTHS))
+              if p.end <= period.end and p != period]
+    for candidate in sorted(before, key=lambda p: (p.end, p.kind is not PeriodKind.QUARTER),
+                            reverse=True):
+        found = store.find(report.unit.code, candidate)
+        if found is not None:
+            return found
+    return None
 
 
 def mark_final(store: Store, report_id: int) -> Report:
