@@ -1,14 +1,20 @@
 """Data variants of the demo reports that a reviewer renders to find the sentences the demo
 never shows: zeros, perfection, failure, one of one, huge numbers, falls, other periods, a
 first report, a district with communes missing. Each variant is a complete report with the
-previous period (when it has one) and the district roll-up (when it is one)."""
+previous period (when it has one) and the district roll-up (when it is one). The combined
+ones are made as `report new` makes them, from quarters that follow one another (the files
+carried into each are those pending at the end of the one before): 6 months, 9 months and a
+year of a commune, and of a commune formed by a merger on 1 July 2025."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from drafter.combine.merger import MergedReport, combine
+from drafter.combine.periods import Slot, combine_periods
 from drafter.combine.rollup import Rollup, apply_rollup, roll_up
 from drafter.datafile import load_report
 from drafter.domain.indicators import ValueType
@@ -16,6 +22,7 @@ from drafter.domain.periods import Period
 from drafter.domain.report import Report, Status
 from drafter.domain.units import Unit
 from drafter.packs.load import builtin_pack
+from drafter.records.reuse import from_periods
 from drafter.resources import demo_dir
 
 CATALOGUE = builtin_pack().catalogue
@@ -194,7 +201,185 @@ def district_annual() -> Scenario:
     return Scenario("district-annual", report)
 
 
+def _next_quarter(before: Report, code: str, **figures: int | Decimal) -> Report:
+    """The quarter after ``before``: its files carried in are those ``before`` left pending,
+    its data window follows on, its documents and basis are its own (none here)."""
+    period = Period.parse(code)
+    start = before.data_to + dt.timedelta(days=1) if before.data_to else period.start
+    end = period.end - dt.timedelta(days=16)
+    report = replace(before, period=period, number=None, date=end + dt.timedelta(days=2),
+                     data_from=start, data_to=end, documents=[], status=Status.DRAFT)
+    return _figures(report, files_carried_over=before.figures["files_pending"], **figures)
+
+
+def _files(received_new: int, online: int, solved: int, late: int, pending: int,
+           carried: int) -> dict[str, int]:
+    """File counts that add up, from what came in and what was solved."""
+    received = carried + received_new
+    assert received - solved == pending
+    return {"files_received": received, "files_online": online,
+            "files_in_person": received_new - online, "files_solved": solved,
+            "files_on_time": solved - late, "files_late": late, "files_pending": pending}
+
+
+COMMUNE_Q3 = _next_quarter(COMMUNE_Q2, "2024-Q3", **_files(154, 90, 150, 2, 8, 4),
+                           plan_tasks_done=20, directive_docs=1, comms_radio=9, comms_web=6,
+                           pakn_received=1, pakn_resolved=1, dvc_full_with_files=16,
+                           dvc_partial_with_files=5, tthc_quality_score=Decimal("88.5"),
+                           budget_revenue=Decimal(1850), investment_disbursed=Decimal(3600),
+                           outgoing_docs=201, outgoing_docs_electronic=196,
+                           outgoing_docs_parallel=5, legal_docs_checked=2, legal_docs_reviewed=2)
+COMMUNE_Q4 = _next_quarter(COMMUNE_Q3, "2024-Q4", **_files(163, 101, 166, 0, 5, 8),
+                           plan_tasks_done=30, directive_docs=2, comms_radio=11, comms_web=8,
+                           pakn_received=2, pakn_resolved=2, dvc_full_with_files=18,
+                           dvc_partial_with_files=6, tthc_quality_score=Decimal("90"),
+                           budget_revenue=Decimal(2410), investment_disbursed=Decimal(4700),
+                           outgoing_docs=215, outgoing_docs_electronic=212,
+                           outgoing_docs_parallel=3, legal_docs_checked=1, legal_docs_reviewed=3)
+
+
+def _made_of(period: str, *slots: Slot, unit: Unit | None = None) -> Report:
+    """A longer period as `report new` makes it of ``slots``, dated as the last one is."""
+    made = Period.parse(period)
+    last = slots[-1].report
+    assert last is not None
+    report = from_periods(slots, unit or COMMUNE_Q1.unit, made, last.date, CATALOGUE)
+    return replace(report, number="52", review=[])
+
+
+def _own(*reports: Report) -> list[Slot]:
+    return [Slot(report.period, report) for report in reports]
+
+
+def six_months_combined() -> Scenario:
+    """6 months from quarters I and II: files counted once, pending at the end of June, the
+    procedures that had online files and the quality score left for the official."""
+    return Scenario("six-months-combined", _made_of("2024-H1", *_own(COMMUNE_Q1, COMMUNE_Q2)))
+
+
+def nine_months_combined() -> Scenario:
+    """9 months from the 6-month report and quarter III."""
+    half = _made_of("2024-H1", *_own(COMMUNE_Q1, COMMUNE_Q2))
+    return Scenario("nine-months-combined", _made_of("2024-9M", *_own(half, COMMUNE_Q3)))
+
+
+def annual_combined() -> Scenario:
+    """The year from its four quarters; the tasks those quarters listed are this year's, so
+    the pack's tasks for the next year are written instead."""
+    year = _made_of("2024", *_own(COMMUNE_Q1, COMMUNE_Q2, COMMUNE_Q3, COMMUNE_Q4))
+    return Scenario("annual-combined", replace(year, lists={**year.lists, "tasks": []}))
+
+
+# A commune of tỉnh Thái Nguyên formed on 1 July 2025 from three, one of them of its own name;
+# the old communes' figures are the 2024 demo commune's, its own the 2026 demo commune's.
+MERGED_Q1 = load_report(demo_dir() / "2026" / "xa-bach-thong-2026-Q1.toml")
+OLD_NAMES = (("xa-quan-ha", "Quân Hà"), ("xa-nguyen-phuc", "Nguyên Phúc"),
+             ("xa-bach-thong-cu", "Bạch Thông"))
+OLD_UNITS = [replace(COMMUNE_Q1.unit, code=code, name=name, superior="", parent="")
+             for code, name in OLD_NAMES]
+MERGED_UNIT = replace(MERGED_Q1.unit, predecessors=tuple(code for code, _ in OLD_NAMES),
+                      formed=dt.date(2025, 7, 1), parent_kind="tỉnh", parent_name="Thái Nguyên",
+                      predecessor_labels=tuple(f"xã {name}" for _, name in OLD_NAMES))
+
+
+def _moved(report: Report, unit: Unit, code: str, scale: int = 1) -> Report:
+    """``report`` as ``unit``'s of period ``code``, its file counts times ``scale``."""
+    period = Period.parse(code)
+    files = {key: value * scale for key, value in report.figures.items()
+             if key.startswith("files_") and isinstance(value, int)}
+    return _figures(replace(report, unit=unit, period=period, basis=[], documents=[],
+                            number=None, status=Status.DRAFT, date=period.end,
+                            data_from=period.start, data_to=period.end), **files)
+
+
+def _old_half(scales: tuple[int, ...] = (1, 2, 3)) -> MergedReport:
+    """The old communes' first half of 2025, each combined from its two quarters, summed."""
+    halves = {}
+    for unit, scale in zip(OLD_UNITS, scales, strict=False):
+        quarters = [_moved(COMMUNE_Q1, unit, "2025-Q1", scale),
+                    _moved(COMMUNE_Q2, unit, "2025-Q2", scale)]
+        figures = combine_periods(CATALOGUE, _own(*quarters)).figures
+        halves[unit.code] = replace(quarters[-1], period=Period.parse("2025-H1"),
+                                    figures=figures, data_from=quarters[0].data_from)
+    summed = combine(CATALOGUE, MERGED_UNIT, Period.parse("2025-H1"), OLD_UNITS, halves)
+    assert summed is not None
+    return summed
+
+
+def _own_second_half() -> list[Report]:
+    handed_over = _old_half().figures["files_pending"]
+    assert isinstance(handed_over, int)
+    q1 = MERGED_Q1.figures
+    third = _moved(MERGED_Q1, MERGED_UNIT, "2025-Q3")
+    third = _figures(third, files_carried_over=handed_over,
+                     files_in_person=int(q1["files_received"]) - int(q1["files_online"])
+                     - handed_over)
+    fourth = _next_quarter(third, "2025-Q4", **_files(499, 330, 490, 5, 22, 13),
+                           plan_tasks_done=15, directive_docs=1, staff_reduced=0,
+                           superior_tasks=14,
+                           superior_tasks_on_time=12, superior_tasks_late=1,
+                           budget_revenue=Decimal(3620), investment_disbursed=Decimal(6140))
+    return [third, replace(fourth, date=dt.date(2025, 12, 16))]
+
+
+def _old_year_2024() -> MergedReport:
+    """The old communes' 2024, two of the three reported: the comparison of 2025."""
+    reports = {unit.code: _moved(replace(COMMUNE_Q2, period=Period.parse("2024")), unit, "2024",
+                                 scale)
+               for unit, scale in zip(OLD_UNITS[:2], (3, 4), strict=True)}
+    summed = combine(CATALOGUE, MERGED_UNIT, Period.parse("2024"), OLD_UNITS, reports)
+    assert summed is not None
+    return summed
+
+
+def merged_annual() -> Scenario:
+    """2025 of a commune formed on 1 July: the old communes' first half, then its own; its
+    plan and the tasks it received run from 1 July; compared with the old communes' 2024, one
+    of which did not report it."""
+    third, fourth = _own_second_half()
+    slots = [Slot(Period.parse("2025-H1"), _old_half()),
+             Slot(third.period, third, restart=True), Slot(fourth.period, fourth)]
+    year = _made_of("2025", *slots, unit=MERGED_UNIT)
+    return Scenario("merged-annual", replace(year, lists={**year.lists, "tasks": []}),
+                    _old_year_2024())
+
+
+def merged_nine_months() -> Scenario:
+    """9 months of 2025 of the same commune: the old communes' first half and its quarter
+    III, with no comparison stored."""
+    third, _ = _own_second_half()
+    slots = [Slot(Period.parse("2025-H1"), _old_half()), Slot(third.period, third, restart=True)]
+    return Scenario("merged-nine-months", _made_of("2025-9M", *slots, unit=MERGED_UNIT))
+
+
+def after_merger_annual() -> Scenario:
+    """2026 of the same commune, compared with its 2025: the old communes' first half (one
+    of them without a report) and its own second half."""
+    third, fourth = _own_second_half()
+    half = _old_half((1, 2))
+    before = replace(half, missing=(OLD_UNITS[2],))
+    parts = [Slot(Period.parse("2025-H1"), before), Slot(third.period, third, restart=True),
+             Slot(fourth.period, fourth)]
+    last_year = replace(before, period=Period.parse("2025"), since=dt.date(2025, 7, 1),
+                        figures=combine_periods(CATALOGUE, parts).figures)
+    quarters = [_moved(MERGED_Q1, MERGED_UNIT, "2026-Q1")]
+    quarters[0] = _figures(quarters[0], files_carried_over=22, files_in_person=145)
+    for code, files, done in (("2026-Q2", _files(520, 340, 510, 3, 23, 13), 15),
+                              ("2026-Q3", _files(505, 345, 511, 2, 17, 23), 24),
+                              ("2026-Q4", _files(498, 350, 505, 1, 10, 17), 33)):
+        quarters.append(_next_quarter(quarters[-1], code, **files, plan_tasks_done=done,
+                                      staff_reduced=0))
+    # Dated early in December, as annual reports are asked for (and never after today).
+    quarters[-1] = replace(quarters[-1], data_to=dt.date(2026, 12, 4), date=dt.date(2026, 12, 5))
+    quarters = [replace(q, unit=MERGED_UNIT) for q in quarters]
+    year = _made_of("2026", *_own(*quarters), unit=MERGED_UNIT)
+    return Scenario("after-merger-annual", replace(year, lists={**year.lists, "tasks": []}),
+                    last_year)
+
+
 SCENARIOS: list[Callable[[], Scenario]] = [
     all_zero, all_perfect, heavy_delays, one_of_one, huge_numbers, fall, annual, first_report,
     district_missing_communes, exactly_100, just_under_100, six_months, district_annual,
+    six_months_combined, nine_months_combined, annual_combined, merged_annual,
+    merged_nine_months, after_merger_annual,
 ]

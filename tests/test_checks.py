@@ -111,6 +111,43 @@ def test_cumulative_never_falls_within_a_year(commune_q2: Report, commune_q1: Re
     assert _problems(commune_q1, "cumulative", new_year) == []
 
 
+def test_files_carried_in_are_those_pending_at_the_end_of_the_last_quarter(
+        commune_q2: Report, commune_q1: Report) -> None:
+    """Issue 24: carried into quarter II ≠ pending at the end of quarter I passed."""
+    assert _problems(commune_q2, "carried", commune_q1) == []  # 4 and 4
+    commune_q2.figures.update(files_carried_over=9, files_in_person=74)
+    [problem] = _problems(commune_q2, "carried", commune_q1)
+    assert problem.severity is Severity.WARNING and problem.keys == ("files_carried_over",)
+    assert problem.message == ("Số hồ sơ từ kỳ trước chuyển qua (9) khác số hồ sơ TTHC đang "
+                               "giải quyết cuối quý trước (4): số chuyển sang kỳ này phải bằng "
+                               "số còn lại cuối kỳ trước")
+    # Only the period just before tells what this one starts with.
+    assert _problems(commune_q2, "carried", _previous(commune_q2, "2023-Q2")) == []
+
+
+def test_a_merged_communes_cumulative_figures_start_again(commune_q1: Report) -> None:
+    merged = replace(commune_q1.unit, code="xa-moi", predecessors=("xa-thanh-mai",),
+                     formed=dt.date(2024, 7, 1))
+    third = replace(commune_q1, unit=merged, period=Period.parse("2024-Q3"))
+    before = _previous(third, "2024-Q2", plan_tasks_done=40)  # the predecessors' sum
+    assert _problems(third, "cumulative", before) == []
+    fourth = replace(third, period=Period.parse("2024-Q4"))
+    assert _problems(fourth, "cumulative", _previous(fourth, "2024-Q3", plan_tasks_done=40))
+
+
+def test_a_figure_that_could_not_be_combined_is_asked_for(commune_q1: Report) -> None:
+    half = replace(commune_q1, period=Period.parse("2024-H1"),
+                   review=["dvc_full_with_files", "procedures_total"])
+    half.figures.pop("dvc_full_with_files")
+    [asked] = _problems(half, "review_asked")
+    assert asked.message == ("Chưa nhập, không tính được từ số liệu các kỳ đã báo cáo, cần "
+                             "nhập cho cả kỳ: Số TTHC đang cung cấp trực tuyến toàn trình có "
+                             "phát sinh hồ sơ nộp trực tuyến")
+    assert asked.keys == ("dvc_full_with_files",)
+    [carried] = _problems(half, "review")
+    assert carried.keys == ("procedures_total",)
+
+
 def test_stock_jump_is_flagged(commune_q2: Report) -> None:
     before = _previous(commune_q2, "2024-Q1", procedures_total=11)
     [problem] = _problems(commune_q2, "stock_jump", before)
@@ -301,3 +338,15 @@ def test_no_sum_message_says_a_word_twice(commune_q1: Report, pack: TemplatePack
             words = problem.message.lower().split()
             doubled = [a for a, b in pairwise(words) if a == b and a not in REDUPLICATED]
             assert not doubled, problem.message
+
+
+def test_a_longer_report_never_falls_below_an_earlier_one_of_its_year(
+        commune_q2: Report) -> None:
+    nine = replace(commune_q2, period=Period.parse("2024-9M"))
+    half = _previous(nine, "2024-H1", plan_tasks_done=20)
+    last_year = _previous(nine, "2023-9M", plan_tasks_done=30)
+    problems = [p for p in check_report(nine, previous=last_year, today=TODAY, earlier=half)
+                if p.rule == "cumulative"]
+    assert [p.message for p in problems] == [
+        "Số nhiệm vụ đã hoàn thành (11) thấp hơn 6 tháng đầu năm 2024 (20) dù là số lũy kế "
+        "trong năm"]

@@ -87,8 +87,9 @@ def test_the_narrative_says_the_comparison_is_the_predecessors_sum(
         db_url: str, commune_q1: Report, tmp_path: Path) -> None:
     _, report = _setup(db_url, commune_q1)
     text = _rendered_text(db_url, report, tmp_path)
-    assert ("Số liệu cùng kỳ năm 2025 dùng để so sánh là tổng số liệu của thị trấn Chợ Mới, "
-            "xã An Lạc và xã Bình Sơn (các xã, thị trấn trước sắp xếp thành xã Chợ Mới).") in text
+    # Named in the order the unit's profile lists them.
+    assert ("Số liệu cùng kỳ năm 2025 dùng để so sánh là tổng số liệu của xã An Lạc, xã Bình "
+            "Sơn và thị trấn Chợ Mới (các xã, thị trấn trước sắp xếp thành xã Chợ Mới).") in text
     assert ("Tiếp nhận 200 hồ sơ (tăng 50 hồ sơ, tương ứng 33,33% so với cùng kỳ năm 2025, số "
             "liệu của các xã, thị trấn trước sắp xếp)") in text
 
@@ -101,9 +102,12 @@ def test_a_predecessor_without_a_report_is_named(db_url: str, commune_q1: Report
     assert [u.code for u in last_year.missing] == ["xa-binh-son"]
     assert last_year.figures["files_received"] == 110
     text = _rendered_text(db_url, report, tmp_path)
-    assert ("tổng số liệu của thị trấn Chợ Mới và xã An Lạc (các xã, thị trấn trước sắp xếp "
+    assert ("tổng số liệu của xã An Lạc và thị trấn Chợ Mới (các xã, thị trấn trước sắp xếp "
             "thành xã Chợ Mới); xã Bình Sơn chưa có báo cáo quý I năm 2025 nên số liệu so sánh "
             "chưa bao gồm số liệu của đơn vị này.") in text
+    # Issue 24: the comparison itself says it leaves one out.
+    assert ("Tiếp nhận 200 hồ sơ (tăng 90 hồ sơ, tương ứng 81,82% so với cùng kỳ năm 2025, số "
+            "liệu của các xã, thị trấn trước sắp xếp, chưa gồm số liệu của xã Bình Sơn)") in text
 
 
 def test_a_period_after_the_merger_uses_the_units_own_report(db_url: str,

@@ -9,7 +9,7 @@ from drafter.domain.documents import DocRef
 from drafter.domain.periods import Period
 from drafter.domain.units import unit_code
 from drafter.vi.names import Abbreviations
-from drafter.vi.periods import period_name, previous_name
+from drafter.vi.periods import period_list, period_name, previous_name
 from drafter.vi.references import format_reference
 from drafter.vi.text import (
     clean,
@@ -96,12 +96,17 @@ def test_roman(n: int, expected: str) -> None:
 def test_sentence_case() -> None:
     assert sentence_case("cải cách hành chính") == "Cải cách hành chính"
     assert sentence_case("ủy ban") == "Ủy ban"
+    # A period's name after its digit keeps its small letter (the TUI titled "9 Tháng").
+    assert sentence_case("9 tháng đầu năm 2026") == "9 tháng đầu năm 2026"
+    assert sentence_case("(6 tháng đầu năm)") == "(6 tháng đầu năm)"
+    assert sentence_case("- quý I") == "- Quý I"
 
 
 @pytest.mark.parametrize(
     ("code", "name"),
     [("2024-Q1", "quý I năm 2024"), ("2024-Q4", "quý IV năm 2024"),
-     ("2024-H1", "6 tháng đầu năm 2024"), ("2024-9M", "9 tháng năm 2024"), ("2024", "năm 2024")],
+     ("2024-H1", "6 tháng đầu năm 2024"), ("2024-9M", "9 tháng đầu năm 2024"),
+     ("2024", "năm 2024")],
 )
 def test_period_names(code: str, name: str) -> None:
     assert period_name(Period.parse(code)) == name
@@ -111,6 +116,16 @@ def test_comparison_period_names() -> None:
     q2 = Period.parse("2024-Q2")
     assert previous_name(q2, Period.parse("2024-Q1")) == "quý trước"
     assert previous_name(q2, Period.parse("2023-Q2")) == "cùng kỳ năm 2023"
+    nine = Period.parse("2024-9M")
+    assert previous_name(nine, Period.parse("2023-9M")) == "cùng kỳ năm 2023"
+    # A whole year has no "same period": the annual report compares with "năm 2023".
+    assert previous_name(Period.parse("2024"), Period.parse("2023")) == "năm 2023"
+
+
+def test_period_lists() -> None:
+    periods = [Period.parse(code) for code in ("2025-H1", "2025-Q3", "2025-Q4", "2026", "2026-Q1")]
+    assert period_list(periods) == "6 tháng đầu, quý III, quý IV năm 2025, năm 2026, quý I năm 2026"
+    assert period_list([Period.parse("2026-Q2")]) == "quý II năm 2026"
     assert Period.parse("2024-Q1").previous() == Period.parse("2023-Q4")
 
 

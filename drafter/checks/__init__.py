@@ -29,6 +29,7 @@ CHECKS = (
     coverage_checks.figures_shown,
     coverage_checks.causes_have_shortcomings,
     coverage_checks.tasks_for_the_next_year,
+    history_checks.carried_from_previous,
     history_checks.cumulative_never_falls,
     history_checks.stocks_do_not_jump,
     history_checks.rates_do_not_collapse,
@@ -48,11 +49,14 @@ CHECKS = (
 
 
 def check_report(report: Report, pack: TemplatePack | None = None,
-                 previous: Report | None = None, today: dt.date | None = None) -> list[Problem]:
-    """Every problem of ``report``, errors first, in catalogue order within each severity."""
+                 previous: Report | None = None, today: dt.date | None = None,
+                 earlier: Report | None = None) -> list[Problem]:
+    """Every problem of ``report``, errors first, in catalogue order within each severity.
+    ``previous`` is the period it compares with; ``earlier`` a report of the same year that
+    ends before it (a 9-month report's 6 months), when that is not ``previous``."""
     pack = pack or builtin_pack()
     ctx = CheckContext(report, pack.catalogue, pack.checks, today or dt.date.today(), previous,
-                       pack)
+                       pack, earlier)
     problems = [problem for check in CHECKS for problem in check(ctx)]
     return sorted(problems, key=lambda p: p.severity is not Severity.ERROR)
 

@@ -26,6 +26,7 @@ class CheckContext:
     today: dt.date
     previous: Report | None = None
     pack: TemplatePack | None = None
+    earlier: Report | None = None
 
     def __post_init__(self) -> None:
         self.figures = Figures.of(self.catalogue, self.report)
@@ -54,9 +55,11 @@ class CheckContext:
         """The indicator's label for use inside a sentence."""
         return lower_first(self.catalogue[key].label)
 
-    def previous_period_name(self) -> str:
-        assert self.previous is not None
-        return previous_name(self.report.period, self.previous.period)
+    def previous_period_name(self, other: Report | None = None) -> str:
+        """How ``other`` (default: the previous period) is named beside this report."""
+        other = other or self.previous
+        assert other is not None
+        return previous_name(self.report.period, other.period)
 
     def problem(self, severity: Severity, rule: str, keys: tuple[str, ...],
                 **values: object) -> Problem:

@@ -53,6 +53,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "predecessors": list(unit.predecessors), "formed": unit.formed,
         "parent_kind": unit.parent_kind, "parent_name": unit.parent_name,
         "child_kinds": list(unit.child_kinds),
+        "predecessor_labels": list(unit.predecessor_labels),
     }
     unit_out.update({key: value for key, value in place.items() if value})
     unit_out["archive"] = unit.archive

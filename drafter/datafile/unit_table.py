@@ -11,7 +11,7 @@ from drafter.domain.units import Signer, Unit, parse_kind
 
 UNIT_KEYS = {"code", "kind", "name", "province", "place", "superior", "parent", "archive",
              "recipients", "signer", "official_code", "symbol", "predecessors", "formed",
-             "parent_kind", "parent_name", "child_kinds"}
+             "parent_kind", "parent_name", "child_kinds", "predecessor_labels"}
 
 
 def read_unit(reader: Reader, raw: Any) -> Unit:
@@ -53,6 +53,8 @@ def read_unit(reader: Reader, raw: Any) -> Unit:
         parent_kind=optional("parent_kind"),
         parent_name=optional("parent_name"),
         child_kinds=tuple(reader.get(data, "unit", "child_kinds", fields.line_list, False, [])),
+        predecessor_labels=tuple(reader.get(data, "unit", "predecessor_labels",
+                                            fields.line_list, False, [])),
     )
     try:
         return limits.check_unit(unit)

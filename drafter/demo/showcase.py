@@ -14,7 +14,7 @@ from drafter.api import demo_files, render_to_file, save_document
 from drafter.datafile import load_report
 from drafter.datafile.content import load_content
 from drafter.demo.sample import reports_for, scores_for
-from drafter.domain.periods import Period
+from drafter.domain.periods import Period, PeriodKind
 from drafter.domain.report import Status
 from drafter.domain.units import Signer, Unit
 from drafter.office.aggregation import aggregate
@@ -50,7 +50,11 @@ def _two_levels(store: Store, out_dir: Path, pack: TemplatePack) -> Iterator[Pat
     loaded = load_official(store, "Thái Nguyên")
     commune = load_report(files / f"{COMMUNE}-2026-Q1.toml", pack.catalogue)
     _history(store, commune.unit)
-    store.save_report(commune)
+    # The merged commune's profile (its predecessors, the merger date, its signer) is the
+    # file's, not the official list's: its next reports start from it.
+    store.save_report(commune, update_unit=True)
+    # Quarter II, a draft: with quarter I it makes the 6-month report (`report new`).
+    store.save_report(load_report(files / f"{COMMUNE}-2026-Q2.toml", pack.catalogue))
     store.save_report(load_report(files / f"{PROVINCE}-2026-Q1.toml", pack.catalogue))
     others = [unit for unit in loaded.communes if unit.code != COMMUNE]
     for report in reports_for(replace(commune, basis=[], documents=[]), others):
@@ -76,7 +80,8 @@ def _two_levels(store: Store, out_dir: Path, pack: TemplatePack) -> Iterator[Pat
 
 def _history(store: Store, merged: Unit) -> None:
     """The Sở Nội vụ, and the communes xã Bạch Thông was formed from on 1 July 2025 with
-    their reports of quarter I of 2025 (what its same-period-last-year compares with)."""
+    their reports of quarters I and II of 2025 (what its same periods last year compare
+    with)."""
     register(store, [Unit(code=f"so-noi-vu-{PROVINCE}", kind="Sở", level="department",
                           name="Nội vụ", province="Thái Nguyên", place="Thái Nguyên",
                           parent=PROVINCE, signer=Signer("Đỗ Thị Lan", "Phó Giám đốc", True),
@@ -85,9 +90,12 @@ def _history(store: Store, merged: Unit) -> None:
     old = [replace(merged, code=code, name=name, parent="", official_code="", predecessors=(),
                    formed=None, recipients=()) for code, name in PREDECESSORS.items()]
     register(store, old)
-    demo_2024 = load_report(next(demo_dir().glob("xa-*-2024-Q1.toml")))
-    period = Period.parse("2025-Q1")
-    for unit in old:
-        store.save_report(replace(demo_2024, unit=unit, period=period, basis=[], documents=[],
-                                  date=dt.date(2025, 3, 14), data_from=dt.date(2024, 12, 15),
-                                  data_to=dt.date(2025, 3, 14), number=None))
+    for quarter, end in ((1, dt.date(2025, 3, 14)), (2, dt.date(2025, 6, 14))):
+        demo_2024 = load_report(next(demo_dir().glob(f"xa-*-2024-Q{quarter}.toml")))
+        start = demo_2024.data_from.replace(year=demo_2024.data_from.year + 1) \
+            if demo_2024.data_from else None
+        for unit in old:
+            store.save_report(replace(demo_2024, unit=unit, period=Period(2025, PeriodKind.QUARTER,
+                                                                          quarter),
+                                      basis=[], documents=[], date=end, data_from=start,
+                                      data_to=end, number=None))

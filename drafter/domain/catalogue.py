@@ -15,7 +15,13 @@ from drafter.domain.appendix_layout import (
     parse_commune_table,
     parse_layout_row,
 )
-from drafter.domain.indicators import Indicator, ValueType, parse_aliases, parse_indicator
+from drafter.domain.indicators import (
+    Indicator,
+    OverTime,
+    ValueType,
+    parse_aliases,
+    parse_indicator,
+)
 from drafter.domain.outline import Item, Section, parse_outline
 from drafter.domain.units import Tier
 from drafter.errors import PackError
@@ -76,6 +82,26 @@ class Catalogue:
         return self.layouts.get(tier) or self.layouts[LAYOUT_FALLBACK[tier]]
 
 
+def _check_carried(indicator: Indicator, indicators: Mapping[str, Indicator]) -> None:
+    """``carried_in`` names the part of a summed flow that the period before counted already
+    (it is that period's ``first`` figure); ``carried_from`` the figure of the period before
+    that this one starts with (a ``last`` figure)."""
+    if indicator.carried_in:
+        if indicator.over_time is not OverTime.SUM:
+            raise PackError(f"chỉ tiêu {indicator.key}: carried_in chỉ dùng với "
+                            "over_time = \"sum\"")
+        if indicators[indicator.carried_in].over_time is not OverTime.FIRST:
+            raise PackError(f"chỉ tiêu {indicator.key}: carried_in phải là chỉ tiêu có "
+                            f"over_time = \"first\" ({indicator.carried_in})")
+    if indicator.carried_from:
+        if indicator.over_time is not OverTime.FIRST:
+            raise PackError(f"chỉ tiêu {indicator.key}: carried_from chỉ dùng với "
+                            "over_time = \"first\"")
+        if indicators[indicator.carried_from].over_time is not OverTime.LAST:
+            raise PackError(f"chỉ tiêu {indicator.key}: carried_from phải là chỉ tiêu có "
+                            f"over_time = \"last\" ({indicator.carried_from})")
+
+
 def build_catalogue(
     indicators_doc: Mapping[str, Any], appendix_doc: Mapping[str, Any]
 ) -> Catalogue:
@@ -95,9 +121,10 @@ def build_catalogue(
         refs = [indicator.numerator, indicator.denominator, *indicator.parts]
         if indicator.type is ValueType.RATE and not (indicator.numerator and indicator.denominator):
             raise PackError(f"tỷ lệ {indicator.key} phải có numerator và denominator")
-        for ref in refs:
+        for ref in [*refs, indicator.carried_in, indicator.carried_from]:
             if ref and ref not in indicators:
                 raise PackError(f"chỉ tiêu {indicator.key} tham chiếu chỉ tiêu không có: {ref}")
+        _check_carried(indicator, indicators)
     layouts: dict[Tier, Layout] = {}
     for tier in Tier:
         raw_layout = appendix_doc.get(tier.value)

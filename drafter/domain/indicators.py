@@ -1,5 +1,6 @@
 """Statistical indicators: what a value is (count, rate, money …), how it behaves over
-time (stock, flow, cumulative), and reading one from a pack's catalogue."""
+time (stock, flow, cumulative), how it combines over periods (a 6-month report from its
+quarters), and reading one from a pack's catalogue."""
 
 from __future__ import annotations
 
@@ -29,6 +30,21 @@ class Kind(StrEnum):
     DERIVED = "derived"
 
 
+class OverTime(StrEnum):
+    """How the values of consecutive periods make the value of the period they cover
+    (quarters I and II → 6 tháng). Not how units add up: that is ``rollup``, a stock sums
+    over communes but never over quarters."""
+
+    SUM = "sum"  # a flow: what happened in each period, added up
+    FIRST = "first"  # carried in from before the period: the first period's
+    LAST = "last"  # a level at the end (stock, pending, cumulative within the year)
+    ANY = "any"  # a yes/no that happened in the period when it happened in any part
+    SAME = "same"  # a description that holds for the whole period when every part agrees
+    ASK = "ask"  # a count of distinct things (procedures that had online files): not
+    #              combinable, asked for
+    DERIVED = "derived"  # rates and sums: computed again from the combined figures
+
+
 DERIVED_TYPES = (ValueType.RATE, ValueType.SUM)
 NUMERIC_TYPES = (ValueType.COUNT, ValueType.DECIMAL, ValueType.MONEY, ValueType.SCORE)
 # Types whose values add up across periods or units; scores and choices never do.
@@ -51,10 +67,43 @@ class Indicator:
     options: tuple[str, ...] = ()
     rollup: str = ""
     rollup_from: str = ""
+    over_time: OverTime = OverTime.SUM
+    carried_in: str = ""
+    carried_from: str = ""
 
     @property
     def derived(self) -> bool:
         return self.type in DERIVED_TYPES
+
+
+def default_over_time(value_type: ValueType, kind: Kind) -> OverTime:
+    """What a catalogue that says nothing means: a flow of a type that adds up is summed, a
+    stock and a cumulative figure are the last period's; a flow that cannot be added (a
+    yes/no, a choice, a score) is asked for."""
+    if kind is Kind.DERIVED:
+        return OverTime.DERIVED
+    if kind is not Kind.FLOW:
+        return OverTime.LAST
+    return OverTime.SUM if value_type in SUMMABLE else OverTime.ASK
+
+
+def _over_time(key: str, value_type: ValueType, kind: Kind, raw: Mapping[str, Any]) -> OverTime:
+    if "over_time" not in raw:
+        return default_over_time(value_type, kind)
+    if raw["over_time"] not in set(OverTime):
+        raise PackError(f"chỉ tiêu {key}: over_time phải là một trong: "
+                        f"{', '.join(OverTime)} (không phải {raw['over_time']!r})")
+    rule = OverTime(raw["over_time"])
+    if kind is Kind.DERIVED or rule is OverTime.DERIVED:
+        if rule is not default_over_time(value_type, kind):
+            raise PackError(f"chỉ tiêu {key}: over_time = \"{rule}\" chỉ dùng cho tỷ lệ và "
+                            "tổng tính từ số liệu khác (derived), và chúng luôn là derived")
+    elif rule is OverTime.SUM and value_type not in SUMMABLE:
+        raise PackError(f"chỉ tiêu {key}: over_time = \"sum\" không dùng được cho kiểu "
+                        f"{value_type} (không cộng được)")
+    elif rule is OverTime.ANY and value_type is not ValueType.BOOL:
+        raise PackError(f"chỉ tiêu {key}: over_time = \"any\" chỉ dùng cho kiểu bool")
+    return rule
 
 
 def parse_indicator(section: str, raw: Mapping[str, Any]) -> Indicator:
@@ -62,6 +111,7 @@ def parse_indicator(section: str, raw: Mapping[str, Any]) -> Indicator:
     try:
         value_type = ValueType(raw.get("type", "count"))
         kind = Kind("derived" if value_type in DERIVED_TYPES else raw.get("kind", "flow"))
+        over_time = _over_time(key, value_type, kind, raw)
     except ValueError as exc:
         raise PackError(f"chỉ tiêu {key}: {exc}") from exc
     return Indicator(
@@ -77,6 +127,9 @@ def parse_indicator(section: str, raw: Mapping[str, Any]) -> Indicator:
         options=tuple(raw.get("options", ())),
         rollup=str(raw.get("rollup", "")),
         rollup_from=str(raw.get("rollup_from", "")),
+        over_time=over_time,
+        carried_in=str(raw.get("carried_in", "")),
+        carried_from=str(raw.get("carried_from", "")),
     )
 
 

@@ -108,9 +108,11 @@ class Unit:
     the division; ``symbol`` the issuing body's part of document symbols (empty: derived);
     ``predecessors`` the codes of the units merged into this one on ``formed``.
 
-    ``parent_kind``, ``parent_name`` and ``child_kinds`` (the kinds of the units reporting to
-    this one in the report's period) describe the unit's place; the store fills them in and
-    data files may carry them. They are never stored with the unit.
+    ``parent_kind``, ``parent_name``, ``child_kinds`` (the kinds of the units reporting to
+    this one in the report's period) and ``predecessor_labels`` (how the units it was formed
+    from are named, ``xã Quân Hà``, in the order of ``predecessors``) describe the unit's
+    place; the store fills them in and data files may carry them. They are never stored with
+    the unit.
     """
 
     code: str
@@ -131,6 +133,7 @@ class Unit:
     parent_kind: str = ""
     parent_name: str = ""
     child_kinds: tuple[str, ...] = ()
+    predecessor_labels: tuple[str, ...] = ()
 
     @property
     def tier(self) -> Tier:
@@ -139,6 +142,12 @@ class Unit:
         if self.kind == _AMBIGUOUS:
             return Tier.DISTRICT
         return UNIT_KINDS[self.kind]
+
+    @property
+    def merged_on(self) -> dt.date | None:
+        """The day the unit was formed from its predecessors (a merger without a recorded
+        date is taken to be the two-level reform of 1 July 2025); ``None`` when not merged."""
+        return (self.formed or TWO_LEVEL_FROM) if self.predecessors else None
 
     @property
     def kind_info(self) -> Kind:

@@ -9,7 +9,12 @@ from typing import Any
 from jinja2 import StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
-from drafter.combine.merger import merged_sources
+from drafter.combine.merger import (
+    formed_this_year,
+    merged_sources,
+    span_before,
+    split_by_merger,
+)
 from drafter.combine.rollup import Rollup
 from drafter.domain.figures import Figures, UnknownIndicatorError
 from drafter.domain.report import LISTS, Report, Status
@@ -76,7 +81,10 @@ def build_context(
     units merged into this one; ``superior_kind``: the kind of the level the unit reports to
     in this period, ``tỉnh`` or ``huyện``, empty for a province; ``two_level``: whether the
     period is after the district level was abolished; ``communes``: the communes
-    after a roll-up, else ``None``; ``child_kinds``: the kinds of the communes it aggregates).
+    after a roll-up, else ``None``; ``child_kinds``: the kinds of the communes it aggregates;
+    ``since``: the day a unit formed by a merger during the report's year came to be, from
+    which its plan, tasks and cumulative figures run, else ``None``; ``split``: when the
+    period began before that day, the part of it that is its predecessors' figures).
 
     The reports are escaped copies (user text is data, never markup: :mod:`.escape`) and the
     settings a copy: the sandbox lets a template call ``list.append``, and it must not change
@@ -91,6 +99,7 @@ def build_context(
                         previous_name(report.period, previous.period) if previous else "",
                         can_compare)
     communes = escape_tree(communes_context(rollup, pack)) if rollup else None
+    formed = report.unit.merged_on
 
     def phrases(item: str, words: dict[str, str]) -> list[Filled]:
         """The phrases picked for sub-item ``item``, filled with ``words`` and the figures."""
@@ -132,6 +141,9 @@ def build_context(
         "assessment": assess(pack.assessment, evidence, report.shortcoming_causes,
                              pack.leading_zero, pack.band),
         "comparable": can_compare,
+        "since": formed_this_year(report.unit, report.period),
+        "split": span_before(report.period, formed)
+        if formed and split_by_merger(report.unit, report.period) else None,
     }
 
 

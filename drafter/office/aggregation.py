@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from drafter.combine.merger import before_merger
 from drafter.combine.rollup import Rollup, apply_rollup, roll_up
 from drafter.datafile import load_report
-from drafter.domain.periods import Period
+from drafter.domain.periods import Period, PeriodKind
 from drafter.domain.report import Report, Status
 from drafter.domain.structure import children
 from drafter.domain.units import Tier, Unit
@@ -138,8 +138,9 @@ def render_jobs(store: Reads, unit_code: str, period: Period,
 def _compared(store: Reads, unit: Unit, period: Period,
               found: dict[str, Report]) -> Report | None:
     """What :func:`~drafter.records.workflow.comparison` gives, from reports read together:
-    the unit's own, else (before its merger) its predecessors' summed."""
+    the unit's own, else (before its merger) its predecessors' summed, or a longer period
+    combined from its parts."""
     own = found.get(unit.code)
-    if own is not None or not before_merger(unit, period):
+    if own is not None or (period.kind is PeriodKind.QUARTER and not before_merger(unit, period)):
         return own
     return comparison(store, unit, period)

@@ -47,6 +47,7 @@ the key and the problem, exit code 2, and no output file.
 | `formed` | no | date the merger took effect (default for comparisons: 1 July 2025) |
 | `parent_kind`, `parent_name` | no | the parent's kind and name (the database fills them in; `drafter export` writes them) |
 | `child_kinds` | no | kinds of the units reporting to this one in the period, e.g. `["xã", "phường"]` |
+| `predecessor_labels` | no | how the units in `predecessors` are named, in their order, e.g. `["xã Quân Hà", "xã Mỹ Thanh"]` (the database fills them in; `drafter export` writes them) |
 | `archive` | no | the "Lưu:" line, default `VT` |
 | `recipients` | no | default "Nơi nhận" list |
 | `signer.name` | yes | the signer |
@@ -120,6 +121,11 @@ are items of the list `cause:<id>`.
 Rates and sums are derived from their counts and never entered; a figure left out removes the
 sentence that needs it (never a blank). Kinds: **stock** (a level at the report date, carried
 to the next period), **flow** (what happened in the period), **cumulative** (within the year).
+**Over periods** is how a 6-month, 9-month or annual report combines the periods it is made of
+(`over_time` in the catalogue): **sum** (less what a later period carried in, when it names
+that part), **first** (the first period's), **last** (the last period's), **any** (yes when
+any period says yes), **same** (when every period gives the same), **ask** (not combinable:
+left for the official to enter), **derived** (computed again from the combined figures).
 """
 
 
@@ -136,8 +142,8 @@ def render_doc(pack: TemplatePack) -> str:
     catalogue = pack.catalogue
     for section in catalogue.sections:
         parts.append(f"\n### {section.title} (`{section.id}`)\n")
-        parts.append("| key | label | unit | type | kind | derived from |")
-        parts.append("| --- | --- | --- | --- | --- | --- |")
+        parts.append("| key | label | unit | type | kind | over periods | derived from |")
+        parts.append("| --- | --- | --- | --- | --- | --- | --- |")
         for ind in catalogue.in_section(section.id):
             source = ""
             if ind.type is ValueType.RATE:
@@ -146,8 +152,11 @@ def render_doc(pack: TemplatePack) -> str:
                 source = " + ".join(f"`{p}`" for p in ind.parts)
             elif ind.options:
                 source = "options: " + ", ".join(ind.options)
+            over = ind.over_time.value + (f" less `{ind.carried_in}`" if ind.carried_in else "")
+            if ind.carried_from:
+                over += f" (the last period's `{ind.carried_from}`)"
             parts.append(f"| `{ind.key}` | {ind.label} | {ind.unit} | {_TYPES[ind.type]} | "
-                         f"{ind.kind.value} | {source} |")
+                         f"{ind.kind.value} | {over} | {source} |")
     return "\n".join(parts) + "\n"
 
 

@@ -53,7 +53,8 @@ SCHEMA: dict[str, dict[str, dict[str, str]]] = {
         "section.indicators": {"key": "str!", "label": "str!", "unit": "str!", "type": "str",
                                "kind": "str", "numerator": "str", "denominator": "str",
                                "parts": "strs", "options": "strs", "rollup": "str",
-                               "rollup_from": "str", "aliases": "strs"},
+                               "rollup_from": "str", "aliases": "strs", "over_time": "str",
+                               "carried_in": "str", "carried_from": "str"},
     },
     "appendix.toml": {
         "": {"commune": "table!", "district": "table!", "province": "table",

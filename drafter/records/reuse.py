@@ -8,25 +8,32 @@ Rules (the same for the CLI and the TUI):
   report is deleted there); into a new year only documents whose number carries a year
   (decrees, circulars) and those dated in the new year recur;
 - stock figures carry over and are marked for review; cumulative figures carry over within
-  the same year (marked for review) and start empty in a new year; flow figures start empty;
+  the same year (marked for review) and start empty in a new year; flow figures start empty,
+  except what the catalogue says a period starts with (``carried_from``: the files carried
+  over are those pending at the end of the last period), marked for review;
 - qualitative lists carry over, marked for review; section notes and the documents issued
   belong to their period and start empty;
 - the phrases picked and the official's own sentences carry over, each marked for review
   (``phrase:<id>``, ``override:<sentence id>``); rates given directly start empty;
 - the data window starts the day after the previous one ended.
 
-A 6-month, 9-month or annual report can instead be built from the quarters it covers: flows
-summed, stocks and cumulative figures taken from the latest quarter.
+A 6-month, 9-month or annual report is instead made of the periods it covers
+(:func:`from_periods`): the figures combined by each indicator's ``over_time`` rule
+(:mod:`drafter.combine.periods`), every uncertain or uncombinable one marked for review, the
+data window from the first part to the last, the documents issued and the lists of the unit's
+own parts.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
+from collections.abc import Sequence
 
+from drafter.combine.merger import MergedReport
+from drafter.combine.periods import Slot, combine_periods
 from drafter.domain.catalogue import Catalogue
 from drafter.domain.documents import DocRef
-from drafter.domain.indicators import SUMMABLE, Kind
+from drafter.domain.indicators import Kind
 from drafter.domain.periods import Period
 from drafter.domain.report import BASIS, OVERRIDE_MARK, PHRASE_MARK, Report, Value
 from drafter.domain.units import Unit
@@ -50,6 +57,10 @@ def carry_forward(previous: Report, unit: Unit, period: Period, date: dt.date,
         kind = catalogue[key].kind if key in catalogue else Kind.FLOW
         if kind is Kind.STOCK or (kind is Kind.CUMULATIVE and same_year):
             figures[key] = value
+    for indicator in catalogue:
+        start = previous.figures.get(indicator.carried_from) if indicator.carried_from else None
+        if start is not None and previous.period.end + dt.timedelta(days=1) == period.start:
+            figures[indicator.key] = start
     lists = {name: list(items) for name, items in previous.lists.items() if items}
     data_from = previous.data_to + dt.timedelta(days=1) if previous.data_to else None
     basis = [doc for doc in previous.basis if _recurring(doc, previous.period, period)]
@@ -71,45 +82,33 @@ def carry_forward(previous: Report, unit: Unit, period: Period, date: dt.date,
     )
 
 
-def from_quarters(quarters: list[Report], unit: Unit, period: Period, date: dt.date,
-                  catalogue: Catalogue) -> Report:
-    """A longer period built from the stored quarters it covers (any order, some missing)."""
-    if not quarters:
+def from_periods(slots: Sequence[Slot], unit: Unit, period: Period, date: dt.date,
+                 catalogue: Catalogue) -> Report:
+    """A longer period made of the consecutive ``slots`` it covers (some may be missing)."""
+    combined = combine_periods(catalogue, slots)
+    own = [slot.report for slot in slots
+           if slot.report is not None and not isinstance(slot.report, MergedReport)]
+    if not own and not combined.figures:
         return empty_report(unit, period, date)
-    ordered = sorted(quarters, key=lambda r: r.period.quarter)
-    latest = ordered[-1]
-    figures: dict[str, Value] = {}
-    review: list[str] = []
-    for indicator in catalogue:
-        values = [q.figures[indicator.key] for q in ordered if indicator.key in q.figures]
-        if not values:
-            continue
-        numbers = [v for v in values if isinstance(v, int | Decimal) and not isinstance(v, bool)]
-        summable = indicator.kind is Kind.FLOW and indicator.type in SUMMABLE
-        if summable and len(numbers) == len(values):
-            figures[indicator.key] = sum(numbers, start=0)
-            if len(values) < len(period.quarters()):
-                review.append(indicator.key)  # a quarter is missing: the sum is partial
-        elif indicator.key in latest.figures:
-            figures[indicator.key] = latest.figures[indicator.key]
-            if indicator.kind is Kind.STOCK:
-                review.append(indicator.key)
+    latest = own[-1] if own else None
     lists: dict[str, list[str]] = {}
-    for quarter in ordered:
-        for name, items in quarter.lists.items():
+    for report in own:
+        for name, items in report.lists.items():
             merged = lists.setdefault(name, [])
             merged.extend(item for item in items if item not in merged)
-    starts = [q.data_from for q in ordered if q.data_from]
+    first, last = slots[0].report, slots[-1].report
+    basis = list(latest.basis) if latest else []
     return Report(
         unit=unit,
         period=period,
         date=date,
-        recipient=latest.recipient,
-        data_from=min(starts) if starts else None,
-        basis=list(latest.basis),
-        documents=[doc for q in ordered for doc in q.documents],
-        figures=figures,
+        recipient=latest.recipient if latest else "",
+        data_from=first.data_from if first else None,
+        data_to=last.data_to if last else None,
+        basis=basis,
+        documents=[doc for report in own for doc in report.documents],
+        figures=combined.figures,
         lists=lists,
-        recipients=list(latest.recipients),
-        review=[*review, *lists, *([BASIS] if latest.basis else [])],
+        recipients=list(latest.recipients) if latest else list(unit.recipients),
+        review=[*combined.review, *lists, *([BASIS] if basis else [])],
     )

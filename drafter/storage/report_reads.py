@@ -72,7 +72,9 @@ def placed(session: Session, row: UnitRow, period: Period | None) -> Unit:
               if row.parent else None)
     kids = session.exec(select(UnitRow).where(UnitRow.parent == row.code)).all()
     successors = session.exec(select(UnitRow).where(col(UnitRow.formed).is_not(None))).all()
-    return rows.place(row, period, parent, kids, successors)
+    before = session.exec(select(UnitRow).where(col(UnitRow.code).in_(
+        row.predecessors))).all() if row.predecessors else []
+    return rows.place(row, period, parent, kids, successors, before)
 
 
 def report_row(session: Session, unit_code: str, period: Period,

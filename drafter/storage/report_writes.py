@@ -126,11 +126,13 @@ def _write_rows(session: Session, catalogue: Catalogue, report: Report, unit_id:
 
 
 def _with_place(unit: Unit, where: Unit) -> Unit:
-    """``unit`` with its place (parent, children's kinds) taken from ``where`` where it
-    gives none: a final report's snapshot records where the unit stood when it was signed."""
+    """``unit`` with its place (parent, children's kinds, predecessors' names) taken from
+    ``where`` where it gives none: a final report's snapshot records where the unit stood
+    when it was signed."""
     return replace(unit, parent_kind=unit.parent_kind or where.parent_kind,
                    parent_name=unit.parent_name or where.parent_name,
-                   child_kinds=unit.child_kinds or where.child_kinds)
+                   child_kinds=unit.child_kinds or where.child_kinds,
+                   predecessor_labels=unit.predecessor_labels or where.predecessor_labels)
 
 
 def _has_later(session: Session, unit: UnitRow, period: Period) -> bool:

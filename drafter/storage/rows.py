@@ -157,13 +157,17 @@ def report_from_rows(
 
 
 def place(row: UnitRow, period: Period | None, parent: UnitRow | None,
-          kids: Iterable[UnitRow], successors: Iterable[UnitRow]) -> Unit:
+          kids: Iterable[UnitRow], successors: Iterable[UnitRow],
+          predecessors: Iterable[UnitRow] = ()) -> Unit:
     """The unit of ``row`` with its place in the structure (in ``period``) filled in."""
     unit = unit_from_row(row)
     territory = children([unit_from_row(r) for r in kids], unit, period,
                          gone=merged_away([unit_from_row(r) for r in successors]))
+    named = {r.code: unit_from_row(r).label for r in predecessors}
     return replace(unit, parent_kind=parent.kind if parent else "",
-                   parent_name=parent.name if parent else "", child_kinds=kinds_of(territory))
+                   parent_name=parent.name if parent else "", child_kinds=kinds_of(territory),
+                   predecessor_labels=tuple(named[code] for code in unit.predecessors
+                                            if code in named))
 
 
 class Places:
@@ -184,8 +188,10 @@ class Places:
 
     def place(self, row: UnitRow, period: Period | None) -> Unit:
         """The unit of ``row`` with its place (in ``period``) filled in."""
+        before = [self._by_code[code] for code in row.predecessors or ()
+                  if code in self._by_code]
         return place(row, period, self._by_code.get(row.parent or ""), self._kids[row.code],
-                     self._successors)
+                     self._successors, before)
 
 
 def assemble(catalogue: Catalogue, row: ReportRow, unit: UnitRow, figures: list[FigureRow],

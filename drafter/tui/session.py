@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from drafter.checks import Problem, check_report
-from drafter.domain.periods import Period, PeriodKind
+from drafter.domain.periods import Period
 from drafter.domain.report import Report
 from drafter.domain.units import Unit
 from drafter.errors import DrafterError, StorageError
@@ -106,10 +106,7 @@ class Session:
 
     def can_carry(self, unit_code: str, period: Period) -> bool:
         """Whether a report for ``period`` has a stored report to start from."""
-        sources = [period.previous()]
-        if period.kind is not PeriodKind.QUARTER:
-            sources += period.quarters()
-        return any(self.store.report_id(unit_code, source) is not None for source in sources)
+        return workflow.can_start_from(self.store, unit_code, period, self.pack)
 
     def create_report(self, unit_code: str, period: Period, empty: bool) -> int:
         """Start and store a new report; returns its id."""

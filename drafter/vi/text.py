@@ -75,8 +75,11 @@ def upper(text: str) -> str:
 
 
 def sentence_case(text: str) -> str:
-    """Capitalise the first letter only (``cải cách`` → ``Cải cách``), leaving the rest."""
+    """Capitalise the first letter only (``cải cách`` → ``Cải cách``), leaving the rest; a
+    text that begins with a number is left as it is (``9 tháng đầu năm``, not ``9 Tháng``)."""
     for index, char in enumerate(text):
+        if char.isdigit():
+            return text
         if char.isalpha():
             return text[:index] + char.upper() + text[index + 1 :]
     return text
