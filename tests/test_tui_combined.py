@@ -11,8 +11,8 @@ from textual.widgets import Input, RadioButton
 from tui_pilot import demo, make_app
 
 from drafter.domain.periods import Period
-from drafter.tui.screens.editor import EditorScreen
-from drafter.tui.screens.new_report import NewReportScreen
+from drafter.tui.dialogs.new_report import NewReportScreen
+from drafter.tui.screens.editor.screen import EditorScreen
 
 
 def test_the_dialog_makes_six_months_from_the_quarters(tmp_path: Path) -> None:
