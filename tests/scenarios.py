@@ -114,7 +114,8 @@ def huge_numbers() -> Scenario:
 
 
 def fall() -> Scenario:
-    """Quarter II falls against quarter I: online files from 42,96% to 22,22%."""
+    """Quarter II falls against quarter I: online files from 43,88% to 22,6% (of the files
+    received in each quarter)."""
     report = _figures(COMMUNE_Q2, files_received=180, files_online=40, files_in_person=137,
                       files_carried_over=3, files_solved=170, files_on_time=150, files_late=20,
                       files_pending=10)

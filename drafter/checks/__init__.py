@@ -24,6 +24,7 @@ CHECKS = (
     figure_checks.parts_and_wholes,
     figure_checks.rates_in_range,
     figure_checks.stated_values,
+    figure_checks.complete_sums,
     coverage_checks.impossible_zeros,
     coverage_checks.documents_within_count,
     coverage_checks.figures_shown,

@@ -51,6 +51,9 @@ class Indicator:
     options: tuple[str, ...] = ()
     rollup: str = ""
     rollup_from: str = ""
+    # A sum known only when every part is (the files newly received: online and in person —
+    # half of them is not a denominator).
+    complete: bool = False
 
     @property
     def derived(self) -> bool:
@@ -77,6 +80,7 @@ def parse_indicator(section: str, raw: Mapping[str, Any]) -> Indicator:
         options=tuple(raw.get("options", ())),
         rollup=str(raw.get("rollup", "")),
         rollup_from=str(raw.get("rollup_from", "")),
+        complete=bool(raw.get("complete", False)),
     )
 
 
