@@ -14,10 +14,18 @@ from pathlib import Path
 
 import pytest
 from narrative_checks import CHECKS, every_shortcoming_in_its_section, lines
-from scenarios import COMMUNE_Q1, DISTRICT_Q2, SCENARIOS, Scenario
+from scenarios import (
+    COMMUNE_Q1,
+    DEPARTMENT_Q1,
+    DISTRICT_Q2,
+    PROVINCE_Q1,
+    SCENARIOS,
+    Scenario,
+)
 
 from drafter.checks import check_report
 from drafter.domain.indicators import ValueType
+from drafter.domain.report import Status
 from drafter.narrative import render
 from drafter.narrative.blocks import Document
 from drafter.packs.load import TemplatePack, builtin_pack, load_pack
@@ -40,6 +48,9 @@ def test_scenario_is_data_the_checks_accept(name: str) -> None:
     scenario = BUILT[name]
     errors = [p.message for p in check_report(scenario.report, previous=scenario.previous)
               if p.is_error]
+    if scenario.report.status is Status.DRAFT:  # a draft may lack what a final report needs
+        errors = [p.message for p in check_report(scenario.report, previous=scenario.previous)
+                  if p.is_error and p.rule != "required"]
     assert errors == []
 
 
@@ -156,24 +167,35 @@ def _quoted(pack: TemplatePack) -> list[tuple[str, str]]:
             for key in sorted(keys)]
 
 
+BASES = {"commune": COMMUNE_Q1, "district": DISTRICT_Q2, "province": PROVINCE_Q1,
+         "department": DEPARTMENT_Q1}
+
+
 def _changes_the_narrative(pack: TemplatePack, tier: str, key: str) -> bool:
-    base = COMMUNE_Q1 if tier == "commune" else DISTRICT_Q2
+    base = BASES[tier]
     indicator = pack.catalogue[key]
-    values: list[object]
+    tries: list[list[object]]
     if indicator.type is ValueType.CHOICE:
-        values = list(indicator.options[:2])
-    elif indicator.type is ValueType.MONEY or indicator.type is ValueType.SCORE:
-        values = [Decimal("77.7"), Decimal("88.8")]
+        tries = [list(indicator.options[:2])]
+    elif indicator.type is ValueType.BOOL:
+        tries = [[True, False]]
+    elif indicator.type in (ValueType.MONEY, ValueType.SCORE, ValueType.DECIMAL):
+        tries = [[Decimal("77.7"), Decimal("88.8")]]
     else:
-        values = [7, 8]
+        # A count small beside the base's figures, and one as large as a denominator (the
+        # staff assessed, of whom more were rated good than 7 or 8).
+        tries = [[7, 8], [700, 800]]
     # Companions a figure is stated with, so the sentence exists in both renders.
     figures = {"survey_forms": 420, "staff_assessed": 25, "staff_rated_good": 18,
                **base.figures}
-    texts = []
-    for value in values:
-        report = replace(base, figures={**figures, key: value})
-        texts.append("\n".join(lines(render(report, pack))))
-    return texts[0] != texts[1]
+    for values in tries:
+        texts = []
+        for value in values:
+            report = replace(base, figures={**figures, key: value})
+            texts.append("\n".join(lines(render(report, pack))))
+        if texts[0] != texts[1]:
+            return True
+    return False
 
 
 @pytest.mark.parametrize(("tier", "key"), _quoted(builtin_pack()))

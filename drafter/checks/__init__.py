@@ -36,6 +36,7 @@ CHECKS = (
     history_checks.carried_items_confirmed,
     document_checks.report_dates,
     document_checks.signer_named,
+    document_checks.superior_named,
     document_checks.document_dates,
     document_checks.duplicate_documents,
     text_checks.text_hygiene,

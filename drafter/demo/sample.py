@@ -134,27 +134,28 @@ def detailed_scores(units: Sequence[Unit], rules: RankingRules,
     sums = list(totals) if totals is not None else [s.total for s in scores_for(units)]
     scores = []
     for index, (unit, total) in enumerate(zip(units, sums, strict=True)):
-        fields = _split(total, rules.fields, index)
+        step = Decimal(1).scaleb(int(total.as_tuple().exponent))  # the totals' precision
+        fields = _split(total, rules.fields, index, step)
         survey = next((f for f in rules.fields if f.id == rules.survey_field), None)
         if survey is not None and rules.survey:
-            fields |= _split(fields[survey.id], rules.survey, index + 3)
+            fields |= _split(fields[survey.id], rules.survey, index + 3, step)
             appraised = total - fields[survey.id]
-            own = min(appraised + Decimal(_share(index, 731, 150, 9_000)).scaleb(-3),
-                      rules.appraised_max)
+            own = min(appraised + (Decimal(_share(index, 731, 150, 9_000)).scaleb(-3))
+                      .quantize(step), rules.appraised_max)
             fields |= {SELF_ASSESSED: own, APPRAISED: appraised}
         scores.append(Score(unit, total, fields))
     return scores
 
 
-def _split(total: Decimal, fields: Sequence[ScoreField], index: int) -> dict[str, Decimal]:
+def _split(total: Decimal, fields: Sequence[ScoreField], index: int,
+           step: Decimal) -> dict[str, Decimal]:
     """``total`` over ``fields`` in proportion to their maxima, each leaning a little up or
-    down (and never above its maximum), at three decimals; the parts add up to ``total``."""
+    down (and never above its maximum), to ``step``; the parts add up to ``total``."""
     whole = sum((f.max for f in fields), Decimal(0))
     values = {}
     for position, item in enumerate(fields):
         lean = Decimal(_share(index + position * 7, 13, 880, 1_120)).scaleb(-3)
-        values[item.id] = min((total * item.max / whole * lean).quantize(Decimal("0.001")),
-                              item.max)
+        values[item.id] = min((total * item.max / whole * lean).quantize(step), item.max)
     # What rounding and leaning left over goes to the fields with room for it.
     left = total - sum(values.values(), Decimal(0))
     for item in sorted(fields, key=lambda f: -f.max):

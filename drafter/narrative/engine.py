@@ -139,6 +139,9 @@ def build_context(
         "appendix": pack.catalogue.layout(report.unit.tier),
         "appendix_rows": appendix_rows(figures, pack.catalogue.layout(report.unit.tier), pack),
         "draft": report.status is not Status.FINAL,
+        # Nothing entered at all: the sections say so, and no assessment is written.
+        "empty": not (report.figures or report.documents or report.notes or report.phrases
+                      or any(report.items(name) for name in LISTS) or report.rates),
         "settings": dict(pack.settings),
         "communes": communes,
         "departments": departments,
