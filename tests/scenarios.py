@@ -7,6 +7,7 @@ one)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -16,8 +17,11 @@ from drafter.datafile import load_report
 from drafter.demo.sample import detailed_scores, varied_reports
 from drafter.domain.indicators import ValueType
 from drafter.domain.periods import Period
+from drafter.domain.ranking import Ranked, rank_scores
 from drafter.domain.report import Report, Status
-from drafter.domain.units import Unit, parse_kind, unit_code
+from drafter.domain.units import Signer, Unit, parse_kind, unit_code
+from drafter.narrative.blocks import Document
+from drafter.narrative.ranking import render_ranking
 from drafter.packs.load import builtin_pack
 from drafter.resources import demo_dir
 
@@ -286,3 +290,35 @@ SCENARIOS: list[Callable[[], Scenario]] = [
     district_missing_communes, exactly_100, just_under_100, six_months, district_annual,
     province_over_drafts, province_with_departments, department, empty_department,
 ]
+
+
+# The departments' ranking of 2025 beside that of 2024 (the ranking report's golden).
+RANKING_PROVINCE = replace(DEPARTMENT_Q1.unit, code="tinh-thai-nguyen", kind="tỉnh",
+                           level="province", name="Thái Nguyên", parent="", symbol="",
+                           parent_kind="", parent_name="")
+RANKING_UNITS = [replace(DEPARTMENT_Q1.unit, code=f"{unit_code(kind, name)}-tinh-thai-nguyen",
+                         kind=parse_kind(kind).word, name=name, symbol="")
+                 for kind, name in PROVINCE_DEPARTMENTS]
+RANKING_TOTALS = {2025: ["88.42", "85.37", "91.48", "78.91", "86.10", "87.65"],
+                  2024: ["85.48", "88.40", "90.15", "76.83", "84.20", "86.12"]}
+RANKING_ISSUER = Unit("so-noi-vu-tinh-thai-nguyen", "Sở", "Nội vụ", "Thái Nguyên",
+                      "Thái Nguyên", Signer("Đỗ Thị Lan", "Phó Giám đốc", True),
+                      parent="tinh-thai-nguyen", level="department", parent_kind="tỉnh",
+                      parent_name="Thái Nguyên", recipients=("UBND tỉnh (b/c)",))
+
+
+def departments_ranking() -> Document:
+    """The Sở Nội vụ's ranking of six departments for 2025, with their scores of 2024: each
+    field, the survey's parts, the appraisal, the changes of rank."""
+    rules = PACK.ranking
+    assert rules is not None
+
+    def ranked(year: int) -> list[Ranked]:
+        totals = [Decimal(v) for v in RANKING_TOTALS[year]]
+        return rank_scores(detailed_scores(RANKING_UNITS, rules, totals), rules)
+
+    report = Report(unit=RANKING_ISSUER, period=Period.parse("2025"),
+                    date=dt.date(2026, 2, 5), number="36",
+                    recipients=["UBND tỉnh (b/c)", "Các sở, ban, ngành"], status=Status.FINAL)
+    return render_ranking(report, ranked(2025), RANKING_PROVINCE, (), PACK,
+                          previous=ranked(2024))

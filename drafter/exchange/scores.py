@@ -55,8 +55,9 @@ class ScoreSheet:
     unread: list[str] = field(default_factory=list)
 
 
-# "(8 điểm)", "- 8 điểm", "(tối đa 8)" after a heading, and "Điểm " before it.
-_MAXIMUM = re.compile(r"\s*[(\-–]?\s*(?:tối đa\s*)?\d+(?:[.,]\d+)?\s*(?:điểm)?\s*\)?$")
+# "(8 điểm)", "(tối đa 8)", "- 8 điểm" after a heading, and "Điểm " before it.
+_MAXIMUM = re.compile(r"\s*(?:\((?:tối đa\s*)?\d+(?:[.,]\d+)?\s*(?:điểm)?\)"
+                      r"|[-–]\s*\d+(?:[.,]\d+)?\s*điểm)$")
 _NUMBERED = re.compile(r"^(?:lĩnh vực|lv|tiêu chí)\s*(\d+)$")
 
 

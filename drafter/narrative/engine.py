@@ -127,6 +127,7 @@ def build_context(
         # Who gives the unit its tasks, as the assessment's rules name it too.
         "superior_words": pack.assessment.superior(kind_above),
         "two_level": report.period.start >= TWO_LEVEL_FROM,
+        "after_reform": report.period.start >= TWO_LEVEL_FROM,
         "prev_merged": merged_sources(previous),
         "ly_merged": merged_sources(last_year),
         "abbr": abbr,

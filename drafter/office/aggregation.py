@@ -63,14 +63,15 @@ def departments_of(store: Reads, parent: Unit, period: Period | None = None) -> 
 
 def _departments(store: Reads, parent: Unit, period: Period,
                  pack: TemplatePack) -> Rollup | None:
-    """The departments' reports of the period and their index of the year before, when the
-    unit has departments (a province; a district's Phòng before July 2025 report inside it)."""
+    """A province's departments, their reports of the period and their index of the year
+    before — when any of them has reported for the period (a province that keeps only its
+    Sở Nội vụ, to issue rankings, has no departments' part)."""
     if parent.tier is not Tier.PROVINCE:
         return None
     units = departments_of(store, parent, period)
-    if not units:
+    reports = store.find_many([unit.code for unit in units], period) if units else {}
+    if not reports:
         return None
-    reports = store.find_many([unit.code for unit in units], period)
     return roll_up(pack.catalogue, parent, period, units, reports,
                    store.scores(period.year - 1, units))
 
