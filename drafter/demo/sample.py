@@ -101,17 +101,18 @@ def varied_reports(report: Report, units: Sequence[Unit], files: int = 100) -> l
             paper = _share(index, 3, 0, 40)
             figures.update(outgoing_docs=sent, outgoing_docs_electronic=sent - paper,
                            outgoing_docs_parallel=paper)
-        if "budget_revenue_plan" in figures:
-            plan = Decimal(_share(index, 619, 3_000, 12_000))
-            figures.update(budget_revenue_plan=plan, budget_revenue=(
-                plan * _share(index, 23, 90, 480) / 1000).quantize(Decimal(1)))
+        # Money planned and done (triệu đồng): the plan, and the per-mille of it done.
+        for plan_key, done_key, plan_range, done_range in (
+                ("budget_revenue_plan", "budget_revenue", (619, 3_000, 12_000), (23, 90, 480)),
+                ("investment_plan", "investment_disbursed", (1_373, 6_000, 34_000),
+                 (29, 20, 420))):
+            if plan_key in figures:
+                plan = Decimal(_share(index, *plan_range))
+                figures[plan_key] = plan
+                figures[done_key] = (plan * _share(index, *done_range) / 1000).quantize(1)
         if "plan_tasks" in figures:
             tasks = _share(index, 3, 24, 42)
             figures.update(plan_tasks=tasks, plan_tasks_done=_share(index, 5, 2, 9))
-        if "investment_plan" in figures:
-            plan = Decimal(_share(index, 1_373, 6_000, 34_000))
-            figures.update(investment_plan=plan, investment_disbursed=(
-                plan * _share(index, 29, 20, 420) / 1000).quantize(Decimal(1)))
         if "staff_present" in figures:
             quota = _share(index, 3, 34, 46)
             present = quota - _share(index, 1, 0, 4)

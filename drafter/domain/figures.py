@@ -52,7 +52,7 @@ class Figures:
             return self.given(key) if rate is None else rate.value
         if indicator.type is ValueType.SUM:
             parts = [self.value(part) for part in indicator.parts]
-            present = [p for p in parts if _is_number(p)]
+            present = [p for p in parts if isinstance(p, int | Decimal) and not isinstance(p, bool)]
             if indicator.complete and len(present) < len(parts):
                 return None
             return sum(present, 0) if present else None

@@ -6,6 +6,7 @@ before."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from drafter.combine.rollup import Received, Rollup
 from drafter.domain.appendix_layout import CommuneTable
@@ -73,6 +74,10 @@ def _cells(figures: Figures, table: CommuneTable, missing: str, undefined: str) 
     return tuple(cells)
 
 
+def _positive(value: object) -> bool:
+    return isinstance(value, int | Decimal) and not isinstance(value, bool) and value > 0
+
+
 def _index(rollup: Rollup, pack: TemplatePack) -> RankingView | None:
     if not rollup.index or pack.ranking is None:
         return None
@@ -113,7 +118,7 @@ def communes_context(rollup: Rollup, pack: TemplatePack,
         drafts=tuple(line.unit.label for line in rollup.lines
                      if line.received is Received.DRAFT),
         planned=sum(1 for _, figures in units
-                    if figures is not None and (figures.value("plan_tasks") or 0) > 0),
+                    if figures is not None and _positive(figures.value("plan_tasks"))),
         standings={key: found for key, rule in pack.standings.items()
                    if (found := standing(rule, units,
                                          rule.label or lower_first(catalogue[key].label)))

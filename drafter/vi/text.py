@@ -101,7 +101,7 @@ def lower_first(text: str) -> str:
     unit before a name is a common noun (``Xã Bản Máy`` → ``xã Bản Máy``)."""
     words = text.split(" ", 2)
     first = words[0]
-    if len(first) > 1 and first.isupper() or text.startswith(_ALWAYS_CAPITAL):
+    if (len(first) > 1 and first.isupper()) or text.startswith(_ALWAYS_CAPITAL):
         return text
     if first.lower() not in _KIND_WORDS and len(words) > 1 and _capitalised(first) \
             and _capitalised(words[1]):
