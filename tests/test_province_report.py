@@ -311,6 +311,23 @@ def test_the_demo_province_report_approaches_the_real_one(tmp_path: Path) -> Non
         encoding="utf-8").splitlines())
     got = _body_length(lines)
     assert got >= 0.7 * wanted, f"{got} of {wanted} characters ({got / wanted:.0%})"
+    # The departments' reports, read from the store, and the index it keeps.
+    text = "\n".join(lines)
+    assert "Số liệu của các sở, ban, ngành được tổng hợp từ báo cáo của 14/15 cơ quan, đơn vị" \
+        in text
+    assert "Kết quả xác định Chỉ số CCHC năm 2025 của 92 UBND xã, phường" in text
     store = Store(connect(f"sqlite:///{tmp_path / 'demo.sqlite'}"))
     province = store.find("tinh-thai-nguyen", PROVINCE_Q1.period)
     assert province is not None and province.status is Status.FINAL
+
+
+def test_aggregate_says_which_departments_reported(tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo", "-o", str(tmp_path)]) == 0
+    capsys.readouterr()
+    db = f"sqlite:///{tmp_path / 'demo.sqlite'}"
+    assert main(["--db", db, "aggregate", "--unit", "tinh-thai-nguyen", "--period", "2026-Q1",
+                 "--no-save"]) == 0
+    out = capsys.readouterr().out
+    assert "Sở, ban, ngành: đã nhận 14/15 báo cáo." in out
+    assert "Chưa gửi: Sở Y tế" in out and "Còn là dự thảo: Sở Tài chính" in out

@@ -88,6 +88,14 @@ def rollup_lines(rollup: Rollup, pack: TemplatePack) -> list[str]:
         lines.append(f"  Còn là dự thảo: {names(rollup.drafts)}")
     lines += [f"  Để trống «{pack.catalogue[key].label}»: {names(units)}"
               for key, units in rollup.gaps.items()]
+    under = rollup.departments
+    if under is not None:
+        lines.append(f"  Sở, ban, ngành: đã nhận {len(under.lines) - len(under.missing)}/"
+                     f"{len(under.lines)} báo cáo.")
+        if under.missing:
+            lines.append(f"  Chưa gửi: {names(under.missing)}")
+        if under.drafts:
+            lines.append(f"  Còn là dự thảo: {names(under.drafts)}")
     return lines
 
 
