@@ -16,6 +16,7 @@ async def _phrases(pilot) -> None:  # type: ignore[no-untyped-def]
     screen = pilot.app.screen
     await screen.go_to("procedures")
     await pilot.pause()
+    await built(pilot)
     picker = screen.query_one("#phrase-list-procedures", SelectionList)
     picker.focus()
     picker.highlighted = 4
