@@ -276,9 +276,10 @@ def _stored_province(db_url: str) -> tuple[Store, int]:
     return store, store.save_report(province, update_unit=True)
 
 
-def test_a_final_province_report_over_drafts_is_refused(db_url: str,
+def test_a_final_province_report_over_drafts_is_refused(any_db_url: str,
                                                         capsys: pytest.CaptureFixture[str]
                                                         ) -> None:
+    db_url = any_db_url
     store, report_id = _stored_province(db_url)
     with pytest.raises(DraftsBelowError, match="3/12 báo cáo của cấp xã kỳ này còn là dự thảo"):
         store.save_report(replace(store.get(report_id), status=Status.FINAL))
@@ -287,9 +288,10 @@ def test_a_final_province_report_over_drafts_is_refused(db_url: str,
     assert store.get(report_id).status is Status.DRAFT
 
 
-def test_a_confirmed_final_province_report_is_recorded(db_url: str,
+def test_a_confirmed_final_province_report_is_recorded(any_db_url: str,
                                                        capsys: pytest.CaptureFixture[str]
                                                        ) -> None:
+    db_url = any_db_url
     _, report_id = _stored_province(db_url)
     assert main(["--db", db_url, "report", "final", str(report_id), "--confirm-drafts"]) == 0
     capsys.readouterr()
