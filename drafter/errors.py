@@ -51,3 +51,8 @@ class FinalReportError(StorageError):
 
 class StaleReportError(StorageError):
     """The report was saved by someone else after it was read: saving would undo their work."""
+
+
+class DraftsBelowError(StorageError):
+    """An aggregating unit's report made final while reports of its communes for the period
+    are still drafts, without the official's confirmation."""

@@ -1,10 +1,11 @@
 """Data variants of the demo reports that a reviewer renders to find the sentences the demo
 never shows: zeros, perfection, failure, one of one, huge numbers, falls, other periods, a
-first report, a district with communes missing. Each variant is a complete report with the
-previous period (when it has one) and the district roll-up (when it is one). The combined
-ones are made as `report new` makes them, from quarters that follow one another (the files
-carried into each are those pending at the end of the one before): 6 months, 9 months and a
-year of a commune, and of a commune formed by a merger on 1 July 2025."""
+first report, a district with communes missing, a province over communes in draft, a
+province with its departments, a department filled in and one left empty. Each variant is a
+complete report with the previous period (when it has one) and the roll-up (when it is
+one). The combined ones are made as `report new` makes them, from quarters that follow one
+another (the files carried into each are those pending at the end of the one before): 6
+months, 9 months and a year of a commune, and of a commune formed by a merger on 1 July 2025."""
 
 from __future__ import annotations
 
@@ -17,19 +18,27 @@ from drafter.combine.merger import MergedReport, combine
 from drafter.combine.periods import Slot, combine_periods
 from drafter.combine.rollup import Rollup, apply_rollup, roll_up
 from drafter.datafile import load_report
+from drafter.demo.sample import detailed_scores, varied_reports
 from drafter.domain.indicators import ValueType
 from drafter.domain.periods import Period
+from drafter.domain.ranking import Ranked, rank_scores
 from drafter.domain.report import Report, Status
-from drafter.domain.units import Unit
+from drafter.domain.units import Signer, Unit, parse_kind, unit_code
+from drafter.narrative.blocks import Document
+from drafter.narrative.ranking import render_ranking
 from drafter.packs.load import builtin_pack
 from drafter.records.reuse import from_periods
 from drafter.resources import demo_dir
 
-CATALOGUE = builtin_pack().catalogue
+PACK = builtin_pack()
+CATALOGUE = PACK.catalogue
 COMMUNE_Q1 = load_report(demo_dir() / "xa-thanh-mai-2024-Q1.toml")
 COMMUNE_Q2 = load_report(demo_dir() / "xa-thanh-mai-2024-Q2.toml")
 DISTRICT_Q1 = load_report(demo_dir() / "huyen-dong-son-2024-Q1.toml")
 DISTRICT_Q2 = load_report(demo_dir() / "huyen-dong-son-2024-Q2.toml")
+PROVINCE_Q1 = load_report(demo_dir() / "2026" / "tinh-thai-nguyen-2026-Q1.toml")
+COMMUNE_2026 = load_report(demo_dir() / "2026" / "xa-bach-thong-2026-Q1.toml")
+DEPARTMENT_Q1 = load_report(demo_dir() / "2026" / "so-tu-phap-2026-Q1.toml")
 
 
 @dataclass(frozen=True)
@@ -121,7 +130,8 @@ def huge_numbers() -> Scenario:
 
 
 def fall() -> Scenario:
-    """Quarter II falls against quarter I: online files from 42,96% to 22,22%."""
+    """Quarter II falls against quarter I: online files from 43,88% to 22,6% (of the files
+    received in each quarter)."""
     report = _figures(COMMUNE_Q2, files_received=180, files_online=40, files_in_person=137,
                       files_carried_over=3, files_solved=170, files_on_time=150, files_late=20,
                       files_pending=10)
@@ -377,9 +387,121 @@ def after_merger_annual() -> Scenario:
                     last_year)
 
 
+def _units(like: Unit, names: list[str], kind: str, level: str = "") -> list[Unit]:
+    return [replace(like, code=unit_code(kind, name), kind=kind, name=name, level=level,
+                    predecessors=(), formed=None) for name in names]
+
+
+# Twelve communes of the province: by their place, the 4th, 8th and 11th still drafts, the
+# 6th not sent; the first is the merged xã Bạch Thông, with its own report.
+PROVINCE_COMMUNES = ["Bạch Thông", "Bản Máy", "Cao Minh", "Đồng Hỷ", "Kha Sơn", "La Hiên",
+                     "Nam Hòa", "Phú Lương", "Quân Chu", "Tân Cương", "Vô Tranh", "Yên Bình"]
+COMMUNE_DRAFTS, COMMUNE_MISSING = (3, 7, 10), (5,)
+# Six departments: the Sở Tư pháp's own report, the Sở Y tế's still a draft, the Sở Xây
+# dựng's not sent.
+PROVINCE_DEPARTMENTS = [("sở", "Tư pháp"), ("sở", "Nội vụ"), ("sở", "Tài chính"),
+                        ("sở", "Y tế"), ("sở", "Xây dựng"), ("văn phòng", "UBND tỉnh")]
+
+
+def _province_rollup(drafts: bool, with_departments: bool) -> Rollup:
+    communes = [COMMUNE_2026.unit,
+                *_units(COMMUNE_2026.unit, PROVINCE_COMMUNES[1:], "xã")]
+    blank = replace(COMMUNE_2026, basis=[], documents=[], notes={})
+    reports = {COMMUNE_2026.unit.code: COMMUNE_2026}
+    for index, report in enumerate(varied_reports(blank, communes[1:]), start=1):
+        if index in COMMUNE_MISSING:
+            continue
+        status = Status.DRAFT if drafts and index in COMMUNE_DRAFTS else Status.FINAL
+        reports[report.unit.code] = replace(report, status=status)
+    assert PACK.ranking is not None
+    index = detailed_scores(communes, PACK.ranking,
+                            [Decimal(92_315 - 3_917 * i).scaleb(-3) for i in range(12)])
+    rollup = roll_up(CATALOGUE, PROVINCE_Q1.unit, PROVINCE_Q1.period, communes, reports, index)
+    if with_departments:
+        units = [replace(DEPARTMENT_Q1.unit, code=f"{unit_code(kind, name)}-tinh-thai-nguyen",
+                         kind=parse_kind(kind).word, name=name, symbol="")
+                 for kind, name in PROVINCE_DEPARTMENTS]
+        units[0] = DEPARTMENT_Q1.unit
+        blank = replace(DEPARTMENT_Q1, basis=[], documents=[], notes={}, lists={})
+        found = {DEPARTMENT_Q1.unit.code: DEPARTMENT_Q1}
+        for index, report in enumerate(varied_reports(blank, units[1:], files=10), start=1):
+            if index == 4:
+                continue  # the Sở Xây dựng has not sent its report
+            found[report.unit.code] = replace(
+                report, status=Status.DRAFT if index == 3 else Status.FINAL)
+        rollup.departments = roll_up(
+            CATALOGUE, PROVINCE_Q1.unit, PROVINCE_Q1.period, units, found,
+            detailed_scores(units, PACK.ranking, [Decimal(v) for v in
+                                                  ("88.42", "85.37", "91.48", "78.91",
+                                                   "86.10", "87.65")]))
+    return rollup
+
+
+def province_over_drafts() -> Scenario:
+    """The province over its communes, three of them still in draft and one not sent: said
+    in the opening, named; the communes named on each key rate and below each target."""
+    rollup = _province_rollup(drafts=True, with_departments=False)
+    return Scenario("province-over-drafts", apply_rollup(PROVINCE_Q1, rollup), None, rollup)
+
+
+def province_with_departments() -> Scenario:
+    """The province over its communes (all final) and its departments: the departments'
+    part rolled up beside the communes', their index of the year before."""
+    rollup = _province_rollup(drafts=False, with_departments=True)
+    return Scenario("province-with-departments", apply_rollup(PROVINCE_Q1, rollup), None,
+                    rollup)
+
+
+def department() -> Scenario:
+    """A department's report with every section filled: advising, phòng and viên chức,
+    the province's service centre, appointments by the Chủ tịch UBND tỉnh."""
+    return Scenario("department", DEPARTMENT_Q1)
+
+
+def empty_department() -> Scenario:
+    """A department's report with nothing entered: one honest sentence per section, no
+    invented assessment, no empty heading."""
+    report = replace(DEPARTMENT_Q1, figures={}, documents=[], notes={}, lists={},
+                     status=Status.DRAFT)
+    return Scenario("empty-department", report)
+
+
 SCENARIOS: list[Callable[[], Scenario]] = [
     all_zero, all_perfect, heavy_delays, one_of_one, huge_numbers, fall, annual, first_report,
     district_missing_communes, exactly_100, just_under_100, six_months, district_annual,
     six_months_combined, nine_months_combined, annual_combined, merged_annual,
     merged_nine_months, after_merger_annual,
+    province_over_drafts, province_with_departments, department, empty_department,
 ]
+
+
+# The departments' ranking of 2025 beside that of 2024 (the ranking report's golden).
+RANKING_PROVINCE = replace(DEPARTMENT_Q1.unit, code="tinh-thai-nguyen", kind="tỉnh",
+                           level="province", name="Thái Nguyên", parent="", symbol="",
+                           parent_kind="", parent_name="")
+RANKING_UNITS = [replace(DEPARTMENT_Q1.unit, code=f"{unit_code(kind, name)}-tinh-thai-nguyen",
+                         kind=parse_kind(kind).word, name=name, symbol="")
+                 for kind, name in PROVINCE_DEPARTMENTS]
+RANKING_TOTALS = {2025: ["88.42", "85.37", "91.48", "78.91", "86.10", "87.65"],
+                  2024: ["85.48", "88.40", "90.15", "76.83", "84.20", "86.12"]}
+RANKING_ISSUER = Unit("so-noi-vu-tinh-thai-nguyen", "Sở", "Nội vụ", "Thái Nguyên",
+                      "Thái Nguyên", Signer("Đỗ Thị Lan", "Phó Giám đốc", True),
+                      parent="tinh-thai-nguyen", level="department", parent_kind="tỉnh",
+                      parent_name="Thái Nguyên", recipients=("UBND tỉnh (b/c)",))
+
+
+def departments_ranking() -> Document:
+    """The Sở Nội vụ's ranking of six departments for 2025, with their scores of 2024: each
+    field, the survey's parts, the appraisal, the changes of rank."""
+    rules = PACK.ranking
+    assert rules is not None
+
+    def ranked(year: int) -> list[Ranked]:
+        totals = [Decimal(v) for v in RANKING_TOTALS[year]]
+        return rank_scores(detailed_scores(RANKING_UNITS, rules, totals), rules)
+
+    report = Report(unit=RANKING_ISSUER, period=Period.parse("2025"),
+                    date=dt.date(2026, 2, 5), number="36",
+                    recipients=["UBND tỉnh (b/c)", "Các sở, ban, ngành"], status=Status.FINAL)
+    return render_ranking(report, ranked(2025), RANKING_PROVINCE, (), PACK,
+                          previous=ranked(2024))

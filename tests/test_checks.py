@@ -70,7 +70,8 @@ def test_revenue_may_exceed_its_estimate(commune_q1: Report) -> None:
 
 
 def test_stated_rate_must_match_the_counts_at_its_own_precision(commune_q1: Report) -> None:
-    commune_q1.figures.update(files_received=29, files_online=7)
+    commune_q1.figures.update(files_received=29, files_online=7, files_in_person=22,
+                              files_carried_over=0)
     commune_q1.stated = {"files_online_rate": Decimal("93.3")}
     [problem] = _problems(commune_q1, "stated_rate")
     assert problem.message == ("Tỷ lệ hồ sơ TTHC được tiếp nhận trực tuyến được ghi là 93,3% "

@@ -28,3 +28,14 @@ def test_demo_narrative_matches_golden(name: str, previous: str | None) -> None:
     if os.environ.get("DRAFTER_UPDATE_GOLDEN"):
         golden.write_text(text, encoding="utf-8")
     assert text == golden.read_text(encoding="utf-8")
+
+
+def test_the_ranking_report_matches_golden() -> None:
+    """The Sở Nội vụ's ranking of six departments, read as a reviewer reads it."""
+    from scenarios import departments_ranking
+
+    text = to_text(departments_ranking())
+    golden = GOLDEN / "xep-hang-so-nganh-2025.txt"
+    if os.environ.get("DRAFTER_UPDATE_GOLDEN"):
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8")

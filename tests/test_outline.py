@@ -18,8 +18,8 @@ DATA = Path(__file__).parent / "data" / "inconsistent"
 def test_every_section_has_its_sub_items_in_report_order() -> None:
     catalogue = builtin_pack().catalogue
     outline = {section.id: [item.id for item in section.items] for section in catalogue.outline}
-    assert outline["direction"][:5] == ["direction", "plan", "communication", "inspection",
-                                        "superior_tasks"]
+    assert outline["direction"][:6] == ["direction", "steering", "plan", "communication",
+                                        "inspection", "superior_tasks"]
     assert outline["procedures"] == ["procedure_control", "procedure_review", "procedure_list",
                                      "one_stop", "digitisation", "files", "pakn",
                                      "tthc_quality"]

@@ -89,8 +89,10 @@ def test_a_province_aggregates_over_a_hundred_communes(db_url: str, tmp_path: Pa
     text, cells = _texts(document)
     assert "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HẢI PHÒNG" in cells  # broken after the body
     count = len(communes)
-    assert (f"được tổng hợp từ báo cáo của {count - 2}/{count} UBND xã, phường, đặc khu; "
-            "đến thời điểm báo cáo còn 02 đơn vị chưa gửi báo cáo") in text
+    # Every commune's report is a draft (reports_for makes drafts): said, never hidden.
+    assert (f"được tổng hợp từ báo cáo của {count - 2}/{count} UBND xã, phường, đặc khu, "
+            f"trong đó {count - 2} báo cáo còn là dự thảo; đến thời điểm báo cáo còn 02 đơn vị "
+            "chưa gửi báo cáo") in text
     assert "SỐ LIỆU CCHC CỦA CÁC XÃ, PHƯỜNG, ĐẶC KHU" in text
     [table] = [t for t in document.tables if t.rows[0].cells[0].text == "STT"
                and t.rows[0].cells[-1].text == "Báo cáo"]

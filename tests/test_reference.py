@@ -88,7 +88,9 @@ def test_reference_xa_cam_giang(tmp_path: Path) -> None:
     _assert_whole("xa-cam-giang-2024-Q1", "xa-cam-giang-quy-I-2024.txt", CAM_GIANG, tmp_path)
     text = "\n".join(_rendered("xa-cam-giang-2024-Q1", tmp_path))
     # 07 of 29 files online is a part, never "all of them".
-    assert "Tiếp nhận 29 hồ sơ, trong đó 07 hồ sơ trực tuyến." in text
+    assert "Tiếp nhận 29 hồ sơ, trong đó 07 hồ sơ trực tuyến, 22 hồ sơ trực tiếp" in text
+    # And its online rate is a share of the files received in the period.
+    assert "Số hồ sơ tiếp nhận trực tuyến là 07/29 hồ sơ tiếp nhận mới trong quý" in text
 
 
 HA_TRUNG = {

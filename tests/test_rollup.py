@@ -109,7 +109,7 @@ def test_aggregate_renders_the_communes_appendix(db_url: str, tmp_path: Path,
     text = "\n".join(p.text for p in document.paragraphs)
     assert "tổng hợp từ báo cáo của 03/04 UBND xã;" in text  # only xã are present
     assert "SỐ LIỆU CCHC CỦA CÁC XÃ\n" in text
-    assert "còn 01 đơn vị chưa gửi báo cáo (Xã Vắng)" in text
+    assert "còn 01 đơn vị chưa gửi báo cáo (xã Vắng)" in text
 
 
 def test_files_sent_to_the_district_take_precedence(db_url: str, tmp_path: Path,

@@ -14,10 +14,18 @@ from pathlib import Path
 
 import pytest
 from narrative_checks import CHECKS, every_shortcoming_in_its_section, lines
-from scenarios import COMMUNE_Q1, DISTRICT_Q2, SCENARIOS, Scenario
+from scenarios import (
+    COMMUNE_Q1,
+    DEPARTMENT_Q1,
+    DISTRICT_Q2,
+    PROVINCE_Q1,
+    SCENARIOS,
+    Scenario,
+)
 
 from drafter.checks import check_report
 from drafter.domain.indicators import ValueType
+from drafter.domain.report import Status
 from drafter.narrative import render
 from drafter.narrative.blocks import Document
 from drafter.packs.load import TemplatePack, builtin_pack, load_pack
@@ -40,6 +48,9 @@ def test_scenario_is_data_the_checks_accept(name: str) -> None:
     scenario = BUILT[name]
     errors = [p.message for p in check_report(scenario.report, previous=scenario.previous)
               if p.is_error]
+    if scenario.report.status is Status.DRAFT:  # a draft may lack what a final report needs
+        errors = [p.message for p in check_report(scenario.report, previous=scenario.previous)
+                  if p.is_error and p.rule != "required"]
     assert errors == []
 
 
@@ -77,7 +88,7 @@ def test_the_variants_cover_what_the_issue_names() -> None:
     huge = "\n".join(lines(_render(BUILT["huge_numbers"])))
     assert "1.233.999 hồ sơ đúng hạn (99,9999%), 01 hồ sơ quá hạn" in huge
     fall = "\n".join(lines(_render(BUILT["fall"])))
-    assert "giảm từ 42,96% (quý trước) xuống 22,22%" in fall
+    assert "giảm từ 43,88% (quý trước) xuống 22,6%" in fall
     partial = "\n".join(lines(_render(BUILT["district_missing_communes"])))
     assert "so với quý trước" not in partial.split("cấp xã")[-1]
     assert "01/03 UBND xã;" in partial
@@ -96,15 +107,15 @@ BREAKS: list[tuple[str, str, str, str, str]] = [
     ("no zero as an achievement", "items_civil_service.j2", "{% elif qualified.is_none %}",
      "{% elif false %}", "all_zero"),
     ("no 'đạt … chưa phát sinh'", "items_e_government.j2",
-     "{% elif online and online.defined %}§hồ sơ, chiếm {{ online|pct }}",
-     "{% elif online %}§hồ sơ, đạt tỷ lệ {{ online|pct }}", "all_zero"),
+     "{% elif online and online.defined %}§{{ m.short() }}, chiếm {{ online|pct }}",
+     "{% elif online %}§{{ m.short() }}, đạt tỷ lệ {{ online|pct }}", "all_zero"),
     ("no doubled punctuation", "_macros.j2", "- {{ item|item|sentence|names }}",
      "- {{ item|sentence|names }}", "heavy_delays"),
     ("no doubled word", "items_e_government.j2", "Tổng số văn bản đi là",
      "Tổng tổng số văn bản đi là", "heavy_delays"),
     ("no 100%/0% its counts contradict", "items_e_government.j2",
-     "là {{ online|ratio }} hồ sơ, chiếm {{ online|pct }}",
-     "là {{ online|ratio }} hồ sơ, chiếm {{ online.value|round|int }}%", "just_under_100"),
+     "{{ m.short() }}, chiếm {{ online|pct }}",
+     "{{ m.short() }}, chiếm {{ online.value|round|int }}%", "just_under_100"),
     ("no shortcoming in Ưu điểm", "section_assessment.j2",
      '{% for finding in assessment.strengths %}', '{% for finding in assessment.shortcomings %}',
      "heavy_delays"),
@@ -156,24 +167,35 @@ def _quoted(pack: TemplatePack) -> list[tuple[str, str]]:
             for key in sorted(keys)]
 
 
+BASES = {"commune": COMMUNE_Q1, "district": DISTRICT_Q2, "province": PROVINCE_Q1,
+         "department": DEPARTMENT_Q1}
+
+
 def _changes_the_narrative(pack: TemplatePack, tier: str, key: str) -> bool:
-    base = COMMUNE_Q1 if tier == "commune" else DISTRICT_Q2
+    base = BASES[tier]
     indicator = pack.catalogue[key]
-    values: list[object]
+    tries: list[list[object]]
     if indicator.type is ValueType.CHOICE:
-        values = list(indicator.options[:2])
-    elif indicator.type is ValueType.MONEY or indicator.type is ValueType.SCORE:
-        values = [Decimal("77.7"), Decimal("88.8")]
+        tries = [list(indicator.options[:2])]
+    elif indicator.type is ValueType.BOOL:
+        tries = [[True, False]]
+    elif indicator.type in (ValueType.MONEY, ValueType.SCORE, ValueType.DECIMAL):
+        tries = [[Decimal("77.7"), Decimal("88.8")]]
     else:
-        values = [7, 8]
+        # A count small beside the base's figures, and one as large as a denominator (the
+        # staff assessed, of whom more were rated good than 7 or 8).
+        tries = [[7, 8], [700, 800]]
     # Companions a figure is stated with, so the sentence exists in both renders.
     figures = {"survey_forms": 420, "staff_assessed": 25, "staff_rated_good": 18,
                **base.figures}
-    texts = []
-    for value in values:
-        report = replace(base, figures={**figures, key: value})
-        texts.append("\n".join(lines(render(report, pack))))
-    return texts[0] != texts[1]
+    for values in tries:
+        texts = []
+        for value in values:
+            report = replace(base, figures={**figures, key: value})
+            texts.append("\n".join(lines(render(report, pack))))
+        if texts[0] != texts[1]:
+            return True
+    return False
 
 
 @pytest.mark.parametrize(("tier", "key"), _quoted(builtin_pack()))

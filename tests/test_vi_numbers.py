@@ -64,12 +64,24 @@ def test_trieu(value: Decimal, expected: str) -> None:
     assert format_trieu(value) == expected
 
 
-def test_ty_converts_from_trieu() -> None:
+def test_ty_converts_from_trieu_to_the_trieu() -> None:
+    """121.737 triệu đồng is 121,737 tỷ đồng, never rounded to 121,74 (a reviewer's finding):
+    every triệu is kept, trailing zeros dropped."""
     assert format_ty(25160) == "25,16 tỷ đồng"
-    assert format_ty(55036) == "55,04 tỷ đồng"
+    assert format_ty(55036) == "55,036 tỷ đồng"
+    assert format_ty(4_960_000) == "4.960 tỷ đồng"
+    assert format_ty(Decimal("1745.4")) == "1,745 tỷ đồng"
 
 
 def test_money_never_mixes_units_in_one_phrase() -> None:
     assert format_money(47215, 100_000) == "47.215 triệu đồng"
-    assert format_money(47215, 100_000, 121737) == "47,22 tỷ đồng"
-    assert format_money(121737, 100_000, 47215) == "121,74 tỷ đồng"
+    assert format_money(47215, 100_000, 121737) == "47,215 tỷ đồng"
+    assert format_money(121737, 100_000, 47215) == "121,737 tỷ đồng"
+
+
+def test_money_at_a_provinces_scale_in_ty_dong() -> None:
+    """The default threshold (1.000 tỷ đồng): a province's budget in tỷ đồng, a district's
+    in triệu đồng as the reference writes it."""
+    assert format_money(4_960_000, 1_000_000, 21_500_000) == "4.960 tỷ đồng"
+    assert format_money(4_960_000) == "4.960 tỷ đồng"
+    assert format_money(84014) == "84.014 triệu đồng"

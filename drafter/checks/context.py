@@ -11,6 +11,7 @@ from drafter.domain.catalogue import Catalogue
 from drafter.domain.check_rules import CheckRules
 from drafter.domain.figures import Figures
 from drafter.domain.report import Report, Value
+from drafter.domain.units import superior_kind
 from drafter.narrative.assessment import Assessment, Evidence, assess
 from drafter.packs.load import TemplatePack
 from drafter.vi.numbers import format_number
@@ -43,7 +44,9 @@ class CheckContext:
         previous = self.previous
         evidence = Evidence(self.figures, self.report.period, self.report.unit.tier,
                             self.previous_figures,
-                            self.previous_period_name() if previous else "")
+                            self.previous_period_name() if previous else "",
+                            superior_kind=superior_kind(self.report.unit,
+                                                        self.report.period.start))
         return assess(self.pack.assessment, evidence, self.report.shortcoming_causes,
                       self.pack.leading_zero, self.pack.band)
 

@@ -44,6 +44,16 @@ def signer_named(ctx: CheckContext) -> Iterator[Problem]:
                       title=ctx.report.unit.signer.title.lower())
 
 
+def superior_named(ctx: CheckContext) -> Iterator[Problem]:
+    """A department's header names the People's Committee above it (Decree 30: the chủ
+    quản); a data file that says neither its parent's kind and name nor a superior line
+    would print none."""
+    unit = ctx.report.unit
+    if unit.is_committee or unit.header_superior:
+        return
+    yield ctx.problem(WARNING, "superior_missing", ("unit",), unit=unit.label)
+
+
 def document_dates(ctx: CheckContext) -> Iterator[Problem]:
     """Cited documents exist before the report; documents issued in the period fall in it."""
     report = ctx.report

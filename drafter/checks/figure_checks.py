@@ -12,7 +12,7 @@ from drafter.vi.numbers import round_half_up
 from drafter.vi.rates import format_ratio
 from drafter.vi.text import as_part, join_vi
 
-ERROR = Severity.ERROR
+ERROR, WARNING = Severity.ERROR, Severity.WARNING
 
 
 def parts_and_wholes(ctx: CheckContext) -> Iterator[Problem]:
@@ -88,3 +88,21 @@ def required_figures(ctx: CheckContext) -> Iterator[Problem]:
             if ctx.figures.value(key) is None:
                 yield ctx.problem(ERROR, "required", (key,), label=ctx.label(key),
                                   section=titles[section])
+
+
+def complete_sums(ctx: CheckContext) -> Iterator[Problem]:
+    """A sum known only with all its parts (the files newly received, the online rate's
+    denominator) with a part entered and another not: the rates over it cannot be worked
+    out until the missing part is entered."""
+    for indicator in ctx.catalogue:
+        if indicator.type is not ValueType.SUM or not indicator.complete:
+            continue
+        missing = [part for part in indicator.parts if ctx.figures.value(part) is None]
+        if not missing or len(missing) == len(indicator.parts):
+            continue
+        if any(ctx.figures.indicator(part).type is ValueType.SUM
+               or ctx.figures.indicator(part).rollup for part in missing):
+            continue  # reported for the inner sum; a roll-up fills the communes' part
+        yield ctx.problem(WARNING, "sum_incomplete", (indicator.key, *missing),
+                          label=ctx.label(indicator.key),
+                          missing=join_vi(ctx.label(part) for part in missing))

@@ -40,7 +40,7 @@ def list_reports(args: argparse.Namespace) -> int:
 
 def import_report(args: argparse.Namespace) -> int:
     report = load_report(args.file)
-    report_id = workflow.import_report(store_of(args), report)
+    report_id = workflow.import_report(store_of(args), report, args.confirm_drafts)
     print(f"Đã nhập báo cáo {report.period.code} của {report.unit.label} "
           f"(số {report_id}).")
     return 0
@@ -117,7 +117,7 @@ def _sources(sources: list[Source], report: Report) -> str:
 
 
 def mark_final(args: argparse.Namespace) -> int:
-    report = workflow.mark_final(store_of(args), args.id)
+    report = workflow.mark_final(store_of(args), args.id, args.confirm_drafts)
     print(f"Báo cáo {period_name(report.period)} của {report.unit.label} "
           "đã chuyển sang bản chính thức.")
     return 0

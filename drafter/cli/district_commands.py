@@ -10,7 +10,7 @@ from drafter.api import save_document
 from drafter.cli.common import announce, pack_of
 from drafter.cli.store import store_of
 from drafter.datafile.content import load_content
-from drafter.narrative.ranking import column_places
+from drafter.narrative.ranking_view import column_places
 from drafter.office.index import make_ranking
 from drafter.office.operations import (
     import_scores,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from drafter.api import render_to_file
 from drafter.cli.common import announce, check_output, pack_of
@@ -14,4 +15,9 @@ def render_file(args: argparse.Namespace) -> int:
     pack = pack_of(args)
     report = load_report(args.file, pack.catalogue)
     announce(args, render_to_file(report, args.output, pack=pack, text=args.text))
+    unit = report.unit
+    if not unit.is_committee and not unit.header_superior:
+        # A department's header loses its chủ quản when the file does not name it: said.
+        print(f"Cảnh báo: {pack.checks.message('superior_missing', unit=unit.label)}",
+              file=sys.stderr)
     return 0

@@ -13,7 +13,7 @@ from drafter.cli.district_parser import (
     add_ranking_commands,
 )
 from drafter.cli.lazy import Handler, handler
-from drafter.cli.options import add_output, date_arg
+from drafter.cli.options import add_confirm_drafts, add_output, date_arg
 from drafter.cli.unit_parser import add_unit_commands
 from drafter.cli.vi_argparse import ArgumentParser
 from drafter.errors import DrafterError
@@ -47,6 +47,7 @@ def build_parser() -> ArgumentParser:
     for container in (report_sub, sub):
         imp = container.add_parser("import", help="nhập báo cáo từ tệp TOML vào cơ sở dữ liệu")
         imp.add_argument("file", type=Path, metavar="TỆP", help="tệp dữ liệu báo cáo (.toml)")
+        add_confirm_drafts(imp)
         imp.set_defaults(handler=handler("commands:import_report"))
         exp = container.add_parser("export", help="xuất báo cáo đã lưu ra tệp TOML")
         exp.add_argument("id", type=int, metavar="SỐ", help="số của báo cáo (xem report list)")
@@ -68,6 +69,7 @@ def build_parser() -> ArgumentParser:
     final = report_sub.add_parser("final", help="chuyển báo cáo sang bản chính thức (nếu "
                                   "không còn lỗi)")
     final.add_argument("id", type=int, metavar="SỐ", help="số của báo cáo (xem report list)")
+    add_confirm_drafts(final)
     final.set_defaults(handler=handler("commands:mark_final"))
     add_record_commands(report_sub)
     stored = report_sub.add_parser("render", help="soạn DOCX từ báo cáo đã lưu")

@@ -19,6 +19,14 @@ def add_output(parser: argparse.ArgumentParser, required: bool = True) -> None:
                         help="chuyển thêm sang PDF bằng LibreOffice (cần cài LibreOffice)")
 
 
+def add_confirm_drafts(parser: argparse.ArgumentParser) -> None:
+    """``--confirm-drafts``: a province's (district's) report made final although some of its
+    communes' reports of the period are still drafts (recorded in its history)."""
+    parser.add_argument("--confirm-drafts", action="store_true",
+                        help="vẫn ban hành chính thức báo cáo tổng hợp khi còn báo cáo của "
+                             "cấp xã là dự thảo (việc xác nhận được ghi vào lịch sử)")
+
+
 def date_arg(text: str) -> dt.date:
     """An argparse type: a Vietnamese or ISO date."""
     try:

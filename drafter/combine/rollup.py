@@ -18,6 +18,7 @@ from drafter.domain.catalogue import Catalogue
 from drafter.domain.figures import Figures
 from drafter.domain.indicators import SUMMABLE
 from drafter.domain.periods import Period
+from drafter.domain.ranking import Score
 from drafter.domain.report import Report, Status, Value
 from drafter.domain.units import Unit
 
@@ -51,6 +52,11 @@ class Rollup:
     ``totals`` sums every summable figure over the communes (the appendix's total row);
     ``keys`` are every rolled-up key; ``gaps`` names, per rolled-up key, the communes whose
     report left that figure empty.
+
+    ``departments`` is the same for the aggregating unit's departments (sở, ban, ngành) and
+    their reports of the period, when it has any; ``index`` the yearly CCHC index of the
+    units of ``lines`` for ``index_year`` (the year before the period's, the one a report
+    cites), as stored.
     """
 
     parent: Unit
@@ -60,6 +66,12 @@ class Rollup:
     totals: dict[str, Value] = field(default_factory=dict)
     figures: dict[str, Value] = field(default_factory=dict)
     gaps: dict[str, list[Unit]] = field(default_factory=dict)
+    departments: Rollup | None = None
+    index: list[Score] = field(default_factory=list)
+
+    @property
+    def index_year(self) -> int:
+        return self.period.year - 1
 
     def units(self, received: Received) -> list[Unit]:
         return [line.unit for line in self.lines if line.received is received]
@@ -86,11 +98,14 @@ def _add(total: Value | None, value: Value) -> Value:
 
 
 def roll_up(catalogue: Catalogue, parent: Unit, period: Period, communes: Sequence[Unit],
-            reports: Mapping[str, Report]) -> Rollup:
-    """Sum the communes' reports (by unit code) into ``parent``'s rolled-up figures."""
+            reports: Mapping[str, Report], index: Sequence[Score] = ()) -> Rollup:
+    """Sum the communes' reports (by unit code) into ``parent``'s rolled-up figures;
+    ``index`` is the communes' stored index of the year before the period's."""
     lines = [CommuneLine(unit, reports.get(unit.code))
              for unit in sorted(communes, key=lambda u: u.code)]
-    rollup = Rollup(parent, period, lines)
+    codes = {unit.code for unit in communes}
+    rollup = Rollup(parent, period, lines,
+                    index=[score for score in index if score.unit.code in codes])
     received = [line.report for line in lines if line.report is not None]
     for indicator in catalogue:
         if indicator.derived or indicator.type not in SUMMABLE:

@@ -107,9 +107,10 @@ def parse_columns(tier: str, raw: Any) -> tuple[Column, ...]:
     return tuple(columns)
 
 
-def parse_commune_table(appendix_doc: Mapping[str, Any],
-                   indicators: Mapping[str, Indicator]) -> CommuneTable | None:
-    raw = appendix_doc.get("communes")
+def parse_commune_table(appendix_doc: Mapping[str, Any], indicators: Mapping[str, Indicator],
+                        name: str = "communes") -> CommuneTable | None:
+    """The table of communes (``[communes]``), or of departments (``[departments]``)."""
+    raw = appendix_doc.get(name)
     if raw is None:
         return None
     columns = []

@@ -64,15 +64,24 @@ class AssessmentRule:
 
 @dataclass
 class AssessmentRules:
-    """The rules in order, the pack's causes by key, and ``levels``: how the wording names a
-    unit's own level (``{level}``: "cấp huyện", "cấp tỉnh") by tier."""
+    """The rules in order, the pack's causes by key, ``levels``: how the wording names a
+    unit's own level (``{level}``: "cấp huyện", "cấp tỉnh") by tier, and ``superiors``: who
+    gives the unit its tasks (``{superior}``): ``government`` for a province, ``committee``
+    (with ``{kind}``, the kind of the level it reports to) for every other unit."""
 
     rules: list[AssessmentRule] = field(default_factory=list)
     causes: dict[str, str] = field(default_factory=dict)
     levels: dict[str, str] = field(default_factory=dict)
+    superiors: dict[str, str] = field(default_factory=dict)
 
     def rule(self, rule_id: str) -> AssessmentRule | None:
         return next((rule for rule in self.rules if rule.id == rule_id), None)
+
+    def superior(self, kind: str) -> str:
+        """Who gives tasks to a unit reporting to a level of ``kind`` ("" for a province)."""
+        if not kind:
+            return self.superiors.get("government", "")
+        return self.superiors.get("committee", "").replace("{kind}", kind)
 
 
 def _number(raw: Any, where: str) -> Decimal:
@@ -154,4 +163,10 @@ def build_assessment_rules(doc: Mapping[str, Any], catalogue: Catalogue) -> Asse
         raise PackError(f"assessment.toml: id trùng: {', '.join(duplicated)}")
     causes = {str(key): str(text) for key, text in doc.get("causes", {}).items()}
     levels = {str(key): str(text) for key, text in doc.get("levels", {}).items()}
-    return AssessmentRules(rules, causes, levels)
+    superiors = {str(key): str(text) for key, text in doc.get("superiors", {}).items()}
+    worded = [rule.id for rule in rules
+              if "{superior}" in rule.strength + rule.shortcoming + rule.shortcoming_none]
+    if worded and not {"government", "committee"} <= set(superiors):
+        raise PackError(f"assessment.toml: {worded[0]} dùng {{superior}} nhưng [superiors] "
+                        "chưa khai báo government và committee")
+    return AssessmentRules(rules, causes, levels, superiors)

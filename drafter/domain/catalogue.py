@@ -39,6 +39,7 @@ class Catalogue:
     commune_table: CommuneTable | None = None
     parts: list[Section] = field(default_factory=list)
     aliases: dict[str, str] = field(default_factory=dict)
+    department_table: CommuneTable | None = None
 
     def __getitem__(self, key: str) -> Indicator:
         return self.indicators[key]
@@ -137,4 +138,5 @@ def build_catalogue(
         layouts[tier] = Layout(raw_layout["label"], raw_layout["title"], tuple(rows),
                                parse_columns(tier.value, raw_layout.get("columns", [])))
     return Catalogue(indicators, sections, layouts, parse_commune_table(appendix_doc, indicators),
-                     parts, aliases)
+                     parts, aliases,
+                     parse_commune_table(appendix_doc, indicators, "departments"))

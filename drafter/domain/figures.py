@@ -53,6 +53,8 @@ class Figures:
         if indicator.type is ValueType.SUM:
             parts = [self.value(part) for part in indicator.parts]
             present = [p for p in parts if isinstance(p, int | Decimal) and not isinstance(p, bool)]
+            if indicator.complete and len(present) < len(parts):
+                return None
             return sum(present, 0) if present else None
         return self._values.get(indicator.key)
 

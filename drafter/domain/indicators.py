@@ -70,6 +70,9 @@ class Indicator:
     over_time: OverTime = OverTime.SUM
     carried_in: str = ""
     carried_from: str = ""
+    # A sum known only when every part is (the files newly received: online and in person —
+    # half of them is not a denominator).
+    complete: bool = False
 
     @property
     def derived(self) -> bool:
@@ -130,6 +133,7 @@ def parse_indicator(section: str, raw: Mapping[str, Any]) -> Indicator:
         over_time=over_time,
         carried_in=str(raw.get("carried_in", "")),
         carried_from=str(raw.get("carried_from", "")),
+        complete=bool(raw.get("complete", False)),
     )
 
 

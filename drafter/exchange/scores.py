@@ -1,14 +1,19 @@
 """CCHC index scores from a workbook (XLSX or CSV), as a Sở Nội vụ keeps them.
 
 One row per unit: a unit column (``Đơn vị`` by name, or ``Mã`` by code), the ``Tổng điểm``
-column, and optionally one column per field of the pack's index, headed by the field's label.
-The heading may take two rows (``Điểm các lĩnh vực`` over the fields' labels); a total or
-average row is skipped. A unit listed twice is refused, naming both rows. A typed rank column
-is not read as the rank — ranks are computed — but where it disagrees it is reported.
+column, and optionally one column per field of the pack's index — headed by the field's
+label (with or without its maximum, ``Cải cách thể chế (8 điểm)``), its id, or its number
+(``Lĩnh vực 2``, ``LV2``) — one per part of the survey field (điều tra xã hội học) and the
+totals before and after appraisal (``Điểm tự đánh giá``, ``Điểm thẩm định``), headed by the
+labels ``ranking.toml`` gives them. The heading may take two rows (``Điểm các lĩnh vực`` over
+the fields' labels); a total or average row is skipped. A unit listed twice is refused,
+naming both rows. A typed rank column is not read as the rank — ranks are computed — but
+where it disagrees it is reported; so is every other headed column, which is not read.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -24,6 +29,8 @@ from drafter.vi.text import clean
 _UNIT = ("đơn vị", "tên đơn vị", "mã", "mã đơn vị")
 _TOTAL = ("tổng điểm", "tổng", "tổng điểm đạt được", "điểm")
 _RANK = ("xếp hạng", "thứ hạng", "hạng", "thứ tự xếp hạng")
+# Columns every sheet has that hold nothing to read: the row's number, a note.
+_SKIPPED = ("stt", "tt", "số tt", "số thứ tự", "ghi chú", "xếp loại", "loại", "mức xếp loại")
 # What the unit cell of a summary row says.
 _SUMMARY = ("tổng", "tổng cộng", "cộng", "trung bình", "bình quân", "điểm trung bình")
 
@@ -40,8 +47,37 @@ class RankMismatch:
 
 @dataclass
 class ScoreSheet:
+    """The scores read; the rows whose typed rank differs; the headings of the columns not
+    read (an official sees which of the sheet's columns drafter left aside)."""
+
     scores: list[Score]
     mismatches: list[RankMismatch] = field(default_factory=list)
+    unread: list[str] = field(default_factory=list)
+
+
+# "(8 điểm)", "(tối đa 8)", "- 8 điểm" after a heading, and "Điểm " before it.
+_MAXIMUM = re.compile(r"\s*(?:\((?:tối đa\s*)?\d+(?:[.,]\d+)?\s*(?:điểm)?\)"
+                      r"|[-–]\s*\d+(?:[.,]\d+)?\s*điểm)$")
+_NUMBERED = re.compile(r"^(?:lĩnh vực|lv|tiêu chí)\s*(\d+)$")
+
+
+def _column_names(rules: RankingRules) -> dict[str, str]:
+    """Every heading a value's column may have (normalised), to the value's id."""
+    names: dict[str, str] = {}
+    for number, item in enumerate(rules.fields, start=1):
+        names[f"lĩnh vực {number}"] = item.id
+    for item in rules.known().values():
+        names[norm_cell(item.label)] = item.id
+        names[item.id] = item.id
+    return names
+
+
+def _heading(cell: str) -> str:
+    """A heading without the field's maximum beside it or "Điểm" before it."""
+    bare = _MAXIMUM.sub("", cell).strip()
+    bare = bare.removeprefix("điểm ").strip() if bare.startswith("điểm ") else bare
+    numbered = _NUMBERED.match(bare)
+    return f"lĩnh vực {int(numbered.group(1))}" if numbered else bare
 
 
 def _unit_key(text: str) -> str:
@@ -78,7 +114,7 @@ def _header(rows: list[list[RawCell]], path: Path, labels: set[str]) -> _Header:
         width = max(len(top), len(below))
         top += [""] * (width - len(top))
         below += [""] * (width - len(below))
-        named = [b in known for b in below]
+        named = [b in known or _heading(b) in known for b in below]
         cells = [b if name else t for t, b, name in zip(top, below, named, strict=True)]
         heading = _Header(index + 1 if any(named) else index, cells)
         if heading.find(_UNIT) is not None and heading.find(_TOTAL) is not None:
@@ -87,16 +123,31 @@ def _header(rows: list[list[RawCell]], path: Path, labels: set[str]) -> _Header:
                         "và cột Tổng điểm)")
 
 
+def _value_columns(header: _Header, names: dict[str, str], taken: set[int]
+                   ) -> dict[int, str]:
+    columns: dict[int, str] = {}
+    for index, cell in enumerate(header.cells):
+        if index in taken or not cell:
+            continue
+        key = names.get(cell) or names.get(_heading(cell))
+        if key is not None and key not in columns.values():
+            columns[index] = key
+    return columns
+
+
 def read_scores(path: Path, units: Sequence[Unit], rules: RankingRules,
                 sheet: str | None = None) -> ScoreSheet:
     """Each row's score, matched to one of ``units`` and checked against ``rules``."""
     rows = read_rows(path, sheet)
-    labels = {norm_cell(f.label): f.id for f in rules.fields} | {f.id: f.id for f in rules.fields}
-    header = _header(rows, path, set(labels))
+    names = _column_names(rules)
+    header = _header(rows, path, set(names))
     unit_col, total_col = header.find(_UNIT), header.find(_TOTAL)
     assert unit_col is not None and total_col is not None
     rank_col = header.find(_RANK)
-    field_cols = {i: labels[c] for i, c in enumerate(header.cells) if c in labels}
+    taken = {unit_col, total_col} | ({rank_col} if rank_col is not None else set())
+    field_cols = _value_columns(header, names, taken)
+    unread = [cell for index, cell in enumerate(header.cells)
+              if cell and index not in taken | set(field_cols) and cell not in _SKIPPED]
     by_name = {_unit_key(u.label.lower()): u for u in units} | {u.code: u for u in units}
     bare = [u.name.lower() for u in units]
     by_name |= {u.name.lower(): u for u in units if bare.count(u.name.lower()) == 1}
@@ -134,4 +185,14 @@ def read_scores(path: Path, units: Sequence[Unit], rules: RankingRules,
                   for item in rank_scores(scores, rules)
                   if item.score.unit.code in typed
                   and typed[item.score.unit.code][1] != str(item.rank)]
-    return ScoreSheet(scores, sorted(mismatches, key=lambda m: m.row))
+    return ScoreSheet(scores, sorted(mismatches, key=lambda m: m.row),
+                      [_shown(rows, header, cell) for cell in unread])
+
+
+def _shown(rows: list[list[RawCell]], header: _Header, cell: str) -> str:
+    """An unread column's heading as the sheet writes it (not lower-cased)."""
+    for row in rows[:header.last_row + 1]:
+        for raw in row:
+            if norm_cell(raw) == cell:
+                return clean(str(raw))
+    return cell

@@ -54,6 +54,8 @@ class Evidence:
     previous: Figures | None = None
     previous_period: str = ""
     comparable: Callable[[str], bool] = lambda _key: True
+    # The kind of the level the unit reports to in the period ("tỉnh"; "" for a province).
+    superior_kind: str = "tỉnh"
 
 
 def fill(template: str, values: Mapping[str, str], where: str) -> str:
@@ -69,17 +71,18 @@ def fill(template: str, values: Mapping[str, str], where: str) -> str:
 
 class _Judge:
     def __init__(self, evidence: Evidence, leading_zero: bool, band: Callable[[str, Decimal],
-                 str], level: str) -> None:
+                 str], level: str, superior: str) -> None:
         self.evidence = evidence
         self.leading_zero = leading_zero
         self.band = band
         self.level = level
+        self.superior = superior
 
     def count(self, value: Decimal | int) -> str:
         return format_count(int(value), self.leading_zero)
 
     def rate_values(self, rate: Rate) -> dict[str, str]:
-        return {"level": self.level, "rate": format_rate(rate),
+        return {"level": self.level, "superior": self.superior, "rate": format_rate(rate),
                 "ratio": format_ratio(rate, self.leading_zero),
                 "numerator": self.count(rate.numerator),
                 "denominator": self.count(rate.denominator),
@@ -129,7 +132,7 @@ class _Judge:
             return None, None
         total = sum(numbers, Decimal(0))
         is_count = all(figures.indicator(k).type is ValueType.COUNT for k in rule.values)
-        values = {"level": self.level,
+        values = {"level": self.level, "superior": self.superior,
                   "value": self.count(total) if is_count else format_number(total)}
         if rule.band:
             values["band"] = self.band(rule.band, total)
@@ -154,7 +157,8 @@ def cause_text(cause: str, pack_causes: Mapping[str, str]) -> str:
 def assess(rules: AssessmentRules, evidence: Evidence, causes: Mapping[str, list[str]],
            leading_zero: bool, band: Callable[[str, Decimal], str]) -> Assessment:
     """The strengths and shortcomings the figures show, in the pack's rule order."""
-    judge = _Judge(evidence, leading_zero, band, rules.levels.get(evidence.tier, ""))
+    judge = _Judge(evidence, leading_zero, band, rules.levels.get(evidence.tier, ""),
+                   rules.superior(evidence.superior_kind))
     strengths: list[Finding] = []
     shortcomings: list[Finding] = []
     for rule in rules.rules:

@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from drafter.domain.appendix_layout import Layout
+from drafter.domain.documents import DocRef
 from drafter.domain.figures import Figures
 from drafter.domain.indicators import ValueType
 from drafter.domain.report import Value
+from drafter.domain.units import Unit
 from drafter.packs.load import TemplatePack
 from drafter.vi.numbers import format_number
 from drafter.vi.rates import Rate
@@ -61,6 +63,42 @@ class Given:
 
     def __getitem__(self, key: str) -> Decimal | None:
         return self._figures.given(key)
+
+
+class Summed:
+    """``cx.v.plan_tasks``, ``cx.r.plan_completion_rate`` in templates: the figures summed
+    over the reports an aggregating unit received from its communes (``cx``) or its
+    departments (``dx``), and the rates derived from those sums."""
+
+    def __init__(self, figures: Figures) -> None:
+        self.v = Values(figures)
+        self.r = Rates(figures)
+
+
+# The issuing-body part of a document symbol naming the People's Committee or Council a
+# department advises, and who that is in running text.
+_SUPERIOR_BODIES = ("UBND", "HĐND")
+
+
+def issued_by(doc: DocRef, unit: Unit, superior_kind: str) -> str:
+    """Who issued a document the unit lists as issued in the period: ``""`` for the unit
+    itself, else the issuer as the text names it (``Ban Chỉ đạo CCHC tỉnh``). A department's
+    document whose symbol names the People's Committee or Council (``1416/QĐ-UBND``) is that
+    body's, advised by the department (``UBND tỉnh``), whatever issuer it defaulted to."""
+    own = doc.issuer in ("", unit.short_body, unit.body, unit.label)
+    body = (doc.derived_symbol() or "").rsplit("-", 1)[-1]
+    if own and not unit.is_committee and body in _SUPERIOR_BODIES:
+        return f"{body} {superior_kind or 'tỉnh'}"
+    return "" if own else doc.issuer
+
+
+def documents_by_issuer(docs: Iterable[DocRef], unit: Unit, superior_kind: str
+                        ) -> list[tuple[str, list[DocRef]]]:
+    """``docs`` grouped by who issued them (the unit's own first, ``""``), in their order."""
+    groups: dict[str, list[DocRef]] = {}
+    for doc in docs:
+        groups.setdefault(issued_by(doc, unit, superior_kind), []).append(doc)
+    return sorted(groups.items(), key=lambda group: group[0] != "")
 
 
 @dataclass(frozen=True)

@@ -23,9 +23,16 @@ from drafter.errors import RenderError
 from drafter.narrative import filters, markup
 from drafter.narrative.assessment import Evidence, assess
 from drafter.narrative.blocks import Document, Metadata, Paragraph, Role
-from drafter.narrative.communes import communes_context
+from drafter.narrative.communes import communes_context, departments_context
 from drafter.narrative.compiled import attach_cache
-from drafter.narrative.context import Given, Rates, Values, appendix_rows
+from drafter.narrative.context import (
+    Given,
+    Rates,
+    Summed,
+    Values,
+    appendix_rows,
+    documents_by_issuer,
+)
 from drafter.narrative.coverage import comparable
 from drafter.narrative.escape import escape_tree
 from drafter.narrative.filters import MISSING
@@ -80,11 +87,12 @@ def build_context(
     with ``prev_merged``/``ly_merged`` naming the predecessors when one was summed from the
     units merged into this one; ``superior_kind``: the kind of the level the unit reports to
     in this period, ``tỉnh`` or ``huyện``, empty for a province; ``two_level``: whether the
-    period is after the district level was abolished; ``communes``: the communes
-    after a roll-up, else ``None``; ``child_kinds``: the kinds of the communes it aggregates;
-    ``since``: the day a unit formed by a merger during the report's year came to be, from
-    which its plan, tasks and cumulative figures run, else ``None``; ``split``: when the
-    period began before that day, the part of it that is its predecessors' figures).
+    period is after the district level was abolished; ``communes`` and ``departments``:
+    the communes and a province's departments after a roll-up, else ``None``, with ``cx``
+    and ``dx`` their summed figures; ``child_kinds``: the kinds of the communes it
+    aggregates; ``since``: the day a unit formed by a merger during the report's year came
+    to be, from which its plan, tasks and cumulative figures run, else ``None``; ``split``:
+    when the period began before that day, the part of it that is its predecessors' figures).
 
     The reports are escaped copies (user text is data, never markup: :mod:`.escape`) and the
     settings a copy: the sandbox lets a template call ``list.append``, and it must not change
@@ -95,11 +103,14 @@ def build_context(
     abbr = Abbreviations(pack.abbreviations)
     prev_figures = Figures.of(pack.catalogue, previous) if previous else None
     can_compare = comparable(pack.catalogue, rollup)
+    kind_above = superior_kind(report.unit, report.period.start)
     evidence = Evidence(figures, report.period, report.unit.tier, prev_figures,
                         previous_name(report.period, previous.period) if previous else "",
-                        can_compare)
+                        can_compare, kind_above)
     communes = escape_tree(communes_context(rollup, pack)) if rollup else None
     formed = report.unit.merged_on
+    under = rollup.departments if rollup else None
+    departments = escape_tree(departments_context(under, pack)) if under else None
 
     def phrases(item: str, words: dict[str, str]) -> list[Filled]:
         """The phrases picked for sub-item ``item``, filled with ``words`` and the figures."""
@@ -120,8 +131,11 @@ def build_context(
         "prev_period": previous.period if previous else None,
         "ly": Values(Figures.of(pack.catalogue, last_year)) if last_year else None,
         "ly_period": last_year.period if last_year else None,
-        "superior_kind": superior_kind(report.unit, report.period.start),
+        "superior_kind": kind_above,
+        # Who gives the unit its tasks, as the assessment's rules name it too.
+        "superior_words": pack.assessment.superior(kind_above),
         "two_level": report.period.start >= TWO_LEVEL_FROM,
+        "after_reform": report.period.start >= TWO_LEVEL_FROM,
         "prev_merged": merged_sources(previous),
         "ly_merged": merged_sources(last_year),
         "abbr": abbr,
@@ -129,11 +143,21 @@ def build_context(
         "lists": {name: report.items(name) for name in LISTS},
         "notes": report.notes,
         "docs": report.documents_for,
+        "docs_by_issuer": lambda section: documents_by_issuer(
+            report.documents_for(section), report.unit, kind_above),
         "appendix": pack.catalogue.layout(report.unit.tier),
         "appendix_rows": appendix_rows(figures, pack.catalogue.layout(report.unit.tier), pack),
         "draft": report.status is not Status.FINAL,
+        # Nothing entered at all: the sections say so, and no assessment is written.
+        "empty": not (report.figures or report.documents or report.notes or report.phrases
+                      or any(report.items(name) for name in LISTS) or report.rates),
         "settings": dict(pack.settings),
         "communes": communes,
+        "departments": departments,
+        # The sums over the communes' (the departments') reports received, for what the
+        # narrative says of them beside the unit's own figures; ``None`` without a roll-up.
+        "cx": Summed(Figures(pack.catalogue, dict(rollup.totals))) if rollup else None,
+        "dx": Summed(Figures(pack.catalogue, dict(under.totals))) if under else None,
         # The kinds of the communes the unit aggregates: those of the roll-up when there is
         # one, else those the store found reporting to it in the period.
         "child_kinds": communes.kinds if communes else report.unit.child_kinds,

@@ -40,7 +40,7 @@ def install(env: Any, pack: TemplatePack) -> None:
     """Register every filter and global a pack's templates may use."""
     leading_zero = pack.leading_zero
     undefined_words = str(pack.settings.get("rate_undefined", "chưa phát sinh"))
-    threshold = Decimal(str(pack.settings.get("money_ty_threshold", 100_000)))
+    threshold = Decimal(str(pack.settings.get("money_ty_threshold", 1_000_000)))
 
     def count(value: int | Decimal) -> str:
         return numbers.format_count(int(value), leading_zero)

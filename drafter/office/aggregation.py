@@ -56,6 +56,26 @@ def communes_of(store: Reads, parent: Unit, period: Period | None = None) -> lis
     return children(store.units(), parent, period, (Tier.COMMUNE,))
 
 
+def departments_of(store: Reads, parent: Unit, period: Period | None = None) -> list[Unit]:
+    """The departments (sở, ban, ngành) reporting to ``parent``, by code."""
+    return children(store.units(), parent, period, (Tier.DEPARTMENT,))
+
+
+def _departments(store: Reads, parent: Unit, period: Period,
+                 pack: TemplatePack) -> Rollup | None:
+    """A province's departments, their reports of the period and their index of the year
+    before — when any of them has reported for the period (a province that keeps only its
+    Sở Nội vụ, to issue rankings, has no departments' part)."""
+    if parent.tier is not Tier.PROVINCE:
+        return None
+    units = departments_of(store, parent, period)
+    reports = store.find_many([unit.code for unit in units], period) if units else {}
+    if not reports:
+        return None
+    return roll_up(pack.catalogue, parent, period, units, reports,
+                   store.scores(period.year - 1, units))
+
+
 def _from_table(path: Path, communes: dict[str, Unit], period: Period,
                 pack: TemplatePack) -> Report:
     """A commune's figures from its appendix workbook, named after its unit code."""
@@ -107,7 +127,9 @@ def aggregate(store: Reads, unit_code: str, period: Period, files: Sequence[Path
     stored = store.find_many([code for code in communes if code not in sent], period)
     reports = {code: report for code in communes
                if (report := sent.get(code) or stored.get(code)) is not None}
-    rollup = roll_up(pack.catalogue, parent, period, list(communes.values()), reports)
+    rollup = roll_up(pack.catalogue, parent, period, list(communes.values()), reports,
+                     store.scores(period.year - 1, communes.values()))
+    rollup.departments = _departments(store, parent, period, pack)
     base = store.find(unit_code, period) or start_report(store, unit_code, period,
                                                          date, pack=pack)
     return Aggregated(apply_rollup(base, rollup), rollup)

@@ -98,5 +98,9 @@ def make_ranking(store: Store, code: str, year: int, pack: TemplatePack,
                     recipients=content.recipients or list(issuer.recipients),
                     notes=content.notes, lists=content.lists, status=Status.FINAL)
     ordered = rank_scores(scores, pack.ranking)
-    document = render_ranking(report, ordered, ranked.scope, unscored, pack)
+    # The year before's ranking, for each unit's change of rank (ranked among those scored
+    # then that are still ranked now).
+    before = rank_scores(store.scores(year - 1, ranked.units), pack.ranking)
+    document = render_ranking(report, ordered, ranked.scope, unscored, pack,
+                              previous=before)
     return Ranking(document, issuer, ranked.scope, ordered, unscored)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from drafter.combine.rollup import Received, Rollup
 from drafter.domain.periods import Period
-from drafter.domain.ranking import RankingRules, Score, ScoreError, check_score
+from drafter.domain.ranking import APPRAISED, RankingRules, Score, ScoreError, check_score
 from drafter.domain.report import Report, Status
 from drafter.domain.units import Unit
 from drafter.errors import DrafterError
@@ -88,6 +88,14 @@ def rollup_lines(rollup: Rollup, pack: TemplatePack) -> list[str]:
         lines.append(f"  Còn là dự thảo: {names(rollup.drafts)}")
     lines += [f"  Để trống «{pack.catalogue[key].label}»: {names(units)}"
               for key, units in rollup.gaps.items()]
+    under = rollup.departments
+    if under is not None:
+        lines.append(f"  Sở, ban, ngành: đã nhận {len(under.lines) - len(under.missing)}/"
+                     f"{len(under.lines)} báo cáo.")
+        if under.missing:
+            lines.append(f"  Chưa gửi: {names(under.missing)}")
+        if under.drafts:
+            lines.append(f"  Còn là dự thảo: {names(under.drafts)}")
     return lines
 
 
@@ -184,14 +192,38 @@ def set_score(store: Store, unit_code: str, year: int, total: str, fields: Mappi
     unit = store.unit(unit_code)
     if unit is None:
         raise DrafterError(f"chưa có đơn vị mã {unit_code} trong cơ sở dữ liệu")
-    score = Score(unit, score_number(total, "tổng điểm"),
-                  {key.strip(): score_number(value, key) for key, value in fields.items()})
+    rules = ranking_rules(pack)
+    given = {key.strip(): score_number(value, key) for key, value in fields.items()}
+    new_total = score_number(total, "tổng điểm")
+    stored = next(iter(store.scores(year, [unit])), None)
+    score = Score(unit, new_total, {**_kept(stored, new_total, given, rules), **given})
     try:
-        check_score(score, ranking_rules(pack))
+        check_score(score, rules)
     except ScoreError as exc:
         raise DrafterError(str(exc)) from None
     store.save_scores(year, [score])
     return score
+
+
+def _kept(stored: Score | None, total: Decimal, given: Mapping[str, Decimal],
+          rules: RankingRules) -> dict[str, Decimal]:
+    """What a sheet stored beside the fields that still holds with the new score: a form
+    that asks only the fields must not drop the survey's parts or the self-assessed total,
+    nor keep them where they no longer add up."""
+    if stored is None:
+        return {}
+    survey = rules.survey_field
+    same_survey = given.get(survey, stored.fields.get(survey)) == stored.fields.get(survey)
+    kept = {}
+    for key, value in stored.fields.items():
+        if key in given or key in {f.id for f in rules.fields}:
+            continue
+        if key in {f.id for f in rules.survey} and not same_survey:
+            continue
+        if key == APPRAISED and not (same_survey and total == stored.total):
+            continue
+        kept[key] = value
+    return kept
 
 
 def score_text(value: Decimal) -> str:
@@ -221,6 +253,15 @@ def import_scores(store: Store, unit_code: str, year: int, book: Path, pack: Tem
     count = store.save_scores(year, read.scores)
     done = ScoresImported(count, read.mismatches,
                           [f"Đã nhập điểm Chỉ số CCHC năm {year} của {count} đơn vị."])
+    read_ids = sorted({key for score in read.scores for key in score.fields},
+                      key=list(ranking_rules(pack).known()).index)
+    if read_ids:
+        known = ranking_rules(pack).known()
+        done.lines.append("Đã đọc các cột: " + "; ".join(known[key].label for key in read_ids)
+                          + ".")
+    if read.unread:
+        done.lines.append(f"Không đọc {len(read.unread)} cột không có trong bộ chỉ số "
+                          f"(ranking.toml): {'; '.join(read.unread)}.")
     if read.mismatches:
         done.lines.append(f"Cột xếp hạng trong bảng khác thứ hạng tính từ điểm ở "
                           f"{len(read.mismatches)} dòng (thứ hạng luôn được tính lại từ điểm):")

@@ -13,6 +13,7 @@ from drafter.domain.catalogue import Catalogue, build_catalogue
 from drafter.domain.check_rules import CheckRules, build_rules
 from drafter.domain.phrases import Phrases, build_phrases
 from drafter.domain.ranking import RankingRules, build_ranking_rules
+from drafter.domain.standings import StandingRule, build_standings
 from drafter.errors import PackError
 from drafter.packs.schema import pack_file, read_pack_files
 from drafter.resources import builtin_pack_dir
@@ -35,7 +36,9 @@ class TemplatePack:
     ``checks`` the cross-field checks and their messages from ``checks.toml``, ``ranking``
     the fields and classes of the communes' yearly index from ``ranking.toml``, ``assessment``
     the evidence rules of III. Đánh giá chung from ``assessment.toml``, ``phrases`` the
-    standard sentences an official picks per sub-item from ``phrases.toml``."""
+    standard sentences an official picks per sub-item from ``phrases.toml``, ``standings``
+    the rates (and targets) on which an aggregating report names its units, from
+    ``rules.toml``."""
 
     path: Path
     name: str
@@ -48,6 +51,7 @@ class TemplatePack:
     ranking: RankingRules | None = None
     assessment: AssessmentRules = field(default_factory=AssessmentRules)
     phrases: Phrases = field(default_factory=Phrases)
+    standings: dict[str, StandingRule] = field(default_factory=dict)
 
     @property
     def template_dir(self) -> Path:
@@ -127,6 +131,7 @@ def _build(path: Path, docs: dict[str, dict[str, Any]]) -> TemplatePack:
         assessment=build_assessment_rules(docs.get("assessment.toml", {}), catalogue),
         # Packs made before phrases.toml existed offer none.
         phrases=build_phrases(docs.get("phrases.toml", {}), catalogue),
+        standings=build_standings(docs["rules.toml"], catalogue),
     )
 
 

@@ -54,20 +54,23 @@ SCHEMA: dict[str, dict[str, dict[str, str]]] = {
                                "kind": "str", "numerator": "str", "denominator": "str",
                                "parts": "strs", "options": "strs", "rollup": "str",
                                "rollup_from": "str", "aliases": "strs", "over_time": "str",
-                               "carried_in": "str", "carried_from": "str"},
+                               "carried_in": "str", "carried_from": "str", "complete": "bool"},
     },
     "appendix.toml": {
         "": {"commune": "table!", "district": "table!", "province": "table",
-             "department": "table", "communes": "table"},
+             "department": "table", "communes": "table", "departments": "table"},
         "commune": _LAYOUT, "district": _LAYOUT, "province": _LAYOUT, "department": _LAYOUT,
         "commune.rows": _ROW, "district.rows": _ROW, "province.rows": _ROW,
         "department.rows": _ROW, "commune.columns": _COLUMN, "district.columns": _COLUMN,
         "province.columns": _COLUMN, "department.columns": _COLUMN,
         "communes": {"label": "str", "title": "str", "columns": "tables"},
         "communes.columns": {"key": "str!", "label": "str"},
+        "departments": {"label": "str", "title": "str", "columns": "tables"},
+        "departments.columns": {"key": "str!", "label": "str"},
     },
     "rules.toml": {
-        "": {"bands": "table"},
+        "": {"bands": "table", "standings": "tables"},
+        "standings": {"key": "str!", "target": "num", "label": "str"},
         "bands": {"*": "tables"},
         "bands.*": {"min": "num!", "text": "str!"},
     },
@@ -90,9 +93,10 @@ SCHEMA: dict[str, dict[str, dict[str, str]]] = {
     # Optional: packs made before it have no evidence rules. Thresholds are a number or a
     # table by period ({ default = 0, Q1 = …, Y = … }); `value` a key or a list of keys.
     "assessment.toml": {
-        "": {"causes": "table", "levels": "table", "rule": "tables"},
+        "": {"causes": "table", "levels": "table", "superiors": "table", "rule": "tables"},
         "causes": {"*": "str"},
         "levels": {"*": "str"},
+        "superiors": {"government": "str", "committee": "str"},
         "rule": {key: "any" for key in RULE_KEYS} | {
             "id": "str!", "rate": "str", "tier": "any", "band": "str", "strength": "str",
             "shortcoming": "str", "shortcoming_none": "str"},
@@ -106,8 +110,11 @@ SCHEMA: dict[str, dict[str, dict[str, str]]] = {
                    "if_positive": "any"},
     },
     "ranking.toml": {
-        "": {"title": "str", "max_total": "num", "fields": "tables", "classes": "tables"},
+        "": {"title": "str", "max_total": "num", "fields": "tables", "classes": "tables",
+             "survey_field": "str", "survey": "tables", "self_assessed": "str",
+             "appraised": "str"},
         "fields": {"id": "str!", "label": "str!", "max": "num!"},
+        "survey": {"id": "str!", "label": "str!", "max": "num!"},
         "classes": {"name": "str!", "min": "num!"},
     },
 }

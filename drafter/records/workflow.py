@@ -165,11 +165,12 @@ def earlier_in_year(store: Reads, report: Report) -> Report | None:
     return None
 
 
-def mark_final(store: Store, report_id: int) -> Report:
-    """Make a stored report final, if its checks allow (the store runs them)."""
+def mark_final(store: Store, report_id: int, over_drafts: bool = False) -> Report:
+    """Make a stored report final, if its checks allow (the store runs them); a province's
+    over communes' reports still in draft only when ``over_drafts`` confirms it."""
     report = store.get(report_id)
     report.status = Status.FINAL
-    store.save_report(report)
+    store.save_report(report, over_drafts=over_drafts)
     return report
 
 
@@ -184,10 +185,10 @@ def reopen_report(store: Store, report_id: int, reason: str) -> Report:
     return store.reopen(report_id, reason)
 
 
-def import_report(store: Store, report: Report) -> int:
+def import_report(store: Store, report: Report, over_drafts: bool = False) -> int:
     """Store a report read from a data file; its unit profile becomes the unit's, unless
     the unit already has a later report (an old file never rolls the profile back)."""
-    return store.save_report(report, update_unit=True)
+    return store.save_report(report, update_unit=True, over_drafts=over_drafts)
 
 
 def render_stored(store: Store, report_id: int, path: Path, text: bool = False,

@@ -18,11 +18,13 @@ import sqlite3
 from collections import defaultdict, namedtuple
 from collections.abc import Iterable, Iterator
 from contextlib import closing, contextmanager
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Protocol
 
 from drafter.domain.catalogue import Catalogue
 from drafter.domain.periods import Period
+from drafter.domain.ranking import TOTAL, Score
 from drafter.domain.report import Report
 from drafter.domain.units import Unit
 from drafter.errors import StorageError
@@ -51,6 +53,8 @@ class Reads(Protocol):
     def find(self, unit_code: str, period: Period) -> Report | None: ...
 
     def find_many(self, unit_codes: Iterable[str], period: Period) -> dict[str, Report]: ...
+
+    def scores(self, year: int, units: Iterable[Unit]) -> list[Score]: ...
 
 
 def _sqlite_value(name: str, value: Any) -> Any:
@@ -198,6 +202,23 @@ class Reader:
                                           documents[report.id], items[report.id],
                                           places.place(unit, period), parsed)
         return reports
+
+    def scores(self, year: int, units: Iterable[Unit]) -> list[Score]:
+        """The stored ``year`` index scores of ``units``, as :meth:`Store.scores`."""
+        by_code = {unit.code: unit for unit in units}
+        values: dict[str, dict[str, Decimal]] = {}
+        with self._connection() as connection:
+            for chunk in chunks(list(by_code)):
+                for row in self._rows(
+                        connection, "SELECT units.code AS code, scores.field AS field, "
+                        "scores.value AS value FROM scores JOIN units ON units.id = "
+                        f"scores.unit_id WHERE scores.year = ? AND units.code IN "
+                        f"({_marks(chunk)})", year, *chunk):
+                    values.setdefault(row.code, {})[row.field] = Decimal(row.value)
+            rows = {row.code: row for row in self._rows(connection, "SELECT * FROM units")} \
+                if values else {}
+        return [Score(unit_from_row(rows[code]), found.pop(TOTAL), found)
+                for code, found in values.items() if TOTAL in found]
 
     def _by_report(self, connection: Any, table: str, ids: list[int]) -> dict[int, list[Any]]:
         grouped: dict[int, list[Any]] = defaultdict(list)

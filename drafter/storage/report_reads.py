@@ -11,7 +11,8 @@ from sqlmodel import Session, col, select
 from drafter.domain.catalogue import Catalogue
 from drafter.domain.periods import Period
 from drafter.domain.report import Report, Status
-from drafter.domain.units import Unit
+from drafter.domain.structure import children
+from drafter.domain.units import Tier, Unit
 from drafter.errors import StorageError
 from drafter.storage import rows
 from models import DocumentRow, FigureRow, ItemRow, ReportRow, UnitRow
@@ -85,3 +86,17 @@ def report_row(session: Session, unit_code: str, period: Period,
     if lock:
         query = query.with_for_update(of=ReportRow)
     return session.exec(query).first()
+
+
+def drafts_below(session: Session, unit: Unit, period: Period) -> tuple[list[Unit], int]:
+    """The communes reporting to ``unit`` in ``period`` whose stored report of the period is
+    a draft, and how many communes report to it then."""
+    every = [rows.unit_from_row(row) for row in session.exec(select(UnitRow)).all()]
+    communes = children(every, unit, period, (Tier.COMMUNE,))
+    codes = [commune.code for commune in communes]
+    drafted = set(session.exec(
+        select(UnitRow.code).join(ReportRow).where(col(UnitRow.code).in_(codes),
+                                                   ReportRow.period == period.code,
+                                                   ReportRow.status == Status.DRAFT.value)
+    ).all()) if codes else set()
+    return [commune for commune in communes if commune.code in drafted], len(communes)

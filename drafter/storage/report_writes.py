@@ -15,17 +15,17 @@ from drafter.domain.catalogue import Catalogue
 from drafter.domain.periods import Period
 from drafter.domain.report import Report, Status
 from drafter.domain.units import Unit
-from drafter.errors import FinalReportError, StaleReportError, StorageError
+from drafter.errors import DraftsBelowError, FinalReportError, StaleReportError, StorageError
 from drafter.packs.load import TemplatePack
 from drafter.storage import convert, history, rows, units
 from drafter.storage.guards import duplicate_number, final_message, stale_message
-from drafter.storage.report_reads import load, placed, report_row
+from drafter.storage.report_reads import drafts_below, load, placed, report_row
 from drafter.storage.snapshots import unit_to_json
 from models import DocumentRow, FigureRow, ItemRow, ReportRow, UnitRow
 
 
 def save_report(session: Session, catalogue: Catalogue, pack: TemplatePack, report: Report,
-                update_unit: bool) -> int:
+                update_unit: bool, over_drafts: bool = False) -> int:
     """Insert or update the report of ``report.unit`` for ``report.period``; returns its id
     and sets ``report.version`` to the version stored (see :meth:`Store.save_report`)."""
     unit_row = units.unit_row(session, report.unit, update=False)
@@ -46,10 +46,13 @@ def save_report(session: Session, catalogue: Catalogue, pack: TemplatePack, repo
             return row.id
         if old.status is Status.FINAL:
             raise FinalReportError(final_message(old, row.id))
+    reason = ""
     if final:
         previous = report_row(session, report.unit.code, report.period.previous())
         ensure_can_be_final(effective, load(session, catalogue, previous) if previous
                             else None, pack)
+        if old is None or old.status is not Status.FINAL:
+            reason = _over_drafts(session, effective, over_drafts)
     assert unit_row.id is not None
     clash = duplicate_number(session, unit_row.id, effective)
     if clash:
@@ -58,12 +61,36 @@ def save_report(session: Session, catalogue: Catalogue, pack: TemplatePack, repo
     assert row.id is not None
     if old is None:
         history.record(session, row.id, report.unit.code, history.CREATE,
-                       [("report.status", None, effective.status.value)])
+                       [("report.status", None, effective.status.value)], reason)
     else:
         action = history.FINAL if final else history.UPDATE
-        history.record(session, row.id, report.unit.code, action, changes)
+        history.record(session, row.id, report.unit.code, action, changes, reason)
     report.version = row.version
     return row.id
+
+
+# Communes named in the refusal and the history; more are counted.
+_NAMED_DRAFTS = 10
+
+
+def _over_drafts(session: Session, report: Report, confirmed: bool) -> str:
+    """An aggregating unit's report made final over communes' reports still in draft: refused
+    unless the official confirmed it, and then the reason recorded in its history."""
+    if not report.unit.aggregates:
+        return ""
+    drafts, count = drafts_below(session, report.unit, report.period)
+    if not drafts:
+        return ""
+    named = ", ".join(unit.label for unit in drafts[:_NAMED_DRAFTS])
+    more = f" và {len(drafts) - _NAMED_DRAFTS} đơn vị khác" if len(drafts) > _NAMED_DRAFTS \
+        else ""
+    what = f"{len(drafts)}/{count} báo cáo của cấp xã kỳ này còn là dự thảo ({named}{more})"
+    if not confirmed:
+        raise DraftsBelowError(
+            f"{what}: báo cáo tổng hợp của {report.unit.short_body} chưa thể là bản chính thức. "
+            "Đề nghị các đơn vị ban hành báo cáo chính thức, hoặc xác nhận vẫn ban hành bằng "
+            "--confirm-drafts (việc xác nhận được ghi vào lịch sử báo cáo).")
+    return f"xác nhận ban hành chính thức khi {what}"
 
 
 def reopen(session: Session, catalogue: Catalogue, report_id: int, reason: str) -> Report:

@@ -103,19 +103,22 @@ class Store:
             row = report_row(session, unit_code, period)
             return row.id if row else None
 
-    def save_report(self, report: Report, update_unit: bool = False) -> int:
+    def save_report(self, report: Report, update_unit: bool = False,
+                    over_drafts: bool = False) -> int:
         """Insert or update the report of ``report.unit`` for ``report.period``; returns its id
         and sets ``report.version`` to the version stored.
 
         A draft takes the unit's stored profile (``update_unit`` first updates that profile
         from ``report.unit``, unless the unit already has a later report); a report saved as
         final keeps ``report.unit``, the profile it was signed with, its place in the
-        structure filled in where it gives none.
+        structure filled in where it gives none. A province's (district's) report made final
+        while some of its communes' reports of the period are drafts is refused, unless
+        ``over_drafts`` confirms it (recorded in its history).
         """
         checked_unit(report.unit)
         with self._write() as session:
             return report_writes.save_report(session, self.catalogue, self.pack, report,
-                                             update_unit)
+                                             update_unit, over_drafts)
 
     def reopen(self, report_id: int, reason: str) -> Report:
         """Turn a final report back into a draft, recording why; returns it."""

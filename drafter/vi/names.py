@@ -55,11 +55,18 @@ class Abbreviations:
         return lambda _match: self.first(abbr)
 
 
+# What may not touch a name for it to be a word of the text: a letter or digit, or the
+# slash and hyphens that join the parts of a document number or symbol ("1416/QĐ-UBND",
+# "12/2025/NQ-HĐND", "294/UBND-NV" hold "UBND" and "HĐND" as symbols, never as names).
+_JOINED = r"\w/\-\u2013"
+
+
 @cache
 def _patterns(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str, re.Pattern[str]], ...]:
     """Each abbreviation's pattern, compiled once per pack's list (a document applies them
     to every phrase). "cải cách hành chính (CCHC)" as the official introduced it is one
     name, never "CCHC (CCHC)"."""
-    return tuple((abbr, full, re.compile(rf"(?<!\w)(?:{re.escape(full)}"
-                                         rf"(?:\s*\({re.escape(abbr)}\))?|{re.escape(abbr)})(?!\w)"))
+    return tuple((abbr, full, re.compile(rf"(?<![{_JOINED}])(?:{re.escape(full)}"
+                                         rf"(?:\s*\({re.escape(abbr)}\))?|{re.escape(abbr)})"
+                                         rf"(?![{_JOINED}])"))
                  for abbr, full in pairs)

@@ -85,10 +85,29 @@ def sentence_case(text: str) -> str:
     return text
 
 
+# Kinds of unit written lower-case before a proper name, even when a name list or an
+# official's sentence starts with them ("do xã Bản Máy …").
+_KIND_WORDS = frozenset({"xã", "phường", "huyện", "quận", "tỉnh"})
+# Names always written with a capital, whatever their place in the sentence.
+_ALWAYS_CAPITAL = ("Đảng ", "Nhà nước", "Chính phủ", "Quốc hội")
+
+
+def _capitalised(word: str) -> bool:
+    letter = next((char for char in word if char.isalpha()), "")
+    return letter.isupper()
+
+
 def lower_first(text: str) -> str:
-    """Lower-case the first letter, unless the first word is an abbreviation (``UBND``)."""
-    first_word = text.split(" ", 1)[0]
-    if len(first_word) > 1 and first_word.isupper():
+    """Lower-case the first letter, to continue a sentence with ``text`` — unless the first
+    word is an abbreviation (``UBND``) or starts a proper name (``Bản Máy``, ``Hà Nội``,
+    ``Sở Tư pháp``, ``Đảng ủy``): a name keeps its capitals wherever it stands. A kind of
+    unit before a name is a common noun (``Xã Bản Máy`` → ``xã Bản Máy``)."""
+    words = text.split(" ", 2)
+    first = words[0]
+    if (len(first) > 1 and first.isupper()) or text.startswith(_ALWAYS_CAPITAL):
+        return text
+    if first.lower() not in _KIND_WORDS and len(words) > 1 and _capitalised(first) \
+            and _capitalised(words[1]):
         return text
     return text[:1].lower() + text[1:]
 
