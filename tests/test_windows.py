@@ -1,0 +1,65 @@
+"""What differs on Windows, simulated on Linux by removing or replacing it: no ``os.fchmod``
+before Python 3.13, a file open in Word that cannot be replaced, consoles and redirected
+output in a legacy code page."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from drafter.cli.main import main
+from drafter.resources import demo_dir
+from drafter.writer import atomic
+
+DEMO = demo_dir() / "xa-thanh-mai-2024-Q1.toml"
+
+
+def test_render_works_without_os_fchmod(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """CPython on Windows has no os.fchmod before 3.13."""
+    monkeypatch.delattr(os, "fchmod")
+    out = tmp_path / "bao-cao.docx"
+    assert main(["render", str(DEMO), "-o", str(out)]) == 0
+    assert out.stat().st_size > 1000
+
+
+def _refuse_replace(monkeypatch: pytest.MonkeyPatch, times: int) -> list[str]:
+    """os.replace refused ``times`` times, as Windows refuses it over a file open in Word."""
+    calls: list[str] = []
+    real = os.replace
+
+    def replace(src: str | Path, dst: str | Path) -> None:
+        calls.append(str(dst))
+        if len(calls) <= times:
+            raise PermissionError(13, "Access is denied", str(dst))
+        real(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    monkeypatch.setattr(atomic, "_REPLACE_WAIT", 0.01)
+    return calls
+
+
+def test_a_file_open_in_word_is_retried_then_named_and_kept(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "bao-cao.docx"
+    out.write_bytes(b"the report the official has open")
+    calls = _refuse_replace(monkeypatch, times=1000)
+    assert main(["render", str(DEMO), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert err.startswith("Lỗi: ") and "đóng tệp" in err and str(out) in err
+    assert len(calls) == atomic._REPLACE_TRIES
+    assert out.read_bytes() == b"the report the official has open"
+    assert [p.name for p in tmp_path.iterdir()] == ["bao-cao.docx"]  # no temporary left
+
+
+def test_a_file_closed_during_the_retry_is_written(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "bao-cao.docx"
+    out.write_bytes(b"old")
+    calls = _refuse_replace(monkeypatch, times=2)
+    assert main(["render", str(DEMO), "-o", str(out)]) == 0
+    assert len(calls) == 3 and out.read_bytes().startswith(b"PK")
