@@ -4,7 +4,10 @@ output in a legacy code page."""
 
 from __future__ import annotations
 
+import io
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -63,3 +66,46 @@ def test_a_file_closed_during_the_retry_is_written(
     calls = _refuse_replace(monkeypatch, times=2)
     assert main(["render", str(DEMO), "-o", str(out)]) == 0
     assert len(calls) == 3 and out.read_bytes().startswith(b"PK")
+
+
+def _legacy_stream(encoding: str) -> io.TextIOWrapper:
+    """A redirected stream in a Windows ANSI code page (``> f.txt``)."""
+    return io.TextIOWrapper(io.BytesIO(), encoding=encoding)
+
+
+@pytest.mark.parametrize("encoding", ["cp1258", "cp1252"])
+def test_help_redirected_to_a_file_is_utf8(
+        encoding: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = _legacy_stream(encoding)
+    monkeypatch.setattr(sys, "stdout", out)
+    with pytest.raises(SystemExit) as ended:
+        main(["--help"])
+    assert ended.value.code == 0
+    out.flush()
+    assert "Soạn báo cáo cải cách hành chính" in out.buffer.getvalue().decode("utf-8")
+
+
+@pytest.mark.parametrize("encoding", ["cp1258", "cp1252"])
+def test_check_and_its_errors_redirected_are_utf8(
+        encoding: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out, err = _legacy_stream(encoding), _legacy_stream(encoding)
+    monkeypatch.setattr(sys, "stdout", out)
+    monkeypatch.setattr(sys, "stderr", err)
+    assert main(["check", str(DEMO)]) in (0, 1)
+    assert main(["render", str(tmp_path / "thiếu.toml"), "-o", str(tmp_path / "o.docx")]) == 2
+    out.flush()
+    err.flush()
+    assert out.buffer.getvalue().decode("utf-8").strip()
+    assert err.buffer.getvalue().decode("utf-8").startswith("Lỗi: ")
+
+
+@pytest.mark.slow
+def test_redirected_output_of_the_real_command_is_utf8(tmp_path: Path) -> None:
+    """The command as a console script runs it, its output redirected to a file."""
+    target = tmp_path / "help.txt"
+    env = {**os.environ, "PYTHONIOENCODING": "cp1258"}
+    with target.open("wb") as handle:
+        done = subprocess.run([sys.executable, "-m", "drafter", "--help"], stdout=handle,
+                              stderr=subprocess.PIPE, env=env, check=False)
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    assert "Soạn báo cáo" in target.read_text(encoding="utf-8")

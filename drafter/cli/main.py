@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from drafter.cli.console import prepare_streams
 from drafter.cli.district_parser import (
     add_district_commands,
     add_pack_commands,
@@ -140,6 +141,7 @@ def add_record_commands(report_sub: Any) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``drafter`` console script."""
+    prepare_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
     command: Handler | None = getattr(args, "handler", None)
