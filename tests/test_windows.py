@@ -109,3 +109,21 @@ def test_redirected_output_of_the_real_command_is_utf8(tmp_path: Path) -> None:
                               stderr=subprocess.PIPE, env=env, check=False)
     assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
     assert "Soạn báo cáo" in target.read_text(encoding="utf-8")
+
+
+def test_a_frozen_build_hands_its_workers_to_multiprocessing(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A one-folder Windows build (PyInstaller) starts render-all's workers as itself, with
+    multiprocessing's arguments: without freeze_support() they ran the command line."""
+    import multiprocessing.spawn
+
+    started: list[dict[str, int | None]] = []
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "argv", ["drafter.exe", "--multiprocessing-fork",
+                                      "parent_pid=4242", "pipe_handle=17"])
+    monkeypatch.setattr(multiprocessing.spawn, "spawn_main",
+                        lambda **kwds: started.append(kwds))
+    with pytest.raises(SystemExit):
+        main()
+    assert started == [{"parent_pid": 4242, "pipe_handle": 17}]

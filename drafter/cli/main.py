@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -141,6 +142,9 @@ def add_record_commands(report_sub: Any) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``drafter`` console script."""
+    # In a frozen Windows build the workers of render-all start this same program: they
+    # must become workers here, not parse a command line.
+    multiprocessing.freeze_support()
     prepare_streams()
     parser = build_parser()
     args = parser.parse_args(argv)

@@ -33,3 +33,14 @@ def date_arg(text: str) -> dt.date:
         return parse_date(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def positive_int(text: str) -> int:
+    """An argparse type: a whole number of at least 1 (``--jobs``)."""
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"phải là số nguyên dương, không phải {text!r}")
+    return number
