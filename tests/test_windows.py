@@ -127,3 +127,36 @@ def test_a_frozen_build_hands_its_workers_to_multiprocessing(
     with pytest.raises(SystemExit):
         main()
     assert started == [{"parent_pid": 4242, "pipe_handle": 17}]
+
+
+@pytest.fixture
+def windows_folders(monkeypatch: pytest.MonkeyPatch) -> None:
+    """platformdirs as on Windows, with a clerk's known folders."""
+    import platformdirs
+    import platformdirs.windows
+
+    known = {"CSIDL_LOCAL_APPDATA": r"C:\Users\an\AppData\Local",
+             "CSIDL_PERSONAL": r"C:\Users\an\Documents"}
+    monkeypatch.setattr(platformdirs, "PlatformDirs", platformdirs.windows.Windows)
+    monkeypatch.setattr(platformdirs.windows, "get_win_folder", known.__getitem__)
+
+
+@pytest.mark.usefixtures("windows_folders")
+def test_the_folders_on_windows_name_drafter_once() -> None:
+    from drafter.resources import data_dir, documents_dir
+    from drafter.storage.location import default_url
+
+    assert data_dir() == Path(r"C:\Users\an\AppData\Local") / "drafter"
+    assert default_url() == f"sqlite:///{data_dir() / 'drafter.sqlite'}"
+    assert documents_dir() == Path(r"C:\Users\an\Documents") / "drafter"
+
+
+@pytest.mark.usefixtures("windows_folders")
+def test_the_tui_writes_into_documents_not_the_current_folder(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Started from the Start menu, the current folder may be C:\\Windows\\System32."""
+    from drafter.tui import create_app
+
+    monkeypatch.chdir(tmp_path)
+    app = create_app(f"sqlite:///{tmp_path / 'd.sqlite'}")
+    assert app.session.out_dir == Path(r"C:\Users\an\Documents") / "drafter"

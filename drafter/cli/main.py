@@ -18,7 +18,7 @@ from drafter.cli.lazy import Handler, handler
 from drafter.cli.options import add_confirm_drafts, add_output, date_arg
 from drafter.cli.unit_parser import add_unit_commands
 from drafter.cli.vi_argparse import ArgumentParser
-from drafter.errors import DrafterError
+from drafter.errors import DrafterError, crash_report
 
 TUI = handler("tui_command:tui")
 
@@ -114,7 +114,8 @@ def build_parser() -> ArgumentParser:
 
     tui = sub.add_parser("tui", help="mở giao diện soạn báo cáo (cũng là lệnh mặc định)")
     tui.add_argument("-o", "--output", type=Path, metavar="THƯ_MỤC",
-                     help="thư mục ghi tệp DOCX (mặc định: out trong thư mục hiện tại)")
+                     help="thư mục ghi tệp DOCX (mặc định: thư mục drafter trong thư mục "
+                     "Tài liệu (Documents) của người dùng)")
     tui.set_defaults(handler=TUI)
 
     demo = sub.add_parser("demo", help="dựng dữ liệu mẫu (trong cơ sở dữ liệu riêng THƯ_MỤC/"
@@ -160,6 +161,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Đã dừng.", file=sys.stderr)
         return 130
+    except Exception as exc:  # a bug: never a traceback in front of an official
+        print(crash_report(exc), file=sys.stderr)
+        return 70
 
 
 if __name__ == "__main__":  # pragma: no cover

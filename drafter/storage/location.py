@@ -4,9 +4,8 @@ wait for it; no database layer imported, so the ORM-free reader does as the stor
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
-import platformdirs
+from drafter.resources import data_dir
 
 
 def default_url() -> str:
@@ -14,7 +13,7 @@ def default_url() -> str:
     env = os.environ.get("DRAFTER_DB")
     if env:
         return env
-    path = Path(platformdirs.user_data_dir("drafter")) / "drafter.sqlite"
+    path = data_dir() / "drafter.sqlite"
     return f"sqlite:///{path}"
 
 
