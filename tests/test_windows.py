@@ -4,10 +4,12 @@ output in a legacy code page."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import subprocess
 import sys
+import types
 from pathlib import Path
 
 import pytest
@@ -160,3 +162,62 @@ def test_the_tui_writes_into_documents_not_the_current_folder(
     monkeypatch.chdir(tmp_path)
     app = create_app(f"sqlite:///{tmp_path / 'd.sqlite'}")
     assert app.session.out_dir == Path(r"C:\Users\an\Documents") / "drafter"
+
+
+def _soffice_exe(folder: Path) -> Path:
+    folder.mkdir(parents=True)
+    program = folder / "soffice.exe"
+    program.write_bytes(b"MZ")
+    return program
+
+
+@pytest.fixture
+def no_libreoffice_on_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows without LibreOffice on PATH (its installer never puts it there)."""
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    for variable in ("ProgramFiles", "ProgramW6432", "ProgramFiles(x86)"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setitem(sys.modules, "winreg", _Registry({}))
+
+
+class _Registry(types.ModuleType):
+    """winreg as on a PC whose registry holds ``keys`` (their default values)."""
+
+    HKEY_LOCAL_MACHINE = "HKLM"
+    HKEY_CURRENT_USER = "HKCU"
+
+    def __init__(self, keys: dict[tuple[str, str], str]) -> None:
+        super().__init__("winreg")
+        self.keys = keys
+
+    def OpenKey(self, root: str, key: str) -> contextlib.nullcontext[tuple[str, str]]:
+        if (root, key) not in self.keys:
+            raise FileNotFoundError(2, "The system cannot find the file specified")
+        return contextlib.nullcontext((root, key))
+
+    def QueryValueEx(self, opened: tuple[str, str], name: str) -> tuple[str, int]:
+        return self.keys[opened], 1
+
+
+@pytest.mark.usefixtures("no_libreoffice_on_path")
+def test_libreoffice_is_found_in_program_files(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from drafter.writer.pdf import find_soffice
+
+    assert find_soffice() is None
+    program = _soffice_exe(tmp_path / "Program Files" / "LibreOffice" / "program")
+    monkeypatch.setenv("ProgramFiles", str(tmp_path / "Program Files"))
+    assert find_soffice() == str(program)
+
+
+@pytest.mark.usefixtures("no_libreoffice_on_path")
+def test_libreoffice_is_found_where_the_registry_says(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from drafter.writer.pdf import find_soffice
+
+    program = _soffice_exe(tmp_path / "D" / "LibreOffice 24" / "program")
+    key = r"SOFTWARE\LibreOffice\UNO\InstallPath"
+    monkeypatch.setitem(sys.modules, "winreg",
+                        _Registry({("HKLM", key): str(program.parent)}))
+    assert find_soffice() == str(program)
