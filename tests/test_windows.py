@@ -221,3 +221,42 @@ def test_libreoffice_is_found_where_the_registry_says(
     monkeypatch.setitem(sys.modules, "winreg",
                         _Registry({("HKLM", key): str(program.parent)}))
     assert find_soffice() == str(program)
+
+
+@pytest.fixture
+def share(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A folder mounted from a server's share (the mount table says so)."""
+    from drafter.storage import location
+
+    folder = tmp_path / "share"
+    folder.mkdir()
+    mounts = tmp_path / "mounts"
+    mounts.write_text(f"/dev/sda1 / ext4 rw 0 0\n//may-chu/chung {folder} cifs rw 0 0\n",
+                      encoding="utf-8")
+    monkeypatch.setattr(location, "_MOUNTS", mounts)
+    return folder
+
+
+def _journal_mode(url: str) -> str:
+    from sqlalchemy import text
+
+    from drafter.storage import connect
+
+    with connect(url).connect() as connection:
+        return str(connection.execute(text("PRAGMA journal_mode")).scalar())
+
+
+def test_a_database_on_a_network_drive_is_warned_about_and_not_in_wal(
+        share: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from drafter.storage.location import on_network_drive
+
+    assert on_network_drive(Path(r"\\may-chu\chung\drafter.sqlite"))
+    assert on_network_drive(share / "drafter.sqlite")
+    assert not on_network_drive(tmp_path / "drafter.sqlite")
+    shared = f"sqlite:///{share / 'drafter.sqlite'}"
+    assert _journal_mode(shared) == "delete"
+    assert _journal_mode(f"sqlite:///{tmp_path / 'local.sqlite'}") == "wal"
+    assert main(["--db", shared, "report", "list"]) == 0
+    err = capsys.readouterr().err
+    assert err.startswith(f"Chú ý: cơ sở dữ liệu {share / 'drafter.sqlite'} nằm trên ổ mạng.")
+    assert "PostgreSQL" in err and err.count("\n") == 1

@@ -16,6 +16,7 @@ from textual.screen import Screen
 from drafter.domain.units import Unit
 from drafter.errors import crash_report
 from drafter.resources import documents_dir
+from drafter.storage.location import network_note
 from drafter.tui.navigation import (
     EditUnit,
     LeaveReport,
@@ -69,6 +70,8 @@ class DrafterApp(App[None]):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
+        # Shown once the first screen is up: a SQLite database on a network drive.
+        self.warning = ""
         session.refused = self._refused
         self.register_theme(LIGHT_THEME)
 
@@ -76,6 +79,9 @@ class DrafterApp(App[None]):
         from drafter.tui.screens.unit import UnitScreen
         from drafter.tui.screens.units import UnitsScreen
 
+        if self.warning:
+            self.notify(self.warning, title="Cơ sở dữ liệu trên ổ mạng", severity="warning",
+                        timeout=20)
         saved = self.session.theme()
         self.theme = saved if saved in THEMES else DARK
         units = self.session.units()
@@ -221,4 +227,6 @@ def create_app(db_url: str | None = None, out_dir: Path | None = None,
     """The app on ``db_url`` (default database), writing DOCX files into ``out_dir``."""
     if session is None:
         session = Session.at(db_url, out_dir or documents_dir())
-    return DrafterApp(session)
+    app = DrafterApp(session)
+    app.warning = network_note(db_url)
+    return app
