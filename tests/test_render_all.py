@@ -3,6 +3,7 @@ Workers are started by spawn, as on Windows, unless a test says otherwise."""
 
 from __future__ import annotations
 
+import io
 import multiprocessing
 import os
 import signal
@@ -115,3 +116,22 @@ def test_a_number_of_jobs_that_is_not_positive_is_one_line(
     assert ended.value.code == 2
     err = capsys.readouterr().err
     assert err.startswith("Lỗi: ") and err.count("\n") == 1 and "--jobs" in err, err
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_the_progress_bar_on_a_terminal_is_richs(commune_q1: Report, tmp_path: Path) -> None:
+    """Drawn by Rich (which uses the console's own calls on an old cmd.exe), not by hand."""
+    from drafter.cli.progress import ProgressBar
+
+    reports = communes_like(commune_q1, 3, "huyen-dong-son")
+    screen = _Terminal()
+    with ProgressBar(screen) as progress:
+        for done, report in enumerate(reports, 1):
+            progress(done, len(reports), Outcome(Job(report, tmp_path / "x.docx")))
+    drawn = screen.getvalue()
+    assert "━" in drawn and "3/3" in drawn and reports[-1].unit.label in drawn
+    assert "\r\x1b[2K[" not in drawn  # the hand-drawn bar's way
