@@ -66,8 +66,7 @@ def crash_report(error: BaseException) -> str:
     import sys
     import traceback
 
-    from drafter import __version__
-    from drafter.resources import data_dir
+    from drafter.resources import __version__, data_dir
 
     now = dt.datetime.now()
     details = (f"drafter {__version__}, Python {platform.python_version()}, "

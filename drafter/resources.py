@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+# The version, kept here only (pyproject.toml reads it; drafter --version prints it).
+__version__ = "0.1.0"
+
 _PACKAGE = Path(__file__).resolve().parent
 
 

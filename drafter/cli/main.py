@@ -19,6 +19,7 @@ from drafter.cli.options import add_confirm_drafts, add_output, date_arg
 from drafter.cli.unit_parser import add_unit_commands
 from drafter.cli.vi_argparse import ArgumentParser
 from drafter.errors import DrafterError, crash_report
+from drafter.resources import __version__
 
 TUI = handler("tui_command:tui")
 
@@ -29,6 +30,7 @@ def build_parser() -> ArgumentParser:
         prog="drafter",
         description="Soạn báo cáo cải cách hành chính định kỳ và lưu thành tệp DOCX.",
     )
+    parser.add_argument("--version", action="version", version=f"drafter {__version__}")
     parser.add_argument("--db", metavar="URL", help="cơ sở dữ liệu (mặc định: SQLite của người "
                         "dùng, hoặc biến môi trường DRAFTER_DB)")
     parser.add_argument("--pack", metavar="THƯ_MỤC", help="bộ mẫu dùng để soạn (mặc định: bộ "

@@ -1,6 +1,6 @@
 """Engines and named, transactional migrations. No engine is created at import time.
 
-SQLite (the default, a file in the user data directory) and PostgreSQL (``drafter[postgres]``,
+SQLite (the default, a file in the user data directory) and PostgreSQL (``drafter-cchc[postgres]``,
 ``postgresql://user:password@host/database``) are supported. Writers wait for each other
 (SQLite's busy timeout, PostgreSQL's lock timeout, both
 :data:`~drafter.storage.location.WAIT_SECONDS`) instead of failing at once, and a write
@@ -208,7 +208,7 @@ def connect(url: str | None = None) -> Engine:
     except ImportError as exc:
         raise StorageError(
             f"không mở được cơ sở dữ liệu {safe_url(url)}: chưa cài trình điều khiển "
-            f"({exc.name}); với PostgreSQL, cài: pip install 'drafter[postgres]'") from None
+            f"({exc.name}); với PostgreSQL, cài: pip install 'drafter-cchc[postgres]'") from None
     except OSError as exc:
         raise StorageError(f"không mở được cơ sở dữ liệu {safe_url(url)}: "
                            f"{exc.strerror or exc}") from None
