@@ -67,3 +67,29 @@ def test_a_crash_in_the_tui_is_one_line_and_what_was_typed_is_kept(
         assert report is not None and report.figures["files_received"] == 321
 
     asyncio.run(scenario())
+
+
+@pytest.mark.slow
+def test_the_tui_command_ends_with_the_line_and_an_exit_code(data_home: Path,
+                                                             tmp_path: Path) -> None:
+    """``drafter tui`` as an official starts it (headless here): a crash ends it with exit
+    code 1 and the line on standard error, no traceback."""
+    import os
+    import subprocess
+    import sys
+
+    script = ("import sys\n"
+              "from drafter.tui.app import DrafterApp\n"
+              "DrafterApp.on_mount = lambda self: 1 / 0\n"
+              "real_run = DrafterApp.run\n"
+              "DrafterApp.run = lambda self, **kw: real_run(self, headless=True)\n"
+              "from drafter.cli.main import main\n"
+              "sys.exit(main(sys.argv[1:]))\n")
+    done = subprocess.run([sys.executable, "-c", script, "--db",
+                           f"sqlite:///{tmp_path / 'd.sqlite'}", "tui", "-o", str(tmp_path)],
+                          capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "XDG_DATA_HOME": str(tmp_path / "data")})
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr + done.stdout
+    assert "Lỗi không mong đợi (ZeroDivisionError): chi tiết đã ghi vào tệp" in \
+        done.stderr + done.stdout

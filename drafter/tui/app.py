@@ -36,7 +36,8 @@ class Crashed(Exception):
     """An unexpected error, shown on exit as its one line (Textual renders ``__rich__``)."""
 
     def __rich__(self) -> Text:
-        return Text(str(self))
+        # Unwrapped: the crash file's path stays whole, to be copied.
+        return Text(str(self), no_wrap=True, overflow="ignore")
 
 
 class DrafterApp(App[None]):
