@@ -260,3 +260,18 @@ def test_a_database_on_a_network_drive_is_warned_about_and_not_in_wal(
     err = capsys.readouterr().err
     assert err.startswith(f"Chú ý: cơ sở dữ liệu {share / 'drafter.sqlite'} nằm trên ổ mạng.")
     assert "PostgreSQL" in err and err.count("\n") == 1
+
+
+def test_the_tui_warns_of_a_database_on_a_network_drive(share: Path, tmp_path: Path) -> None:
+    import asyncio
+
+    from drafter.tui import create_app
+
+    async def scenario() -> list[str]:
+        app = create_app(f"sqlite:///{share / 'drafter.sqlite'}", tmp_path / "out")
+        async with app.run_test(size=(100, 40)) as pilot:
+            await pilot.pause()
+            return [str(n.message) for n in pilot.app._notifications]
+
+    said = asyncio.run(scenario())
+    assert any("nằm trên ổ mạng" in message for message in said), said
