@@ -32,10 +32,18 @@ if exist "%VENV%" rmdir /s /q "%VENV%"
 %PY% -m venv "%VENV%" || goto failed
 "%VENV%\Scripts\python.exe" -m pip install --quiet --no-index --find-links "%HERE%wheels" drafter-cchc || goto failed
 
+rem What the shortcut starts: the TUI, and when it ends with an error the window stays open
+rem so that its one line can be read.
+> "%HOME_DIR%\drafter.bat" (
+    echo @echo off
+    echo "%VENV%\Scripts\drafter.exe" %%*
+    echo if errorlevel 1 pause
+)
+
 rem The desktop shortcut: the TUI in a console window, started in the Documents folder.
 powershell -NoProfile -ExecutionPolicy Bypass -Command ^
   "$s = (New-Object -ComObject WScript.Shell).CreateShortcut([Environment]::GetFolderPath('Desktop') + '\drafter.lnk');" ^
-  "$s.TargetPath = '%VENV%\Scripts\drafter.exe';" ^
+  "$s.TargetPath = '%HOME_DIR%\drafter.bat';" ^
   "$s.WorkingDirectory = [Environment]::GetFolderPath('MyDocuments');" ^
   "$s.Description = 'drafter';" ^
   "$s.Save()" || goto failed
