@@ -143,8 +143,12 @@ def _in_pool(jobs: Sequence[Job], todo: list[int], pack_dir: Path | None, worker
     unfinished = []
     with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
                              initargs=(begun,)) as pool:
-        futures = {pool.submit(_render_indexed, index, jobs[index], pack_dir): index
-                   for index in todo}
+        futures = {}
+        for index in todo:
+            try:
+                futures[pool.submit(_render_indexed, index, jobs[index], pack_dir)] = index
+            except BrokenProcessPool:  # a worker died while the jobs were handed out
+                unfinished.append(index)
         started()  # reported once the workers run: progress means the pool is busy
         for future in as_completed(futures):
             try:
