@@ -6,7 +6,11 @@ STAMP := $(VENV)/.installed
 
 .PHONY: demo test lint bench bench-keys docs dist-windows clean
 
-$(STAMP): pyproject.toml
+# models/ is installed as drafter.models; in a checkout, drafter/models links to it.
+drafter/models:
+	ln -s ../models drafter/models
+
+$(STAMP): pyproject.toml | drafter/models
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	# The distribution was named "drafter" before it became drafter-cchc: an old editable

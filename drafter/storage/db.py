@@ -24,13 +24,13 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import SQLModel
 
 from drafter.errors import StorageError
+from drafter.models import MigrationRow, ScoreRow, StateRow, UnitRow
 from drafter.storage import schema
 from drafter.storage.errors import describe
 from drafter.storage.location import default_url, on_network_drive, sqlite_file, wait_seconds
 from drafter.storage.messages import safe_url
 from drafter.storage.tone_repair import repair_tone_marks
 from drafter.storage.versions import refuse_unknown
-from models import MigrationRow, ScoreRow, StateRow, UnitRow
 
 # Any constant shared by every drafter process: the key of PostgreSQL's migration lock.
 _MIGRATION_LOCK = 0x64726166746572

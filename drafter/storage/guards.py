@@ -8,8 +8,8 @@ from drafter.domain.limits import UNIT_FIELD_NAMES, UnitError, check_unit
 from drafter.domain.report import Report
 from drafter.domain.units import Unit
 from drafter.errors import StorageError
+from drafter.models import ReportRow
 from drafter.vi.periods import period_name
-from models import ReportRow
 
 
 def final_message(report: Report, report_id: int | None) -> str:

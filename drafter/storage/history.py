@@ -17,9 +17,9 @@ from sqlmodel import Session, col, select
 from drafter.datafile.dump import report_to_dict
 from drafter.domain.report import Report
 from drafter.domain.units import Unit
+from drafter.models import HistoryRow
 from drafter.storage import convert
 from drafter.storage.snapshots import unit_to_json
-from models import HistoryRow
 
 CREATE, UPDATE, FINAL, REOPEN = "create", "update", "final", "reopen"
 _MAX_ACTOR = 100

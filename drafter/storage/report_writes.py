@@ -16,12 +16,12 @@ from drafter.domain.periods import Period
 from drafter.domain.report import Report, Status
 from drafter.domain.units import Unit
 from drafter.errors import DraftsBelowError, FinalReportError, StaleReportError, StorageError
+from drafter.models import DocumentRow, FigureRow, ItemRow, ReportRow, UnitRow
 from drafter.packs.load import TemplatePack
 from drafter.storage import convert, history, rows, units
 from drafter.storage.guards import duplicate_number, final_message, stale_message
 from drafter.storage.report_reads import drafts_below, load, placed, report_row
 from drafter.storage.snapshots import unit_to_json
-from models import DocumentRow, FigureRow, ItemRow, ReportRow, UnitRow
 
 
 def save_report(session: Session, catalogue: Catalogue, pack: TemplatePack, report: Report,

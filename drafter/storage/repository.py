@@ -30,6 +30,7 @@ from drafter.domain.ranking import Score
 from drafter.domain.report import Report
 from drafter.domain.units import Unit
 from drafter.errors import StorageError
+from drafter.models import ReportRow, StateRow, UnitRow
 from drafter.packs.load import TemplatePack, builtin_pack
 from drafter.storage import bulk, history, report_writes, rows
 from drafter.storage.db import writer
@@ -37,7 +38,6 @@ from drafter.storage.errors import storage_errors
 from drafter.storage.guards import checked_unit
 from drafter.storage.report_reads import ReportSummary, load, placed, report_row, summaries
 from drafter.storage.scores import load_scores, save_scores
-from models import ReportRow, StateRow, UnitRow
 
 
 class Store:

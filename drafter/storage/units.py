@@ -7,8 +7,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, select
 
 from drafter.domain.units import Unit
+from drafter.models import UnitRow
 from drafter.storage import convert
-from models import UnitRow
 
 
 def unit_row(session: Session, unit: Unit, update: bool, lock: bool = True,
