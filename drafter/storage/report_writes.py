@@ -89,7 +89,7 @@ def _over_drafts(session: Session, report: Report, confirmed: bool) -> str:
         raise DraftsBelowError(
             f"{what}: báo cáo tổng hợp của {report.unit.short_body} chưa thể là bản chính thức. "
             "Đề nghị các đơn vị ban hành báo cáo chính thức, hoặc xác nhận vẫn ban hành bằng "
-            "--confirm-drafts (việc xác nhận được ghi vào lịch sử báo cáo).")
+            "--confirm-drafts (việc xác nhận được ghi vào lịch sử báo cáo).", what)
     return f"xác nhận ban hành chính thức khi {what}"
 
 

@@ -17,7 +17,7 @@ from drafter.checks import Problem, check_report
 from drafter.domain.periods import Period
 from drafter.domain.report import Report
 from drafter.domain.units import Unit
-from drafter.errors import DrafterError, StorageError
+from drafter.errors import DrafterError, DraftsBelowError, StorageError
 from drafter.narrative.blocks import Block, Document, Heading, Paragraph
 from drafter.packs.load import TemplatePack, builtin_pack
 from drafter.records import workflow
@@ -136,11 +136,17 @@ class Session:
     def exists(self, report_id: int) -> bool:
         return self._reads.exists(report_id)
 
-    def save(self, report: Report) -> str:
+    def save(self, report: Report, over_drafts: bool = False) -> str:
         """Autosave: the whole report in one transaction. Returns why it was not saved (a
-        final report, a newer version saved elsewhere, a database fault), or ``""``."""
+        final report, a newer version saved elsewhere, a database fault), or ``""``.
+
+        A province's report made final over its communes' drafts raises
+        :class:`DraftsBelowError` unless ``over_drafts`` (the editor asks the official to
+        confirm; the confirmation is recorded in the report's history)."""
         try:
-            self.store.save_report(report)
+            self.store.save_report(report, over_drafts=over_drafts)
+        except DraftsBelowError:
+            raise
         except DrafterError as exc:
             self.refused(str(exc))
             return str(exc)
