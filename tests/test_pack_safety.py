@@ -119,7 +119,7 @@ def test_a_render_stops_after_its_time_even_in_a_worker_thread(
      "pack.toml: settings phải là bảng"),
     ("checks.toml", '[[equal]]\nwhole = "files_received"\nparts = "files_online"\n',
      "checks.toml: equal.parts phải là danh sách chuỗi chữ"),
-    ("templates/opening.j2", b"\xff\xfe\x00", "templates/opening.j2: tệp mẫu không phải"),
+    ("templates/opening.j2", b"\xff\xfe\x00", "templates/opening.j2: tệp không phải văn bản UTF-8"),
 ])
 def test_pack_check_validates_every_file(pack_dir: Path, tmp_path: Path, file: str,
                                          content: str | bytes, expected: str,

@@ -17,6 +17,7 @@ from drafter.cli.options import add_confirm_drafts, add_output, date_arg
 from drafter.cli.unit_parser import add_unit_commands
 from drafter.cli.vi_argparse import ArgumentParser
 from drafter.errors import DrafterError
+from drafter.files.guard import one_command
 
 TUI = handler("tui_command:tui")
 
@@ -147,7 +148,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.output = None
         command = TUI
     try:
-        return command(args)
+        with one_command():
+            return command(args)
     except DrafterError as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return exc.exit_code

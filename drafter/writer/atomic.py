@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from drafter.errors import RenderError
+from drafter.files.guard import FileRefused, output_target
 
 _TMP_PREFIX = ".drafter-"
 _TMP_SUFFIX = ".tmp"
@@ -55,10 +56,12 @@ def inside(folder: Path, name: str) -> Path:
 
 
 def write_atomic(path: Path, data: bytes) -> Path:
-    """Write ``data`` to a temporary file beside ``path``, then rename it over ``path``."""
-    path = path.resolve()
-    if path.is_dir():
-        raise RenderError(f"không ghi được tệp {path}: đây là một thư mục")
+    """Write ``data`` to a temporary file beside ``path``, then rename it over ``path``;
+    refused where :func:`output_target` refuses (the database, an input, a link …)."""
+    try:
+        path = output_target(path)
+    except FileRefused as exc:
+        raise RenderError(f"không ghi được tệp {exc.path}: {exc.problem}") from None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=_TMP_PREFIX, suffix=_TMP_SUFFIX, dir=path.parent)
