@@ -312,3 +312,16 @@ def test_the_unit_snapshot_holds_every_field_of_unit(commune_q1: Report) -> None
     older = {key: value for key, value in data.items() if key not in ("formed", "symbol")}
     now = replace(unit, formed=dt.date(2026, 1, 1), symbol="X")
     assert unit_from_json(older, now) == replace(unit, formed=now.formed, symbol="X")
+
+
+def test_an_invisible_reason_or_a_forged_user_line_is_not_recorded(
+        db_url: str, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    db = ["--db", db_url]
+    monkeypatch.setenv("DRAFTER_USER", "Lê Văn A\n2026-01-01 00:00  Giám đốc  xóa báo cáo")
+    assert _cli(capsys, *db, "report", "import", str(Q1))[0] == 0
+    code, _, err = _cli(capsys, *db, "report", "reopen", "1", "--reason", "\u200d\u202e")
+    assert code == 2 and "lý do" in err
+    code, out, _ = _cli(capsys, *db, "report", "history", "1")
+    assert code == 0 and len(out.splitlines()) == 2, out
+    assert "Lê Văn A 2026-01-01" in out
