@@ -107,6 +107,12 @@ def clean(text: str) -> str:
     return value.strip()
 
 
+def register_number(text: str) -> str:
+    """A register number as stored and compared: cleaned, then NFKC, so that a fullwidth
+    ``１８`` (an East Asian input method's) is the ``18`` it shows, never a new number."""
+    return unicodedata.normalize("NFKC", clean(text))
+
+
 def upper(text: str) -> str:
     """Capitals for headers: ``Ủy ban nhân dân xã Cẩm Giàng`` → ``ỦY BAN NHÂN DÂN XÃ CẨM GIÀNG``."""
     return unicodedata.normalize("NFC", text.upper())
