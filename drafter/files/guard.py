@@ -10,6 +10,7 @@ a target that is one of them (by its resolved name or, for a hard link, its inod
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 from collections.abc import Iterator
@@ -75,12 +76,26 @@ def _size(count: int) -> str:
     return f"{count // 1000:,} KB".replace(",", ".")
 
 
+# The system's words for what an official may meet, in Vietnamese (others keep its words).
+_CAUSES = {
+    errno.ENOSPC: "hết chỗ trống trên đĩa", errno.EACCES: "không có quyền",
+    errno.EPERM: "không được phép", errno.EROFS: "ổ đĩa chỉ cho phép đọc",
+    errno.ENAMETOOLONG: "tên tệp quá dài", errno.ELOOP: "các liên kết (symlink) vòng quanh nhau",
+    errno.ENOTDIR: "một phần của đường dẫn không phải thư mục", errno.EIO: "lỗi đọc ghi thiết bị",
+}
+
+
+def os_problem(exc: OSError) -> str:
+    """What the system said, in Vietnamese where we know the words."""
+    return _CAUSES.get(exc.errno or 0) or exc.strerror or str(exc)
+
+
 def _why(exc: OSError) -> str:
     if isinstance(exc, FileNotFoundError):
         return "không tìm thấy tệp"
     if isinstance(exc, IsADirectoryError):
         return "là thư mục, không phải tệp"
-    return f"không đọc được tệp ({exc.strerror or exc})"
+    return f"không đọc được tệp ({os_problem(exc)})"
 
 
 def read_bounded(path: Path, limit: int, what: str) -> bytes:
