@@ -109,3 +109,30 @@ def test_the_preview_scrolls_by_keyboard(tmp_path: Path) -> None:
             assert "PgUp / PgDn" in keys and "cuộn" in keys["F5"]
 
     asyncio.run(scenario())
+
+
+def test_the_history_keeps_one_entry_per_finished_edit(tmp_path: Path) -> None:
+    """Defect D8: every key was an entry, ``report.date: 2026-12-07 → 0002-03-16 →
+    0020-03-16 → 0202-03-16 → 2026-03-16``; autosave stays per key."""
+    async def scenario() -> None:
+        app, store = make_app(tmp_path)
+        report = demo()
+        report.figures.update(directive_docs=14, plan_targets=9)
+        report_id = reopen_at(store, report, "direction")
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = pilot.app.screen
+            await built(pilot)
+            await pilot.press(*"145")
+            assert store.get(report_id).figures["directive_docs"] == 145  # saved at each key
+            await pilot.press("tab", *"12", "shift+tab", *"16")
+            await pilot.pause()
+            await screen.go_to("issuing")
+            await pilot.pause()
+            await type_into(pilot, "#is-date", "16/3/2026")
+        edits = [(c.field, c.old, c.new) for c in store.history(report_id) if c.action == "update"]
+        assert edits == [("figures.directive_docs", "14", "145"),
+                         ("figures.plan_targets", "9", "12"),
+                         ("figures.directive_docs", "145", "16"),
+                         ("report.date", "2024-03-14", "2026-03-16")]
+
+    asyncio.run(scenario())

@@ -129,11 +129,12 @@ class Session:
     def exists(self, report_id: int) -> bool:
         return self._reads.exists(report_id)
 
-    def save(self, report: Report) -> str:
-        """Autosave: the whole report in one transaction. Returns why it was not saved (a
+    def save(self, report: Report, continues: bool = False) -> str:
+        """Autosave: the whole report in one transaction (``continues``: one more key of the
+        edit saved last, one entry with it in the history). Returns why it was not saved (a
         final report, a newer version saved elsewhere, a database fault), or ``""``."""
         try:
-            self.store.save_report(report)
+            self.store.save_report(report, continues=continues)
         except DrafterError as exc:
             self.refused(str(exc))
             return str(exc)
