@@ -25,7 +25,7 @@ from models import DocumentRow, FigureRow, ItemRow, ReportRow, UnitRow
 
 
 def save_report(session: Session, catalogue: Catalogue, pack: TemplatePack, report: Report,
-                update_unit: bool, over_drafts: bool = False) -> int:
+                update_unit: bool, over_drafts: bool = False, continues: bool = False) -> int:
     """Insert or update the report of ``report.unit`` for ``report.period``; returns its id
     and sets ``report.version`` to the version stored (see :meth:`Store.save_report`)."""
     unit_row = units.unit_row(session, report.unit, update=False)
@@ -64,7 +64,7 @@ def save_report(session: Session, catalogue: Catalogue, pack: TemplatePack, repo
                        [("report.status", None, effective.status.value)], reason)
     else:
         action = history.FINAL if final else history.UPDATE
-        history.record(session, row.id, report.unit.code, action, changes, reason)
+        history.record(session, row.id, report.unit.code, action, changes, reason, continues)
     report.version = row.version
     return row.id
 

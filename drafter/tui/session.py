@@ -136,15 +136,16 @@ class Session:
     def exists(self, report_id: int) -> bool:
         return self._reads.exists(report_id)
 
-    def save(self, report: Report, over_drafts: bool = False) -> str:
-        """Autosave: the whole report in one transaction. Returns why it was not saved (a
+    def save(self, report: Report, continues: bool = False, over_drafts: bool = False) -> str:
+        """Autosave: the whole report in one transaction (``continues``: one more key of the
+        edit saved last, one entry with it in the history). Returns why it was not saved (a
         final report, a newer version saved elsewhere, a database fault), or ``""``.
 
         A province's report made final over its communes' drafts raises
         :class:`DraftsBelowError` unless ``over_drafts`` (the editor asks the official to
         confirm; the confirmation is recorded in the report's history)."""
         try:
-            self.store.save_report(report, over_drafts=over_drafts)
+            self.store.save_report(report, over_drafts=over_drafts, continues=continues)
         except DraftsBelowError:
             raise
         except DrafterError as exc:

@@ -36,6 +36,10 @@ class Editing:
         # and every field edited, most recent last (a check about several jumps to it).
         self.visited: set[str] = set()
         self.recent: list[str] = []
+        # The field being typed in, until the cursor leaves its box (see finished): each key
+        # is saved, and the history keeps one entry for the whole edit.
+        self._open: str | None = None
+        self._continues = False
         catalogue = session.pack.catalogue
         for box, text in list(self.drafts.items()):
             key = box.removeprefix(FIGURE)
@@ -99,7 +103,13 @@ class Editing:
             self.session.keep(self.report_id, self.drafts)
             self._kept = dict(self.drafts)
 
+    def finished(self) -> None:
+        """The cursor left a box: what is typed next is a new edit."""
+        self._open = None
+
     def _touch(self, key: str) -> None:
+        self._continues = key == self._open
+        self._open = key
         if key in self.recent:
             self.recent.remove(key)
         self.recent.append(key)
@@ -118,7 +128,8 @@ class Editing:
     def save(self, over_drafts: bool = False) -> str:
         """Autosave: the report in one transaction, then the drafts. Returns why the store
         refused the report (the app has said so), or ``""``."""
-        refused = self.session.save(self.report, over_drafts)
+        refused = self.session.save(self.report, self._continues, over_drafts)
+        self._continues = False  # a save not preceded by a key in the same box stands alone
         self._keep()
         return refused
 

@@ -4,6 +4,7 @@ turns the editor read-only (or is refused by the checks)."""
 
 from __future__ import annotations
 
+from textual import events
 from textual.widgets import ContentSwitcher
 
 from drafter.domain.report import PHRASE_MARK, Status
@@ -123,6 +124,9 @@ class Edits(EditorState):
     def on_issuing_editor_invalid(self, message: IssuingEditor.Invalid) -> None:
         self.editing.invalid(message.field, f"is-{message.field}", message.text, message.message)
         self.refresh_checks()
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        self.editing.finished()  # the edit in that box is over: the history's next entry
 
     def on_draft(self, message: Draft) -> None:
         self.editing.draft(message.key, message.text)
