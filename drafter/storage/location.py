@@ -8,6 +8,7 @@ import os
 import sys
 from pathlib import Path
 
+from drafter.files.guard import keep_database
 from drafter.resources import data_dir
 
 
@@ -18,6 +19,11 @@ def default_url() -> str:
         return env
     path = data_dir() / "drafter.sqlite"
     return f"sqlite:///{path}"
+
+
+def keep_sqlite_file(url: str) -> None:
+    """No output of this process may replace the SQLite database of ``url``."""
+    keep_database(Path(url.removeprefix("sqlite:///").partition("?")[0]))
 
 
 # How long a writer waits for another to finish before giving up with a message.
