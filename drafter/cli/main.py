@@ -27,6 +27,7 @@ from drafter.cli.unit_parser import add_unit_commands
 from drafter.cli.vi_argparse import ArgumentParser
 from drafter.errors import DrafterError
 from drafter.files.guard import one_command, os_problem
+from drafter.storage.location import default_url, keep_sqlite_file
 
 TUI = handler("tui_command:tui")
 
@@ -165,6 +166,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command is None:
         args.output = None
         command = TUI
+    # The database a command would use is kept even by one that does not open it (render
+    # FILE -o <the database> replaced every record).
+    keep_sqlite_file(getattr(args, "db", None) or default_url())
     try:
         with one_command():
             code = command(args)
