@@ -337,3 +337,36 @@ def test_a_register_number_is_stored_as_it_shows(tmp_path: Path, typed: str) -> 
     source.write_text(Q1.read_text(encoding="utf-8").replace('number = "18"',
                                                              f"number = {typed}", 1), "utf-8")
     assert load_report(source).number == "18"
+
+
+def test_keys_of_one_edit_make_one_history_entry(
+        any_db_url: str, commune_q1: Report, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 28, D8: the TUI saves at every key (``continues``); the history keeps one entry
+    per finished edit, none for a value typed back to what it was, and a new one after a
+    pause."""
+    from drafter.storage import history
+
+    store = Store(connect(any_db_url))
+    report = replace(commune_q1, status=Status.DRAFT)
+    report_id = store.save_report(report)
+    before = report.figures["files_received"]
+    for typed in (4, 41):
+        report.figures["files_received"] = typed
+        store.save_report(report, continues=typed != 4)
+    report.number = "7"
+    store.save_report(report, continues=True)  # another field: an entry of its own
+    total = report.figures["procedures_total"]
+    for typed in (8, total):  # typed back to the stored value: no entry left
+        report.figures["procedures_total"] = typed
+        store.save_report(report, continues=typed == total)
+
+    def updates() -> list[tuple[str, str | None, str | None]]:
+        return [(c.field, c.old, c.new) for c in store.history(report_id)
+                if c.action == history.UPDATE]
+
+    assert updates() == [("figures.files_received", str(before), "41"),
+                         ("report.number", commune_q1.number, "7")]
+    monkeypatch.setattr(history, "PAUSE", history.dt.timedelta(0))
+    report.number = "8"
+    store.save_report(report, continues=True)  # after a pause: a new entry
+    assert updates()[-1] == ("report.number", "7", "8")

@@ -33,7 +33,8 @@ XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]"
 _LAYOUT = {"label": "str!", "title": "str!", "rows": "tables!", "columns": "tables"}
 _ROW = {"stt": "str", "label": "str", "key": "str", "sub": "bool", "unit": "str", "note": "str"}
 _COLUMN = {"field": "str!", "heading": "str", "width": "num"}
-_ITEM = {"id": "str!", "title": "str!", "keys": "strs", "style": "str", "tiers": "strs"}
+_ITEM = {"id": "str!", "title": "str!", "keys": "strs", "style": "str", "tiers": "strs",
+         "titles": "table"}
 SCHEMA: dict[str, dict[str, dict[str, str]]] = {
     "pack.toml": {
         "": {"name": "str", "version": "str", "title": "str", "based_on": "str",
