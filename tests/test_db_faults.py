@@ -93,7 +93,7 @@ def test_the_roll_up_reader_hides_a_password_of_the_query_too(
     assert main(["--db", url, "aggregate", "--unit", "tinh-thai-nguyen", "--period", "2026-Q1",
                  "--no-save"]) == 2
     err = _one_line(capsys)
-    assert "MatKhau" not in err and f"{secret}=***" in err
+    assert "MatKhau" not in err and f"{secret}=***: " in err
 
 
 def test_redaction_helpers() -> None:
@@ -107,3 +107,25 @@ def test_storage_errors_are_drafter_errors(tmp_path: Path) -> None:
     (tmp_path / "dir.sqlite").mkdir()
     with pytest.raises(StorageError):
         connect(f"sqlite:///{tmp_path / 'dir.sqlite'}")
+
+
+@pytest.mark.parametrize("damage", [
+    "UPDATE reports SET date = 'khong-phai-ngay'",
+    "UPDATE reports SET recipients = '{not json'",
+    "UPDATE units SET recipients = '[1, 2'",
+])
+def test_a_stored_value_that_does_not_parse_is_one_line(
+        damage: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Written by another program (or by hand), a date or a JSON column that does not parse
+    was a traceback from every command that read it."""
+    path = tmp_path / "d.sqlite"
+    url = f"sqlite:///{path}"
+    assert main(["--db", url, "import", Q1]) == 0
+    capsys.readouterr()
+    with sqlite3.connect(path) as raw:
+        raw.execute(damage)
+    for argv in (["report", "list"], ["export", "1", "-o", str(tmp_path / "x.toml")],
+                 ["report", "render", "1", "-o", str(tmp_path / "x.docx")],
+                 ["check", "--report", "1"], ["report", "history", "1"]):
+        assert main(["--db", url, *argv]) == 2, argv
+        assert "không đọc được" in _one_line(capsys)

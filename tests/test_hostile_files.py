@@ -159,3 +159,24 @@ def test_a_fifo_or_a_device_as_input_is_refused_at_once(stored: tuple[str, Path]
         assert result.code and "Traceback" not in result.err, (command, result.err)
         assert "không phải tệp thông thường" in result.err + result.out, command
     assert not out.exists()
+
+
+@pytest.mark.parametrize("given", ["--db", "DRAFTER_DB"])
+def test_a_command_that_does_not_open_the_database_keeps_it_too(
+        given: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """render FILE -o <the database> wrote a DOCX over every record: render never opens the
+    database, so it was not known as one."""
+    db = tmp_path / "never-opened.sqlite"
+    with closing(sqlite3.connect(db)) as connection, connection:
+        connection.execute("CREATE TABLE records (what TEXT)")
+        connection.execute("INSERT INTO records VALUES ('hồ sơ')")
+    before = _digest(db)
+    url = f"sqlite:///{db}"
+    prefix = ["--db", url] if given == "--db" else []
+    if given == "DRAFTER_DB":
+        monkeypatch.setenv("DRAFTER_DB", url)
+    for command in (["render", str(COMMUNE), "-o", str(db)],
+                    ["table", "export", str(COMMUNE), "-o", str(db.with_suffix(".sqlite"))]):
+        _refused(main([*prefix, *command]), capsys)
+    assert _digest(db) == before

@@ -13,7 +13,7 @@ from drafter.datafile import dump_report, load_report
 from drafter.domain.report import Report
 from drafter.errors import DrafterError
 from drafter.exchange import export_table, import_table
-from drafter.packs.load import builtin_pack
+from drafter.packs.load import TemplatePack, builtin_pack
 from drafter.records import workflow
 from drafter.records.started import started_lines
 from drafter.storage import Store, connect
@@ -61,12 +61,13 @@ def render_stored(args: argparse.Namespace) -> int:
 
 
 def check(args: argparse.Namespace) -> int:
-    report, store = _one_report(args, args.file)
+    pack = pack_of(args)
+    report, store = _one_report(args, args.file, pack)
     if store is not None:
-        problems = workflow.check_stored(store, report)
+        problems = workflow.check_stored(store, report, pack)
     else:
-        previous = load_report(args.previous) if args.previous else None
-        problems = check_report(report, previous=previous)
+        previous = load_report(args.previous, pack.catalogue) if args.previous else None
+        problems = check_report(report, pack, previous)
     print(f"Báo cáo {period_name(report.period)} của {report.unit.label}:")
     for problem in problems:
         print(f"  {problem.severity.label:<9} {problem.located}")
@@ -119,19 +120,22 @@ def demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def _one_report(args: argparse.Namespace, file: Path | None) -> tuple[Report, Store | None]:
+def _one_report(args: argparse.Namespace, file: Path | None,
+                pack: TemplatePack) -> tuple[Report, Store | None]:
+    """The report of TỆP or of ``--report``, read by ``pack``'s catalogue."""
     if (file is None) == (args.report is None):
         raise DrafterError("cần đúng một trong hai: TỆP hoặc --report SỐ")
     if file is not None:
-        return load_report(file), None
-    store = store_of(args)
+        return load_report(file, pack.catalogue), None
+    store = store_of(args, pack)
     return store.get(args.report), store
 
 
 def table_export(args: argparse.Namespace) -> int:
     check_output(args.output, args.file)
-    report, _ = _one_report(args, args.file)
-    print(f"Đã ghi {export_table(report, args.output)}")
+    pack = pack_of(args)  # a province's own form exports (and imports again) its own rows
+    report, _ = _one_report(args, args.file, pack)
+    print(f"Đã ghi {export_table(report, args.output, pack)}")
     return 0
 
 
@@ -139,8 +143,9 @@ def table_import(args: argparse.Namespace) -> int:
     if args.into is not None and args.output is None:
         raise DrafterError("cần -o TỆP để ghi kết quả (tệp gốc được giữ nguyên)")
     check_output(args.output, args.into, args.book)
-    report, store = _one_report(args, args.into)
-    result = import_table(args.book, report.unit.tier, pack_of(args), unit=report.unit,
+    pack = pack_of(args)
+    report, store = _one_report(args, args.into, pack)
+    result = import_table(args.book, report.unit.tier, pack, unit=report.unit,
                           period=report.period)
     result.apply(report)
     if store is not None:

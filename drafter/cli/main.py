@@ -30,6 +30,7 @@ from drafter.cli.vi_argparse import ArgumentParser
 from drafter.errors import DrafterError, crash_report
 from drafter.files.guard import one_command, os_problem
 from drafter.resources import __version__
+from drafter.storage.location import default_url, keep_sqlite_file
 
 TUI = handler("tui_command:tui")
 
@@ -174,6 +175,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command is None:
         args.output = None
         command = TUI
+    # The database a command would use is kept even by one that does not open it (render
+    # FILE -o <the database> replaced every record).
+    keep_sqlite_file(getattr(args, "db", None) or default_url())
     try:
         with one_command():
             code = command(args)

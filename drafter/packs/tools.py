@@ -9,6 +9,7 @@ syntax, and a trial render of the demo reports through the pack down to the DOCX
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -103,7 +104,7 @@ def check_pack(path: Path) -> list[str]:
     if not path.is_dir():
         return [f"không có thư mục bộ mẫu {path}"]
     problems = _links(path)
-    problems += [f"thiếu tệp {file}" for file in FILES if not (path / file).is_file()]
+    problems += [f"thiếu tệp {file}" for file in FILES if not os.path.lexists(path / file)]
     problems += _toml_problems(path)
     problems += _template_problems(path)
     if problems:

@@ -50,10 +50,9 @@ def duplicate_number(session: Session, unit_id: int, report: Report) -> str:
 
 
 def checked_unit(unit: Unit) -> None:
-    """The unit's fields within the limits (a unit in the registry may not know its signer
-    yet; data files, which make reports, must name one)."""
+    """The unit's fields within the limits."""
     try:
-        check_unit(unit, require_signer=False)
+        check_unit(unit)
     except UnitError as exc:
         name = UNIT_FIELD_NAMES.get(exc.field, exc.field)
         raise StorageError(f"hồ sơ đơn vị: {name} {exc.problem}") from None

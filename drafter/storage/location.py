@@ -22,8 +22,10 @@ def default_url() -> str:
 
 
 def keep_sqlite_file(url: str) -> None:
-    """No output of this process may replace the SQLite database of ``url``."""
-    keep_database(Path(url.removeprefix("sqlite:///").partition("?")[0]))
+    """No output of this process may replace the SQLite database of ``url`` (any other
+    kind of database has no file to protect)."""
+    if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
+        keep_database(Path(url.removeprefix("sqlite:///").partition("?")[0]))
 
 
 # How long a writer waits for another to finish before giving up with a message.

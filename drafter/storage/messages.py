@@ -43,7 +43,9 @@ _CAUSES: tuple[tuple[str, str], ...] = (
 
 
 # Query parameters libpq reads a secret from (``?password=…`` is as valid as ``user:pw@``).
-_QUERY_SECRET = re.compile(r"(?i)(?<![\w.-])((?:ssl)?password=)([^&\s#'\"]*)")
+# The value ends where the query does: at "&", "#", a quote, a space, or the ": " after the
+# URL in a message.
+_QUERY_SECRET = re.compile(r"(?i)(?<![\w.-])((?:ssl)?password=)([^&\s#'\"]*?)(?=[&\s#'\"]|:\s|:?$)")
 _USERINFO_SECRET = re.compile(r"(://[^:/@\s]*:)[^@\s]*@")
 
 
