@@ -26,12 +26,18 @@ from drafter.domain.outline import Item, Section, parse_outline
 from drafter.domain.units import Tier
 from drafter.errors import PackError
 
+# The kind of report of a pack that names none (``kind`` in pack.toml), and of every report
+# stored before kinds existed: the administrative-reform (CCHC) report drafter began with.
+DEFAULT_KIND = "cchc"
+
 
 @dataclass
 class Catalogue:
     """All indicators by key, in catalogue order, with the appendix layout of each tier, and
     the outline: ``sections`` (I and II, with indicators) and ``parts`` (III–V), each with
-    its sub-items. ``aliases`` maps former indicator keys to current ones."""
+    its sub-items. ``aliases`` maps former indicator keys to current ones. ``kind`` is the
+    kind of report the catalogue describes (its pack's ``kind``): a store or a data file
+    read by it holds reports of that kind only."""
 
     indicators: dict[str, Indicator]
     sections: list[Section]
@@ -40,6 +46,7 @@ class Catalogue:
     parts: list[Section] = field(default_factory=list)
     aliases: dict[str, str] = field(default_factory=dict)
     department_table: CommuneTable | None = None
+    kind: str = DEFAULT_KIND
 
     def __getitem__(self, key: str) -> Indicator:
         return self.indicators[key]
@@ -104,7 +111,8 @@ def _check_carried(indicator: Indicator, indicators: Mapping[str, Indicator]) ->
 
 
 def build_catalogue(
-    indicators_doc: Mapping[str, Any], appendix_doc: Mapping[str, Any]
+    indicators_doc: Mapping[str, Any], appendix_doc: Mapping[str, Any],
+    kind: str = DEFAULT_KIND,
 ) -> Catalogue:
     """Build and cross-check the catalogue from parsed ``catalogue.toml`` and ``appendix.toml``."""
     indicators: dict[str, Indicator] = {}
@@ -139,4 +147,4 @@ def build_catalogue(
                                parse_columns(tier.value, raw_layout.get("columns", [])))
     return Catalogue(indicators, sections, layouts, parse_commune_table(appendix_doc, indicators),
                      parts, aliases,
-                     parse_commune_table(appendix_doc, indicators, "departments"))
+                     parse_commune_table(appendix_doc, indicators, "departments"), kind)

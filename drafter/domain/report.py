@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
+from drafter.domain.catalogue import DEFAULT_KIND
 from drafter.domain.documents import DocRef
 from drafter.domain.periods import Period
 from drafter.domain.units import Unit
@@ -73,6 +74,9 @@ class Report:
     ids of the pack's standard sentences the official picked (``phrases.toml``), and
     ``overrides`` the official's own words for generated sentences, by sentence id: a
     replacement, or ``""`` to leave the sentence out.
+
+    ``kind`` is the kind of report (its pack's ``kind``): part of its identity with the unit
+    and the period, and what names the pack that reads, checks and renders it.
     """
 
     unit: Unit
@@ -95,6 +99,7 @@ class Report:
     rates: dict[str, Decimal] = field(default_factory=dict)
     phrases: list[str] = field(default_factory=list)
     overrides: dict[str, str] = field(default_factory=dict)
+    kind: str = DEFAULT_KIND
     version: int | None = field(default=None, compare=False)
 
     def items(self, name: str) -> list[str]:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from drafter.domain.assessment_rules import AssessmentRules, build_assessment_rules
-from drafter.domain.catalogue import Catalogue, build_catalogue
+from drafter.domain.catalogue import DEFAULT_KIND, Catalogue, build_catalogue
 from drafter.domain.check_rules import CheckRules, build_rules
 from drafter.domain.phrases import Phrases, build_phrases
 from drafter.domain.ranking import RankingRules, build_ranking_rules
@@ -52,6 +52,11 @@ class TemplatePack:
     assessment: AssessmentRules = field(default_factory=AssessmentRules)
     phrases: Phrases = field(default_factory=Phrases)
     standings: dict[str, StandingRule] = field(default_factory=dict)
+
+    @property
+    def kind(self) -> str:
+        """The kind of report the pack drafts (``kind`` in pack.toml)."""
+        return self.catalogue.kind
 
     @property
     def template_dir(self) -> Path:
@@ -103,7 +108,11 @@ def load_pack(path: Path) -> TemplatePack:
 
 def _build(path: Path, docs: dict[str, dict[str, Any]]) -> TemplatePack:
     meta = docs["pack.toml"]
-    catalogue = build_catalogue(docs["catalogue.toml"], docs["appendix.toml"])
+    kind = str(meta.get("kind", DEFAULT_KIND))
+    if not kind.isidentifier() or not kind.isascii():
+        raise PackError(f"pack.toml: loại báo cáo (kind) «{kind}» chỉ gồm chữ không dấu, chữ "
+                        "số và dấu gạch dưới")
+    catalogue = build_catalogue(docs["catalogue.toml"], docs["appendix.toml"], kind)
     bands = {
         name: sorted(
             (Band(Decimal(str(b["min"])), str(b["text"])) for b in raw),
@@ -126,7 +135,7 @@ def _build(path: Path, docs: dict[str, dict[str, Any]]) -> TemplatePack:
         catalogue=catalogue,
         bands=bands,
         checks=build_rules(docs["checks.toml"], catalogue),
-        ranking=build_ranking_rules(docs["ranking.toml"]),
+        ranking=build_ranking_rules(docs["ranking.toml"]) if "ranking.toml" in docs else None,
         # Packs made before assessment.toml existed still load (with no evidence rules).
         assessment=build_assessment_rules(docs.get("assessment.toml", {}), catalogue),
         # Packs made before phrases.toml existed offer none.

@@ -21,8 +21,9 @@ from drafter.domain.assessment_rules import PERIOD_KEYS, RULE_KEYS
 from drafter.errors import PackError
 
 MAX_PACK_FILE = 1_000_000
-# Files a pack may lack (packs made before they existed).
-OPTIONAL = {"assessment.toml", "phrases.toml"}
+# Files a pack may lack (packs made before they existed; ranking.toml: a kind of report that
+# ranks no units).
+OPTIONAL = {"assessment.toml", "phrases.toml", "ranking.toml"}
 # Characters XML 1.0 cannot hold: a DOCX with them does not open.
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
@@ -35,7 +36,7 @@ _COLUMN = {"field": "str!", "heading": "str", "width": "num"}
 _ITEM = {"id": "str!", "title": "str!", "keys": "strs", "style": "str", "tiers": "strs"}
 SCHEMA: dict[str, dict[str, dict[str, str]]] = {
     "pack.toml": {
-        "": {"name": "str", "version": "str", "title": "str", "based_on": "str",
+        "": {"name": "str", "version": "str", "title": "str", "based_on": "str", "kind": "str",
              "settings": "table", "abbreviations": "table"},
         "settings": {"leading_zero": "bool", "money_ty_threshold": "num",
                      "rate_undefined": "str", "rate_undefined_note": "str",

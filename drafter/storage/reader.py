@@ -29,7 +29,7 @@ from drafter.domain.report import Report
 from drafter.domain.units import Unit
 from drafter.errors import StorageError
 from drafter.storage.location import default_url, wait_seconds
-from drafter.storage.messages import line
+from drafter.storage.messages import line, other_kind
 from drafter.storage.rows import Parsed, Places, assemble, unit_from_row
 from drafter.storage.versions import KNOWN, refuse_unknown
 
@@ -149,7 +149,8 @@ class Reader:
         with self._connection() as connection:
             found = self._rows(connection, "SELECT reports.id FROM reports JOIN units ON "
                                "units.id = reports.unit_id WHERE units.code = ? AND "
-                               "reports.period = ?", unit_code, period.code)
+                               "reports.period = ? AND reports.kind = ?", unit_code,
+                               period.code, self.catalogue.kind)
         return found[0].id if found else None
 
     def find(self, unit_code: str, period: Period) -> Report | None:
@@ -157,9 +158,11 @@ class Reader:
 
     def _where(self, report_id: int) -> tuple[str, Period] | None:
         with self._connection() as connection:
-            found = self._rows(connection, "SELECT units.code, reports.period FROM reports "
-                               "JOIN units ON units.id = reports.unit_id WHERE reports.id = ?",
-                               report_id)
+            found = self._rows(connection, "SELECT units.code, reports.period, reports.kind "
+                               "FROM reports JOIN units ON units.id = reports.unit_id WHERE "
+                               "reports.id = ?", report_id)
+        if found and found[0].kind != self.catalogue.kind:
+            raise StorageError(other_kind(report_id, found[0].kind, self.catalogue.kind))
         return (found[0].code, Period.parse(found[0].period)) if found else None
 
     def exists(self, report_id: int) -> bool:
@@ -189,7 +192,8 @@ class Reader:
                 found += self._rows(
                     connection, "SELECT reports.*, units.code AS unit_code FROM reports JOIN "
                     f"units ON units.id = reports.unit_id WHERE units.code IN ({_marks(chunk)})"
-                    " AND reports.period = ?", *chunk, period.code)
+                    " AND reports.period = ? AND reports.kind = ?", *chunk, period.code,
+                    self.catalogue.kind)
             ids = [row.id for row in found]
             figures, documents, items = (self._by_report(connection, table, ids)
                                          for table in ("figures", "documents", "items"))

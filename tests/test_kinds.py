@@ -1,0 +1,179 @@
+"""Kinds of report: a report's kind is stored with it, part of its identity, and names the
+pack that reads it. ``tests/data/kinds/tiny`` is a kind defined only here, so no path may
+assume the CCHC report."""
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from drafter.datafile import dump_report, load_report
+from drafter.domain.report import Report
+from drafter.errors import StorageError
+from drafter.packs.kinds import pack_for
+from drafter.packs.load import TemplatePack, load_pack
+from drafter.storage import Store, connect
+
+TINY = Path(__file__).parent / "data" / "kinds" / "tiny"
+
+TINY_FILE = """\
+[unit]
+code = "xa-thanh-mai"
+kind = "xã"
+name = "Thanh Mai"
+province = "Bắc Hà"
+place = "Thanh Mai"
+superior = "UBND huyện Đông Sơn"
+parent = "huyen-dong-son"
+
+[unit.signer]
+name = "Nguyễn Văn Thành"
+title = "Chủ tịch"
+
+[report]
+kind = "tiny"
+period = "{period}"
+date = 2024-03-14
+
+[figures]
+drills_held = 2
+drills_people = 140
+premises_checked = 12
+premises_safe = 11
+fire_stations = 3
+"""
+
+
+@pytest.fixture(scope="module")
+def tiny() -> TemplatePack:
+    return load_pack(TINY)
+
+
+def tiny_file(tmp_path: Path, period: str = "2024-Q1") -> Path:
+    path = tmp_path / f"tiny-{period}.toml"
+    path.write_text(TINY_FILE.format(period=period), encoding="utf-8")
+    return path
+
+
+def test_a_unit_keeps_reports_of_two_kinds_for_one_period(any_db_url: str, tmp_path: Path,
+                                                          commune_q1: Report,
+                                                          tiny: TemplatePack) -> None:
+    engine = connect(any_db_url)
+    cchc_id = Store(engine).save_report(commune_q1)
+    report = load_report(tiny_file(tmp_path), tiny.catalogue)
+    assert report.kind == "tiny" and report.period == commune_q1.period
+    tiny_store = Store(engine, pack=tiny)
+    tiny_id = tiny_store.save_report(report)
+    assert tiny_id != cchc_id
+    assert Store(engine).get(cchc_id) == commune_q1  # untouched by the other kind's save
+    again = tiny_store.get(tiny_id)  # a draft: with the unit's stored profile
+    assert (again.kind, again.figures) == ("tiny", report.figures)
+    found = tiny_store.find("xa-thanh-mai", report.period)
+    assert found is not None and found.figures["drills_held"] == 2
+    assert Store(engine).find("xa-thanh-mai", report.period) == commune_q1
+    assert [s.kind for s in Store(engine).list("xa-thanh-mai")] == ["cchc", "tiny"]
+    assert Store(engine).kind_of(tiny_id) == "tiny"
+
+
+def test_a_stored_report_is_never_read_by_another_kind(db_url: str, tmp_path: Path,
+                                                       tiny: TemplatePack) -> None:
+    engine = connect(db_url)
+    report_id = Store(engine, pack=tiny).save_report(
+        load_report(tiny_file(tmp_path), tiny.catalogue))
+    with pytest.raises(StorageError, match="loại «tiny», không đọc được bằng bộ mẫu loại"):
+        Store(engine).get(report_id)
+    from drafter.storage.reader import open_reader
+
+    reader = open_reader(db_url, load_pack(Path("templates_vi")).catalogue)
+    assert reader is not None
+    with pytest.raises(StorageError, match="loại «tiny»"):
+        reader.get(report_id)
+    assert open_reader(db_url, tiny.catalogue).get(report_id).kind == "tiny"  # type: ignore[union-attr]
+
+
+def test_a_data_file_names_its_kind_and_keeps_it(tmp_path: Path, tiny: TemplatePack) -> None:
+    report = load_report(tiny_file(tmp_path), tiny.catalogue)
+    text = dump_report(report)
+    assert 'kind = "tiny"' in text
+    again = tmp_path / "again.toml"
+    again.write_text(text, encoding="utf-8")
+    assert load_report(again, tiny.catalogue) == report
+    from drafter.errors import DataFileError
+
+    with pytest.raises(DataFileError, match=r"report\.kind.*loại «tiny» cần bộ mẫu"):
+        load_report(again)
+
+
+def test_the_pack_of_a_kind(tiny: TemplatePack) -> None:
+    assert pack_for("cchc").kind == "cchc"
+    assert pack_for("tiny", tiny) is tiny
+    from drafter.errors import PackError
+
+    with pytest.raises(PackError, match="dùng cho báo cáo loại «tiny», không dùng được cho"):
+        pack_for("cchc", tiny)
+    with pytest.raises(PackError, match="chưa có bộ mẫu cho báo cáo loại «khac»"):
+        pack_for("khac")
+
+
+def _as_before_0016(path: Path) -> None:
+    """The reports table as it was before 0016: no kind, unique on unit and period."""
+    with sqlite3.connect(path) as db:
+        (sql,) = db.execute("SELECT sql FROM sqlite_master WHERE name = 'reports'").fetchone()
+        old = sql.replace("kind VARCHAR NOT NULL, ", "").replace(
+            "CONSTRAINT uq_reports_unit_period_kind UNIQUE (unit_id, period, kind)",
+            "UNIQUE (unit_id, period)").replace("CREATE TABLE reports", "CREATE TABLE old")
+        assert old != sql and "kind" not in old
+        columns = [row[1] for row in db.execute("PRAGMA table_info(reports)")
+                   if row[1] != "kind"]
+        db.execute(old)
+        db.execute(f"INSERT INTO old SELECT {', '.join(columns)} FROM reports")
+        db.execute("DROP TABLE reports")  # foreign keys are off in a plain sqlite3 connection
+        db.execute("ALTER TABLE old RENAME TO reports")
+        db.execute("CREATE INDEX ix_reports_unit_id ON reports (unit_id)")
+        db.execute("DELETE FROM migrations WHERE name = '0016_report_kind'")
+
+
+def test_migration_0016_gives_every_stored_report_the_first_kind(
+        tmp_path: Path, commune_q1: Report, commune_q2: Report, tiny: TemplatePack) -> None:
+    path = tmp_path / "old.sqlite"
+    url = f"sqlite:///{path}"
+    store = Store(connect(url))
+    ids = [store.save_report(commune_q1), store.save_report(commune_q2)]
+    history = [len(store.history(report_id)) for report_id in ids]
+    store.engine.dispose()
+    _as_before_0016(path)
+    store = Store(connect(url))
+    assert [store.get(report_id) for report_id in ids] == [commune_q1, commune_q2]
+    assert [len(store.history(report_id)) for report_id in ids] == history
+    assert [s.kind for s in store.list()] == ["cchc", "cchc"]
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert db.execute("SELECT count(*) FROM figures").fetchone()[0] > 0
+    # Now one report per unit, period and kind.
+    Store(store.engine, pack=tiny).save_report(load_report(tiny_file(tmp_path), tiny.catalogue))
+    assert [s.kind for s in store.list()] == ["cchc", "tiny", "cchc"]  # by period
+
+
+def test_migration_0016_changes_nothing_when_it_fails(tmp_path: Path, commune_q1: Report,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "old.sqlite"
+    url = f"sqlite:///{path}"
+    store = Store(connect(url))
+    report_id = store.save_report(commune_q1)
+    store.engine.dispose()
+    _as_before_0016(path)
+    from drafter.storage import db, schema
+
+    def broken(connection: object) -> None:
+        schema.report_kind(connection)  # type: ignore[arg-type]
+        raise StorageError("hỏng giữa chừng")
+
+    monkeypatch.setattr(db, "MIGRATIONS", [(n, broken if n == "0016_report_kind" else s)
+                                           for n, s in db.MIGRATIONS])
+    with pytest.raises(StorageError, match="hỏng giữa chừng"):
+        connect(url)
+    with sqlite3.connect(path) as db_file:
+        columns = [row[1] for row in db_file.execute("PRAGMA table_info(reports)")]
+        assert "kind" not in columns
+    monkeypatch.undo()
+    assert Store(connect(url)).get(report_id) == commune_q1
