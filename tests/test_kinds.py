@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from drafter.datafile import dump_report, load_report
+from drafter.domain.periods import Period
 from drafter.domain.report import Report
 from drafter.errors import StorageError
 from drafter.packs.kinds import pack_for
@@ -177,3 +178,91 @@ def test_migration_0016_changes_nothing_when_it_fails(tmp_path: Path, commune_q1
         assert "kind" not in columns
     monkeypatch.undo()
     assert Store(connect(url)).get(report_id) == commune_q1
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    from drafter.cli.main import main
+
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_every_command_takes_the_pack_of_the_report_kind(
+        tmp_path: Path, db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Import, list, check (file and stored), table export, export, render, report new
+    --from and render-all on a report of a kind that is not CCHC."""
+    import openpyxl
+    from docx import Document
+
+    given = ("--db", db_url, "--pack", str(TINY))
+    source = tiny_file(tmp_path)
+    code, out, _ = _run(capsys, *given, "report", "import", str(source))
+    assert code == 0 and "(số 1)" in out
+    code, out, _ = _run(capsys, *given, "check", str(source))
+    assert code == 0 and "Không phát hiện vấn đề nào" in out
+    code, out, _ = _run(capsys, *given, "check", "--report", "1")
+    assert code == 0 and "Không phát hiện vấn đề nào" in out
+    book = tmp_path / "bieu.xlsx"
+    assert _run(capsys, *given, "table", "export", "--report", "1", "-o", str(book))[0] == 0
+    labels = [row[1] for row in openpyxl.load_workbook(book).active.iter_rows(values_only=True)]
+    assert "Số cuộc diễn tập đã tổ chức" in labels
+    assert _run(capsys, *given, "table", "export", str(source), "-o",
+                str(tmp_path / "b.csv"))[0] == 0
+    exported = tmp_path / "lai.toml"
+    assert _run(capsys, *given, "report", "export", "1", "-o", str(exported))[0] == 0
+    again = load_report(exported, load_pack(TINY).catalogue)
+    assert again.kind == "tiny" and again.figures["premises_safe"] == 11
+    docx = tmp_path / "r.docx"
+    assert _run(capsys, *given, "report", "render", "1", "-o", str(docx))[0] == 0
+    text = "\n".join(p.text for p in Document(str(docx)).paragraphs)
+    assert "tổ chức 02 cuộc diễn tập, kiểm tra 12 cơ sở" in text
+    code, out, _ = _run(capsys, *given, "report", "new", "--unit", "xa-thanh-mai", "--period",
+                        "2024-Q2", "--from", "2024-Q1")
+    assert code == 0 and "(số 2)" in out
+    carried = Store(connect(db_url), pack=load_pack(TINY)).get(2)
+    assert carried.kind == "tiny" and carried.figures == {"fire_stations": 3}
+    code, out, _ = _run(capsys, *given, "report", "list")
+    assert code == 0 and "tiny" in out.splitlines()[1]
+
+
+def test_a_stored_report_of_another_kind_is_refused_not_misread(
+        tmp_path: Path, db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Without its pack, a report of a kind drafter has no pack for is refused with one
+    line; it is never rendered or exported as a CCHC report."""
+    assert _run(capsys, "--db", db_url, "--pack", str(TINY), "report", "import",
+                str(tiny_file(tmp_path)))[0] == 0
+    for argv in (["report", "export", "1", "-o", str(tmp_path / "x.toml")],
+                 ["report", "render", "1", "-o", str(tmp_path / "x.docx")],
+                 ["check", "--report", "1"], ["report", "final", "1"]):
+        code, _, err = _run(capsys, "--db", db_url, *argv)
+        assert code == 2 and "chưa có bộ mẫu cho báo cáo loại «tiny»" in err, argv
+        assert err.count("\n") == 1 and "Traceback" not in err
+    assert not (tmp_path / "x.toml").exists() and not (tmp_path / "x.docx").exists()
+    code, _, err = _run(capsys, "--db", db_url, "report", "import", str(tiny_file(tmp_path)))
+    assert code == 2 and "loại «tiny»" in err
+    code, _, err = _run(capsys, "render", str(tiny_file(tmp_path)), "-o",
+                        str(tmp_path / "y.docx"))
+    assert code == 2 and "loại «tiny»" in err
+
+
+def test_render_all_and_aggregate_work_on_the_kind_given(
+        tmp_path: Path, db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from drafter.resources import demo_dir
+
+    district = demo_dir() / "huyen-dong-son-2024-Q1.toml"
+    assert _run(capsys, "--db", db_url, "report", "import", str(district))[0] == 0
+    given = ("--db", db_url, "--pack", str(TINY))
+    assert _run(capsys, *given, "report", "import", str(tiny_file(tmp_path)))[0] == 0
+    code, out, _ = _run(capsys, *given, "render-all", "--unit", "huyen-dong-son", "--period",
+                        "2024-Q1", "-o", str(tmp_path / "out"), "--jobs", "1")
+    assert code == 0 and "Đã soạn 1/1 báo cáo" in out
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["xa-thanh-mai-tiny-2024-Q1.docx"]
+    code, out, _ = _run(capsys, *given, "aggregate", "--unit", "huyen-dong-son", "--period",
+                        "2024-Q1", "-o", str(tmp_path / "h.docx"))
+    assert code == 0 and "đã nhận 1/1 báo cáo" in out
+    rolled = Store(connect(db_url), pack=load_pack(TINY)).find(
+        "huyen-dong-son", Period.parse("2024-Q1"))
+    assert rolled is not None and rolled.figures["premises_checked"] == 12
+    cchc = Store(connect(db_url)).find("huyen-dong-son", Period.parse("2024-Q1"))
+    assert cchc is not None and "premises_checked" not in cchc.figures

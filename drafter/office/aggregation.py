@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from drafter.combine.merger import before_merger
 from drafter.combine.rollup import Rollup, apply_rollup, roll_up
 from drafter.datafile import load_report
+from drafter.domain.catalogue import DEFAULT_KIND
 from drafter.domain.periods import Period, PeriodKind
 from drafter.domain.report import Report, Status
 from drafter.domain.structure import children
@@ -88,6 +89,7 @@ def _from_table(path: Path, communes: dict[str, Unit], period: Period,
 
     result = import_table(path, Tier.COMMUNE, pack, unit=unit, period=period)
     return Report(unit=unit, period=period, date=dt.date.today(), figures=result.figures,
+                  kind=pack.kind,
                   stated=result.stated, status=Status.FINAL)
 
 
@@ -151,7 +153,9 @@ def render_jobs(store: Reads, unit_code: str, period: Period,
         if report is None:
             missing.append(unit)
             continue
-        jobs.append(Job(report, inside(out_dir, f"{unit.code}-{period.code}.docx"),
+        # Another kind's report of the same period gets its own file.
+        kind = "" if report.kind == DEFAULT_KIND else f"-{report.kind}"
+        jobs.append(Job(report, inside(out_dir, f"{unit.code}{kind}-{period.code}.docx"),
                         previous=_compared(store, report.unit, before, previous_reports),
                         last_year=_compared(store, report.unit, last_year, last_year_reports)))
     return jobs, missing

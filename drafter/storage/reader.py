@@ -42,7 +42,10 @@ BOOL_COLUMNS = frozenset({"signer_deputy"})
 
 
 class Reads(Protocol):
-    """What reading reports needs of a store: :class:`Store` and :class:`Reader` both."""
+    """What reading reports needs of a store: :class:`Store` and :class:`Reader` both (each
+    reads the reports of its catalogue's kind)."""
+
+    catalogue: Catalogue
 
     def units(self) -> list[Unit]: ...
 
