@@ -17,32 +17,7 @@ from drafter.storage import Store, connect
 
 TINY = Path(__file__).parent / "data" / "kinds" / "tiny"
 
-TINY_FILE = """\
-[unit]
-code = "xa-thanh-mai"
-kind = "xã"
-name = "Thanh Mai"
-province = "Bắc Hà"
-place = "Thanh Mai"
-superior = "UBND huyện Đông Sơn"
-parent = "huyen-dong-son"
-
-[unit.signer]
-name = "Nguyễn Văn Thành"
-title = "Chủ tịch"
-
-[report]
-kind = "tiny"
-period = "{period}"
-date = 2024-03-14
-
-[figures]
-drills_held = 2
-drills_people = 140
-premises_checked = 12
-premises_safe = 11
-fire_stations = 3
-"""
+SAMPLE = TINY / "samples" / "xa-thanh-mai-2024-Q1.toml"
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +27,8 @@ def tiny() -> TemplatePack:
 
 def tiny_file(tmp_path: Path, period: str = "2024-Q1") -> Path:
     path = tmp_path / f"tiny-{period}.toml"
-    path.write_text(TINY_FILE.format(period=period), encoding="utf-8")
+    text = SAMPLE.read_text(encoding="utf-8").replace('"2024-Q1"', f'"{period}"')
+    path.write_text(text, encoding="utf-8")
     return path
 
 
@@ -266,3 +242,42 @@ def test_render_all_and_aggregate_work_on_the_kind_given(
     assert rolled is not None and rolled.figures["premises_checked"] == 12
     cchc = Store(connect(db_url)).find("huyen-dong-son", Period.parse("2024-Q1"))
     assert cchc is not None and "premises_checked" not in cchc.figures
+
+
+def test_pack_check_checks_a_pack_against_itself(tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """A pack of a new kind: none of the CCHC sections, no ranking files, its own sample."""
+    import shutil
+
+    from drafter.packs.tools import check_pack
+
+    assert check_pack(TINY) == []
+    code, out, _ = _run(capsys, "pack", "check", str(TINY))
+    assert code == 0 and "không có lỗi" in out
+    copy = tmp_path / "tiny"
+    shutil.copytree(TINY, copy)
+    (copy / "templates" / "ranking.j2").write_text("x", encoding="utf-8")
+    assert check_pack(copy) == ["thiếu tệp ranking.toml"]  # a kind that ranks: both files
+    (copy / "templates" / "ranking.j2").unlink()
+    shutil.rmtree(copy / "samples")
+    [problem] = check_pack(copy)
+    assert problem.startswith("thiếu báo cáo mẫu: cần ít nhất một tệp dữ liệu samples/")
+    (copy / "samples").mkdir()
+    text = SAMPLE.read_text(encoding="utf-8")
+    (copy / "samples" / "a.toml").write_text(
+        text.split("[figures]")[0] + "[figures]\ndrills_held = 1\n", encoding="utf-8")
+    [problem] = check_pack(copy)
+    assert problem == ("samples/: không báo cáo mẫu nào có số liệu của mục forces (Lực lượng "
+                       "phòng cháy, chữa cháy); hãy thêm để soạn thử mục này")
+    (copy / "samples" / "a.toml").write_text(text.replace('kind = "tiny"', 'kind = "cchc"'),
+                                             encoding="utf-8")
+    [problem] = check_pack(copy)
+    assert problem.startswith("không soạn được báo cáo mẫu a:") and "loại «cchc»" in problem
+
+
+def test_pack_init_copies_the_kind_and_never_the_other_kinds(tmp_path: Path) -> None:
+    from drafter.packs.tools import init_pack
+
+    made = init_pack(tmp_path / "rieng")
+    assert not (made / "kinds").exists() and (made / "samples").is_dir()
+    assert load_pack(made).kind == "cchc"
