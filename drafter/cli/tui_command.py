@@ -8,7 +8,8 @@ import argparse
 
 def tui(args: argparse.Namespace) -> int:
     """Open the TUI; Textual is imported only here, so other commands start fast."""
+    from drafter.cli.common import given_pack
     from drafter.tui import create_app
 
-    create_app(args.db, args.output).run()
+    create_app(args.db, args.output, pack=given_pack(args)).run()
     return 0

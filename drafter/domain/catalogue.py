@@ -76,6 +76,30 @@ class Catalogue:
     def item(self, item_id: str) -> Item | None:
         return next((item for item in self.items() if item.id == item_id), None)
 
+    def target_names(self) -> dict[str, str]:
+        """What messages and the TUI call each place notes and documents go, by id: its
+        ``label`` (``II.2 Cải cách TTHC``), else a section's number and title and a
+        sub-item's section number and title (``II.1 · Theo dõi thi hành pháp luật``)."""
+        found = {}
+        for section in self.sections:
+            found[section.id] = section.named
+            number = section.number.rstrip(".")
+            for item in section.items:
+                title = item.title.replace("{superior}", "cấp trên")
+                found.setdefault(item.id, item.label or f"{number} · {title}".lstrip(" ·"))
+        for section in self.sections:  # a sub-item named as its section: the item's label
+            found.update({item.id: item.label for item in section.items if item.label})
+        return found
+
+    def labelled(self) -> dict[str, str]:
+        """The places notes go that the pack names with a ``label``, in report order."""
+        found = {}
+        for section in self.sections:
+            if section.label:
+                found[section.id] = section.label
+            found.update({item.id: item.label for item in section.items if item.label})
+        return found
+
     def targets(self) -> dict[str, str]:
         """What notes and documents may be attached to: each section of I–II and each
         sub-item, by id, with its title."""

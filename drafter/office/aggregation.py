@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from drafter.combine.merger import before_merger
 from drafter.combine.rollup import Rollup, apply_rollup, roll_up
 from drafter.datafile import load_report
-from drafter.domain.catalogue import DEFAULT_KIND
 from drafter.domain.periods import Period, PeriodKind
 from drafter.domain.report import Report, Status
 from drafter.domain.structure import children
@@ -153,9 +152,7 @@ def render_jobs(store: Reads, unit_code: str, period: Period,
         if report is None:
             missing.append(unit)
             continue
-        # Another kind's report of the same period gets its own file.
-        kind = "" if report.kind == DEFAULT_KIND else f"-{report.kind}"
-        jobs.append(Job(report, inside(out_dir, f"{unit.code}{kind}-{period.code}.docx"),
+        jobs.append(Job(report, inside(out_dir, f"{report.file_stem}.docx"),
                         previous=_compared(store, report.unit, before, previous_reports),
                         last_year=_compared(store, report.unit, last_year, last_year_reports)))
     return jobs, missing

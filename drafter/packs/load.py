@@ -134,7 +134,7 @@ def _build(path: Path, docs: dict[str, dict[str, Any]]) -> TemplatePack:
         abbreviations=dict(meta.get("abbreviations", {})),
         catalogue=catalogue,
         bands=bands,
-        checks=build_rules(docs["checks.toml"], catalogue),
+        checks=build_rules(_with_messages(path, docs["checks.toml"]), catalogue),
         ranking=build_ranking_rules(docs["ranking.toml"]) if "ranking.toml" in docs else None,
         # Packs made before assessment.toml existed still load (with no evidence rules).
         assessment=build_assessment_rules(docs.get("assessment.toml", {}), catalogue),
@@ -142,6 +142,21 @@ def _build(path: Path, docs: dict[str, dict[str, Any]]) -> TemplatePack:
         phrases=build_phrases(docs.get("phrases.toml", {}), catalogue),
         standings=build_standings(docs["rules.toml"], catalogue),
     )
+
+
+@cache
+def _builtin_messages() -> dict[str, Any]:
+    docs, _ = read_pack_files(builtin_pack_dir())
+    return dict(docs.get("checks.toml", {}).get("messages", {}))
+
+
+def _with_messages(path: Path, checks: dict[str, Any]) -> dict[str, Any]:
+    """``checks.toml`` with the messages it does not word taken from the built-in pack's:
+    the checks every report goes through (dates, free text, figures entered) speak alike in
+    every kind, and a pack words only what it says differently."""
+    if path.resolve() == builtin_pack_dir().resolve():
+        return checks
+    return {**checks, "messages": {**_builtin_messages(), **checks.get("messages", {})}}
 
 
 @cache

@@ -33,7 +33,8 @@ XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]"
 _LAYOUT = {"label": "str!", "title": "str!", "rows": "tables!", "columns": "tables"}
 _ROW = {"stt": "str", "label": "str", "key": "str", "sub": "bool", "unit": "str", "note": "str"}
 _COLUMN = {"field": "str!", "heading": "str", "width": "num"}
-_ITEM = {"id": "str!", "title": "str!", "keys": "strs", "style": "str", "tiers": "strs"}
+_ITEM = {"id": "str!", "title": "str!", "keys": "strs", "style": "str", "tiers": "strs",
+         "label": "str"}
 SCHEMA: dict[str, dict[str, dict[str, str]]] = {
     "pack.toml": {
         "": {"name": "str", "version": "str", "title": "str", "based_on": "str", "kind": "str",
@@ -47,9 +48,11 @@ SCHEMA: dict[str, dict[str, dict[str, str]]] = {
     },
     "catalogue.toml": {
         "": {"section": "tables!", "part": "tables"},
-        "section": {"id": "str!", "title": "str!", "items": "tables", "indicators": "tables"},
+        "section": {"id": "str!", "title": "str!", "items": "tables", "indicators": "tables",
+                    "number": "str", "short": "str", "label": "str", "item_style": "str"},
         "section.items": _ITEM,
-        "part": {"id": "str!", "title": "str!", "items": "tables"},
+        "part": {"id": "str!", "title": "str!", "items": "tables", "number": "str",
+                 "short": "str", "label": "str"},
         "part.items": _ITEM,
         "section.indicators": {"key": "str!", "label": "str!", "unit": "str!", "type": "str",
                                "kind": "str", "numerator": "str", "denominator": "str",

@@ -159,14 +159,20 @@ class Reader:
     def find(self, unit_code: str, period: Period) -> Report | None:
         return self.find_many([unit_code], period).get(unit_code)
 
-    def _where(self, report_id: int) -> tuple[str, Period] | None:
+    def _where(self, report_id: int) -> tuple[str, Period, str] | None:
         with self._connection() as connection:
             found = self._rows(connection, "SELECT units.code, reports.period, reports.kind "
                                "FROM reports JOIN units ON units.id = reports.unit_id WHERE "
                                "reports.id = ?", report_id)
-        if found and found[0].kind != self.catalogue.kind:
-            raise StorageError(other_kind(report_id, found[0].kind, self.catalogue.kind))
-        return (found[0].code, Period.parse(found[0].period)) if found else None
+        return (found[0].code, Period.parse(found[0].period), found[0].kind) if found else None
+
+    def kind_of(self, report_id: int) -> str:
+        """The kind of the stored report ``report_id``, as :meth:`Store.kind_of`."""
+        with self._connection() as connection:
+            found = self._rows(connection, "SELECT kind FROM reports WHERE id = ?", report_id)
+        if not found:
+            raise StorageError(f"không có báo cáo số {report_id} trong cơ sở dữ liệu")
+        return str(found[0].kind)
 
     def exists(self, report_id: int) -> bool:
         return self._where(report_id) is not None
@@ -174,7 +180,9 @@ class Reader:
     def get(self, report_id: int) -> Report:
         """The stored report ``report_id``, as :meth:`Store.get`."""
         where = self._where(report_id)
-        report = self.find(*where) if where is not None else None
+        if where is not None and where[2] != self.catalogue.kind:
+            raise StorageError(other_kind(report_id, where[2], self.catalogue.kind))
+        report = self.find(*where[:2]) if where is not None else None
         if report is None:
             raise StorageError(f"không có báo cáo số {report_id} trong cơ sở dữ liệu")
         return report

@@ -13,6 +13,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from drafter.domain.units import Unit
+from drafter.packs.load import TemplatePack
 from drafter.tui.navigation import (
     EditUnit,
     LeaveReport,
@@ -199,8 +200,9 @@ class DrafterApp(App[None]):
 
 
 def create_app(db_url: str | None = None, out_dir: Path | None = None,
-               session: Session | None = None) -> DrafterApp:
-    """The app on ``db_url`` (default database), writing DOCX files into ``out_dir``."""
+               session: Session | None = None, pack: TemplatePack | None = None) -> DrafterApp:
+    """The app on ``db_url`` (default database), writing DOCX files into ``out_dir``; ``pack``
+    (``--pack``) is used for the reports of its kind."""
     if session is None:
-        session = Session.at(db_url, out_dir or Path.cwd() / "out")
+        session = Session.at(db_url, out_dir or Path.cwd() / "out", pack=pack)
     return DrafterApp(session)
