@@ -55,4 +55,9 @@ class StaleReportError(StorageError):
 
 class DraftsBelowError(StorageError):
     """An aggregating unit's report made final while reports of its communes for the period
-    are still drafts, without the official's confirmation."""
+    are still drafts, without the official's confirmation; ``drafts`` says which ("3/92 báo
+    cáo của cấp xã kỳ này còn là dự thảo (…)") for a screen that asks to confirm."""
+
+    def __init__(self, message: str, drafts: str = "") -> None:
+        super().__init__(message)
+        self.drafts = drafts

@@ -72,6 +72,11 @@ def test_not_a_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     ("postgresql://van-thu:MatKhau-Bi-Mat@127.0.0.1:1/cchc", "không kết nối được máy chủ"),
     ("mysql+nosuchdriver://van-thu:MatKhau-Bi-Mat@host/cchc", "không hỗ trợ"),
     ("khong-phai-url", "địa chỉ cơ sở dữ liệu không hợp lệ"),
+    ("postgresql://van-thu@127.0.0.1:1/cchc?password=MatKhau-Bi-Mat", "không kết nối được"),
+    ("postgresql://van-thu@127.0.0.1:1/cchc?sslmode=disable&sslpassword=MatKhau-Bi-Mat",
+     "không kết nối được"),
+    ("postgresql://van-thu:MatKhau-Bi-Mat@127.0.0.1:1/cchc?password=MatKhau-Bi-Mat",
+     "không kết nối được"),
 ])
 def test_connection_problems_never_show_the_password(url: str, words: str,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
@@ -79,6 +84,16 @@ def test_connection_problems_never_show_the_password(url: str, words: str,
     err = _one_line(capsys)
     assert words in err
     assert "MatKhau-Bi-Mat" not in err
+
+
+@pytest.mark.parametrize("secret", ["password", "sslpassword"])
+def test_the_roll_up_reader_hides_a_password_of_the_query_too(
+        secret: str, capsys: pytest.CaptureFixture[str]) -> None:
+    url = f"postgresql://van-thu@127.0.0.1:1/cchc?{secret}=MatKhau%40Bi-Mat"
+    assert main(["--db", url, "aggregate", "--unit", "tinh-thai-nguyen", "--period", "2026-Q1",
+                 "--no-save"]) == 2
+    err = _one_line(capsys)
+    assert "MatKhau" not in err and f"{secret}=***" in err
 
 
 def test_redaction_helpers() -> None:

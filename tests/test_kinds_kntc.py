@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
-from textual.widgets import Label
+from textual.widgets import DataTable, Label
 from tui_pilot import built, type_into
 
 from drafter.cli.main import main
@@ -130,7 +130,7 @@ def test_the_tui_opens_a_kntc_report_with_its_own_sections(tmp_path: Path) -> No
     store.set_state("last_report", str(report_id))
     store.set_state("last_section", "letters")
 
-    async def scenario() -> tuple[list[str], str]:
+    async def scenario() -> tuple[list[str], str, str]:
         app = create_app(session=Session.at(url, tmp_path / "out"))  # no --pack
         async with app.run_test(size=(100, 40)) as pilot:
             await pilot.pause()
@@ -139,9 +139,13 @@ def test_the_tui_opens_a_kntc_report_with_its_own_sections(tmp_path: Path) -> No
             sidebar = [str(label.render()) for label in screen.query("#sidebar Label")]
             title = str(screen.query_one("#letters .subtitle", Label).render())
             await type_into(pilot, "#in-letters_handled", "18")
-            return sidebar, title
+            screen.action_back()  # to the unit's reports, the kind named on its row
+            await pilot.pause()
+            row = str(pilot.app.screen.query_one(DataTable).get_row_at(0)[0])
+            return sidebar, title, row
 
-    sidebar, title = asyncio.run(scenario())
+    sidebar, title, row = asyncio.run(scenario())
+    assert row == "quý I năm 2026 · Tiếp công dân, giải quyết khiếu nại, tố cáo"
     assert sidebar[:5] == ["I. Tình hình khiếu nại, tố cáo", "II.1 Tiếp công dân",
                            "II.2 Xử lý đơn", "II.3 Giải quyết khiếu nại",
                            "II.4 Giải quyết tố cáo"]

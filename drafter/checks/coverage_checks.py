@@ -24,7 +24,8 @@ def documents_within_count(ctx: CheckContext) -> Iterator[Problem]:
         value = ctx.number(key)
         listed = len(ctx.report.documents_for(section))
         if value is not None and listed > value:
-            name = ctx.catalogue.target_names().get(section, section)
+            name = ctx.catalogue.target_names(ctx.report.unit.tier.value).get(section,
+                                                                              section)
             yield ctx.problem(WARNING, "documents_counted", (key,), section=name,
                               listed=listed, label=ctx.label(key), value=show(value))
 

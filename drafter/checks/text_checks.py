@@ -37,7 +37,7 @@ def _texts(ctx: CheckContext) -> Iterator[tuple[str, str, str]]:
     report = ctx.report
     for section, paragraphs in report.notes.items():
         for index, text in enumerate(paragraphs, start=1):
-            name = ctx.catalogue.target_names().get(section, section)
+            name = ctx.catalogue.target_names(ctx.report.unit.tier.value).get(section, section)
             yield f"note:{section}", f"Mục {name}, đoạn {index}", text
     for name, items in report.lists.items():
         for index, text in enumerate(items, start=1):

@@ -10,15 +10,14 @@ from drafter.checks import check_report
 from drafter.cli.common import announce, check_output, pack_of, pack_of_file, period_of
 from drafter.cli.store import store_for, store_of
 from drafter.datafile import dump_report, load_report
-from drafter.domain.periods import Period
 from drafter.domain.report import Report
 from drafter.errors import DrafterError
 from drafter.exchange import export_table, import_table
 from drafter.packs.load import TemplatePack, builtin_pack
 from drafter.records import workflow
-from drafter.records.sources import Source
+from drafter.records.started import started_lines
 from drafter.storage import Store, connect
-from drafter.vi.periods import period_list, period_name
+from drafter.vi.periods import period_name
 from drafter.writer.atomic import write_atomic
 
 
@@ -95,31 +94,9 @@ def new_report(args: argparse.Namespace) -> int:
     report_id = store.save_report(report)
     print(f"Đã tạo báo cáo {period_name(report.period)} của {report.unit.label} "
           f"(số {report_id}).")
-    if started.used:
-        print(f"Số liệu tổng hợp từ báo cáo {_sources(started.used, report)}.")
-    if started.missing:
-        print(f"Chưa có báo cáo {_sources(started.missing, report)}: số liệu tổng hợp còn "
-              "thiếu phần này, cần xem lại.")
-    if started.asked:
-        catalogue = store.catalogue
-        print("Không cộng được từ các kỳ, cần nhập cho cả kỳ: "
-              f"{'; '.join(catalogue[key].label for key in started.asked)}.")
-    if report.review:
-        what = "cần xem lại" if started.used else "lấy từ kỳ trước cần xác nhận lại"
-        print(f"Có {len(report.review)} số liệu, nội dung {what}.")
+    for line in started_lines(started, store.catalogue):
+        print(line)
     return 0
-
-
-def _sources(sources: list[Source], report: Report) -> str:
-    """``quý I, quý II năm 2026 của xã Bạch Thông; …``: the reports by unit (a predecessor
-    with the unit's own name is "(cũ)")."""
-    by_unit: dict[str, list[Period]] = {}
-    for source in sources:
-        label = source.unit.label
-        if source.unit.code != report.unit.code and label == report.unit.label:
-            label += " (cũ)"
-        by_unit.setdefault(label, []).append(source.period)
-    return "; ".join(f"{period_list(periods)} của {label}" for label, periods in by_unit.items())
 
 
 def mark_final(args: argparse.Namespace) -> int:

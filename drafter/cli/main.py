@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -13,10 +16,17 @@ from drafter.cli.district_parser import (
     add_ranking_commands,
 )
 from drafter.cli.lazy import Handler, handler
-from drafter.cli.options import add_confirm_drafts, add_output, date_arg
+from drafter.cli.options import (
+    add_confirm_drafts,
+    add_output,
+    add_report_id,
+    date_arg,
+    report_id,
+)
 from drafter.cli.unit_parser import add_unit_commands
 from drafter.cli.vi_argparse import ArgumentParser
 from drafter.errors import DrafterError
+from drafter.files.guard import one_command, os_problem
 
 TUI = handler("tui_command:tui")
 
@@ -53,7 +63,7 @@ def build_parser() -> ArgumentParser:
         add_confirm_drafts(imp)
         imp.set_defaults(handler=handler("commands:import_report"))
         exp = container.add_parser("export", help="xuất báo cáo đã lưu ra tệp TOML")
-        exp.add_argument("id", type=int, metavar="SỐ", help="số của báo cáo (xem report list)")
+        add_report_id(exp)
         exp.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP",
                          help="tệp TOML cần ghi")
         exp.set_defaults(handler=handler("commands:export_report"))
@@ -71,19 +81,20 @@ def build_parser() -> ArgumentParser:
     new.set_defaults(handler=handler("commands:new_report"))
     final = report_sub.add_parser("final", help="chuyển báo cáo sang bản chính thức (nếu "
                                   "không còn lỗi)")
-    final.add_argument("id", type=int, metavar="SỐ", help="số của báo cáo (xem report list)")
+    add_report_id(final)
     add_confirm_drafts(final)
     final.set_defaults(handler=handler("commands:mark_final"))
     add_record_commands(report_sub)
     stored = report_sub.add_parser("render", help="soạn DOCX từ báo cáo đã lưu")
-    stored.add_argument("id", type=int, metavar="SỐ", help="số của báo cáo (xem report list)")
+    add_report_id(stored)
     add_output(stored)
     stored.set_defaults(handler=handler("commands:render_stored"))
 
     check = sub.add_parser("check", help="kiểm tra số liệu của báo cáo; mã thoát 1 nếu có lỗi")
     check.add_argument("file", type=Path, nargs="?", metavar="TỆP",
                        help="tệp dữ liệu báo cáo (.toml)")
-    check.add_argument("--report", type=int, metavar="SỐ", help="báo cáo đã lưu (xem report list)")
+    check.add_argument("--report", type=report_id, metavar="SỐ",
+                       help="báo cáo đã lưu (xem report list)")
     check.add_argument("--previous", type=Path, metavar="TỆP",
                        help="tệp báo cáo kỳ trước để đối chiếu (khi kiểm tra TỆP)")
     check.set_defaults(handler=handler("commands:check"))
@@ -94,7 +105,7 @@ def build_parser() -> ArgumentParser:
     texport = table_sub.add_parser("export", help="xuất bảng số liệu ra .xlsx hoặc .csv")
     texport.add_argument("file", type=Path, nargs="?", metavar="TỆP",
                          help="tệp dữ liệu báo cáo (.toml)")
-    texport.add_argument("--report", type=int, metavar="SỐ", help="báo cáo đã lưu")
+    texport.add_argument("--report", type=report_id, metavar="SỐ", help="báo cáo đã lưu")
     texport.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP",
                          help="tệp .xlsx hoặc .csv cần ghi")
     texport.set_defaults(handler=handler("commands:table_export"))
@@ -103,7 +114,8 @@ def build_parser() -> ArgumentParser:
     timport.add_argument("book", type=Path, metavar="BẢNG", help="tệp .xlsx hoặc .csv")
     timport.add_argument("--into", type=Path, metavar="TỆP",
                          help="tệp dữ liệu báo cáo (.toml) nhận số liệu")
-    timport.add_argument("--report", type=int, metavar="SỐ", help="báo cáo đã lưu nhận số liệu")
+    timport.add_argument("--report", type=report_id, metavar="SỐ",
+                         help="báo cáo đã lưu nhận số liệu")
     timport.add_argument("-o", "--output", type=Path, metavar="TỆP",
                          help="tệp TOML ghi kết quả (bắt buộc khi dùng --into)")
     timport.set_defaults(handler=handler("commands:table_import"))
@@ -131,14 +143,21 @@ def add_record_commands(report_sub: Any) -> None:
     """``report reopen`` and ``report history``: the record of a report's changes."""
     reopen = report_sub.add_parser("reopen", help="chuyển báo cáo chính thức về dự thảo để "
                                    "sửa (ghi vào lịch sử cùng lý do)")
-    reopen.add_argument("id", type=int, metavar="SỐ", help="số của báo cáo (xem report list)")
+    add_report_id(reopen)
     reopen.add_argument("--reason", required=True, metavar="LÝ_DO",
                         help="lý do phải sửa bản chính thức, ví dụ \"sửa số hồ sơ tiếp nhận\"")
     reopen.set_defaults(handler=handler("record_commands:reopen"))
     history = report_sub.add_parser("history", help="lịch sử thay đổi của báo cáo: ai, khi "
                                     "nào, sửa gì, giá trị cũ và mới")
-    history.add_argument("id", type=int, metavar="SỐ", help="số của báo cáo (xem report list)")
+    add_report_id(history)
     history.set_defaults(handler=handler("record_commands:show_history"))
+
+
+def _stdout_to_nowhere() -> None:
+    """What is still buffered for a closed or full output is dropped, so that Python's own
+    flush at exit does not fail again with a traceback."""
+    with contextlib.suppress(OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -150,10 +169,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.output = None
         command = TUI
     try:
-        return command(args)
+        with one_command():
+            code = command(args)
+        sys.stdout.flush()  # a full disk or a closed pipe shows here, not after the exit
+        return code
     except DrafterError as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return exc.exit_code
+    except BrokenPipeError:
+        # The reader of the output has gone (``| head``): nothing to tell it.
+        _stdout_to_nowhere()
+        return 141
+    except OSError as exc:
+        _stdout_to_nowhere()
+        where = f"{exc.filename}" if exc.filename else "không ghi được ra đầu ra của lệnh"
+        print(f"Lỗi: {where}: {os_problem(exc)}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("Đã dừng.", file=sys.stderr)
         return 130

@@ -76,16 +76,17 @@ class Catalogue:
     def item(self, item_id: str) -> Item | None:
         return next((item for item in self.items() if item.id == item_id), None)
 
-    def target_names(self) -> dict[str, str]:
+    def target_names(self, tier: str = "") -> dict[str, str]:
         """What messages and the TUI call each place notes and documents go, by id: its
         ``label`` (``II.2 Cải cách TTHC``), else a section's number and title and a
-        sub-item's section number and title (``II.1 · Theo dõi thi hành pháp luật``)."""
+        sub-item's section number and its title for ``tier`` (``II.1 · Theo dõi thi hành
+        pháp luật``)."""
         found = {}
         for section in self.sections:
             found[section.id] = section.named
             number = section.number.rstrip(".")
             for item in section.items:
-                title = item.title.replace("{superior}", "cấp trên")
+                title = item.title_for(tier).replace("{superior}", "cấp trên")
                 found.setdefault(item.id, item.label or f"{number} · {title}".lstrip(" ·"))
         for section in self.sections:  # a sub-item named as its section: the item's label
             found.update({item.id: item.label for item in section.items if item.label})

@@ -52,6 +52,8 @@ class TemplatePack:
     assessment: AssessmentRules = field(default_factory=AssessmentRules)
     phrases: Phrases = field(default_factory=Phrases)
     standings: dict[str, StandingRule] = field(default_factory=dict)
+    # What an official calls the kind of report (pack.toml kind_name): lists name it so.
+    kind_name: str = ""
 
     @property
     def kind(self) -> str:
@@ -130,6 +132,7 @@ def _build(path: Path, docs: dict[str, dict[str, Any]]) -> TemplatePack:
         path=path.resolve(),
         name=name,
         version=version,
+        kind_name=str(meta.get("kind_name", "")) or kind,
         settings=dict(meta.get("settings", {})),
         abbreviations=dict(meta.get("abbreviations", {})),
         catalogue=catalogue,

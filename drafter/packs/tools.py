@@ -22,7 +22,7 @@ from jinja2 import TemplateSyntaxError
 from drafter.errors import DrafterError, PackError
 from drafter.packs.kinds import KINDS_DIR, builtin_kinds, pack_for
 from drafter.packs.load import TemplatePack, builtin_pack, load_pack
-from drafter.packs.schema import pack_file, read_pack_files
+from drafter.packs.schema import pack_file, read_pack_files, read_pack_text
 
 FILES = ("pack.toml", "catalogue.toml", "appendix.toml", "rules.toml", "checks.toml",
          "templates/document.j2")
@@ -69,12 +69,9 @@ def _template_problems(pack_dir: Path) -> list[str]:
     for template in sorted((pack_dir / "templates").glob("*.j2")):
         name = f"templates/{template.name}"
         try:
-            source = pack_file(pack_dir, name).read_bytes().decode("utf-8")
-            env.parse(source)
+            env.parse(read_pack_text(pack_dir, name))
         except PackError as exc:
             problems.append(str(exc))
-        except UnicodeDecodeError:
-            problems.append(f"{name}: tệp mẫu không phải văn bản UTF-8")
         except TemplateSyntaxError as exc:
             problems.append(f"{name}, dòng {exc.lineno}: lỗi cú pháp: {exc.message}")
     return problems

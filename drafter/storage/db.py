@@ -25,7 +25,7 @@ from sqlmodel import SQLModel
 from drafter.errors import StorageError
 from drafter.storage import schema
 from drafter.storage.errors import describe
-from drafter.storage.location import default_url, wait_seconds
+from drafter.storage.location import default_url, keep_sqlite_file, wait_seconds
 from drafter.storage.messages import safe_url
 from drafter.storage.tone_repair import repair_tone_marks
 from drafter.storage.versions import refuse_unknown
@@ -194,6 +194,7 @@ def create(url: str) -> Engine:
     """An engine for ``url`` with drafter's connection settings, not yet migrated."""
     url = normalise_url(url)
     if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
+        keep_sqlite_file(url)
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": wait_seconds()})

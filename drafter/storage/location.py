@@ -8,6 +8,8 @@ from pathlib import Path
 
 import platformdirs
 
+from drafter.files.guard import keep_database
+
 
 def default_url() -> str:
     """``DRAFTER_DB`` if set, else a SQLite file in the user data directory."""
@@ -16,6 +18,11 @@ def default_url() -> str:
         return env
     path = Path(platformdirs.user_data_dir("drafter")) / "drafter.sqlite"
     return f"sqlite:///{path}"
+
+
+def keep_sqlite_file(url: str) -> None:
+    """No output of this process may replace the SQLite database of ``url``."""
+    keep_database(Path(url.removeprefix("sqlite:///").partition("?")[0]))
 
 
 # How long a writer waits for another to finish before giving up with a message.

@@ -25,7 +25,7 @@ from models import DocumentRow, FigureRow, ItemRow, ReportRow, UnitRow
 
 
 def save_report(session: Session, catalogue: Catalogue, pack: TemplatePack, report: Report,
-                update_unit: bool, over_drafts: bool = False) -> int:
+                update_unit: bool, over_drafts: bool = False, continues: bool = False) -> int:
     """Insert or update the report of ``report.unit`` for ``report.period``; returns its id
     and sets ``report.version`` to the version stored (see :meth:`Store.save_report`)."""
     if report.kind != catalogue.kind:
@@ -68,7 +68,7 @@ def save_report(session: Session, catalogue: Catalogue, pack: TemplatePack, repo
                        [("report.status", None, effective.status.value)], reason)
     else:
         action = history.FINAL if final else history.UPDATE
-        history.record(session, row.id, report.unit.code, action, changes, reason)
+        history.record(session, row.id, report.unit.code, action, changes, reason, continues)
     report.version = row.version
     return row.id
 
@@ -93,7 +93,7 @@ def _over_drafts(session: Session, report: Report, confirmed: bool) -> str:
         raise DraftsBelowError(
             f"{what}: báo cáo tổng hợp của {report.unit.short_body} chưa thể là bản chính thức. "
             "Đề nghị các đơn vị ban hành báo cáo chính thức, hoặc xác nhận vẫn ban hành bằng "
-            "--confirm-drafts (việc xác nhận được ghi vào lịch sử báo cáo).")
+            "--confirm-drafts (việc xác nhận được ghi vào lịch sử báo cáo).", what)
     return f"xác nhận ban hành chính thức khi {what}"
 
 

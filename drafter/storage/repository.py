@@ -106,7 +106,7 @@ class Store:
             return row.id if row else None
 
     def save_report(self, report: Report, update_unit: bool = False,
-                    over_drafts: bool = False) -> int:
+                    over_drafts: bool = False, continues: bool = False) -> int:
         """Insert or update the report of ``report.unit`` for ``report.period``; returns its id
         and sets ``report.version`` to the version stored.
 
@@ -115,12 +115,14 @@ class Store:
         final keeps ``report.unit``, the profile it was signed with, its place in the
         structure filled in where it gives none. A province's (district's) report made final
         while some of its communes' reports of the period are drafts is refused, unless
-        ``over_drafts`` confirms it (recorded in its history).
+        ``over_drafts`` confirms it (recorded in its history). ``continues``: the change
+        goes on the edit saved last (a key more typed in the same box), and the history keeps
+        one entry for both.
         """
         checked_unit(report.unit)
         with self._write() as session:
             return report_writes.save_report(session, self.catalogue, self.pack, report,
-                                             update_unit, over_drafts)
+                                             update_unit, over_drafts, continues)
 
     def reopen(self, report_id: int, reason: str) -> Report:
         """Turn a final report back into a draft, recording why; returns it."""

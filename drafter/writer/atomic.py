@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from drafter.errors import RenderError
+from drafter.files.guard import FileRefused, os_problem, output_target
 
 _TMP_PREFIX = ".drafter-"
 _TMP_SUFFIX = ".tmp"
@@ -55,15 +56,17 @@ def inside(folder: Path, name: str) -> Path:
 
 
 def write_atomic(path: Path, data: bytes) -> Path:
-    """Write ``data`` to a temporary file beside ``path``, then rename it over ``path``."""
-    path = path.resolve()
-    if path.is_dir():
-        raise RenderError(f"không ghi được tệp {path}: đây là một thư mục")
+    """Write ``data`` to a temporary file beside ``path``, then rename it over ``path``;
+    refused where :func:`output_target` refuses (the database, an input, a link …)."""
+    try:
+        path = output_target(path)
+    except FileRefused as exc:
+        raise RenderError(f"không ghi được tệp {exc.path}: {exc.problem}") from None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=_TMP_PREFIX, suffix=_TMP_SUFFIX, dir=path.parent)
     except OSError as exc:
-        raise RenderError(f"không ghi được tệp {path}: {exc.strerror}") from exc
+        raise RenderError(f"không ghi được tệp {path}: {os_problem(exc)}") from exc
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -75,7 +78,7 @@ def write_atomic(path: Path, data: bytes) -> Path:
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        raise RenderError(f"không ghi được tệp {path}: {exc.strerror}") from exc
+        raise RenderError(f"không ghi được tệp {path}: {os_problem(exc)}") from exc
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()

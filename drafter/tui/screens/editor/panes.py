@@ -154,7 +154,7 @@ class Panes:
     def places(self) -> dict[str, str]:
         """Where a document may be cited: each section ("II.1 Cải cách thể chế") followed by
         its sub-items ("II.1 · Theo dõi tình hình thi hành pháp luật")."""
-        return self.catalogue.target_names()
+        return self.catalogue.target_names(self.editing.report.unit.tier.value)
 
     def pane_phrases(self, pane: str) -> list[Phrase]:
         """The phrases offered in a pane: those of its sub-items for the unit's tier."""
