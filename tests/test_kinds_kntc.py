@@ -152,3 +152,38 @@ def test_the_tui_opens_a_kntc_report_with_its_own_sections(tmp_path: Path) -> No
     assert "III. Đánh giá chung" in sidebar and "Văn bản căn cứ" in sidebar
     assert title == "II.2 Tiếp nhận, phân loại và xử lý đơn"
     assert store.get(report_id).figures["letters_handled"] == 18
+
+
+def test_the_new_report_dialog_offers_the_kinds(tmp_path: Path) -> None:
+    from tui_pilot import demo, make_app, reopen_at
+
+    from drafter.tui.dialogs.new_report import NewReportScreen
+    from drafter.tui.screens.editor.screen import EditorScreen
+
+    app, store = make_app(tmp_path)
+    reopen_at(store, demo(), "direction")
+
+    async def scenario() -> list[str]:
+        async with app.run_test(size=(100, 40)) as pilot:
+            await pilot.pause()
+            pilot.app.screen.action_back()
+            await pilot.pause()
+            await pilot.press("n")
+            await pilot.pause()
+            dialog = pilot.app.screen
+            assert isinstance(dialog, NewReportScreen)
+            dialog.query_one("#report-kind").value = "kntc"
+            dialog.query_one("#kind").value = "Q2"
+            await pilot.pause()
+            await pilot.click("#create")
+            await pilot.pause()
+            await built(pilot)
+            assert isinstance(pilot.app.screen, EditorScreen)
+            return [str(label.render()) for label in pilot.app.screen.query("#sidebar Label")]
+
+    sidebar = asyncio.run(scenario())
+    assert sidebar[0] == "I. Tình hình khiếu nại, tố cáo"
+    made = Store(store.engine, pack=pack_for("kntc")).find("xa-thanh-mai",
+                                                           Period.parse("2024-Q2"))
+    assert made is not None and made.kind == "kntc"
+    assert Store(store.engine).find("xa-thanh-mai", Period.parse("2024-Q2")) is None

@@ -19,7 +19,7 @@ from drafter.domain.report import Report
 from drafter.domain.units import Unit
 from drafter.errors import DrafterError, DraftsBelowError, StorageError
 from drafter.narrative.blocks import Block, Document, Heading, Paragraph
-from drafter.packs.kinds import pack_for
+from drafter.packs.kinds import builtin_packs, pack_for
 from drafter.packs.load import TemplatePack, builtin_pack
 from drafter.records import workflow
 from drafter.records.started import started_lines
@@ -110,6 +110,14 @@ class Session:
         except DrafterError:
             return kind  # no pack for it here: named by its code
         return pack.kind_name
+
+    def kinds(self) -> list[tuple[str, str]]:
+        """The kinds of report a new one may be, by the name the official knows them by: the
+        built-in kinds, and the one of the pack given when it is another."""
+        packs = builtin_packs()
+        if self._given is not None and self._given.kind not in {p.kind for p in packs}:
+            packs.append(self._given)
+        return [(pack.kind_name, pack.kind) for pack in packs]
 
     def use_kind(self, kind: str) -> None:
         """Work on reports of ``kind`` from now on: its pack (the one given when it is of
