@@ -31,7 +31,7 @@ def add_district_commands(sub: Any) -> None:
     batch.add_argument("-o", "--output", type=Path, required=True, metavar="THƯ_MỤC",
                        help="thư mục ghi các tệp DOCX")
     batch.add_argument("--jobs", type=jobs_arg, metavar="SỐ",
-                       help="số tiến trình soạn cùng lúc (mặc định: số nhân CPU)")
+                       help="số tiến trình soạn cùng lúc (mặc định: số nhân CPU, tối đa 61)")
     batch.set_defaults(handler=handler("rollup_commands:render_all"))
 
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import io
+import multiprocessing
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from drafter.cli.console import prepare_streams
 from drafter.cli.district_parser import (
     add_district_commands,
     add_pack_commands,
@@ -25,8 +27,9 @@ from drafter.cli.options import (
 )
 from drafter.cli.unit_parser import add_unit_commands
 from drafter.cli.vi_argparse import ArgumentParser
-from drafter.errors import DrafterError
+from drafter.errors import DrafterError, crash_report
 from drafter.files.guard import one_command, os_problem
+from drafter.resources import __version__
 
 TUI = handler("tui_command:tui")
 
@@ -37,6 +40,7 @@ def build_parser() -> ArgumentParser:
         prog="drafter",
         description="Soạn báo cáo cải cách hành chính định kỳ và lưu thành tệp DOCX.",
     )
+    parser.add_argument("--version", action="version", version=f"drafter {__version__}")
     parser.add_argument("--db", metavar="URL", help="cơ sở dữ liệu (mặc định: SQLite của người "
                         "dùng, hoặc biến môi trường DRAFTER_DB)")
     parser.add_argument("--pack", metavar="THƯ_MỤC", help="bộ mẫu dùng để soạn (mặc định: bộ "
@@ -127,7 +131,8 @@ def build_parser() -> ArgumentParser:
 
     tui = sub.add_parser("tui", help="mở giao diện soạn báo cáo (cũng là lệnh mặc định)")
     tui.add_argument("-o", "--output", type=Path, metavar="THƯ_MỤC",
-                     help="thư mục ghi tệp DOCX (mặc định: out trong thư mục hiện tại)")
+                     help="thư mục ghi tệp DOCX (mặc định: thư mục drafter trong thư mục "
+                     "Tài liệu (Documents) của người dùng)")
     tui.set_defaults(handler=TUI)
 
     demo = sub.add_parser("demo", help="dựng dữ liệu mẫu (trong cơ sở dữ liệu riêng THƯ_MỤC/"
@@ -162,6 +167,10 @@ def _stdout_to_nowhere() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``drafter`` console script."""
+    # In a frozen Windows build the workers of render-all start this same program: they
+    # must become workers here, not parse a command line.
+    multiprocessing.freeze_support()
+    prepare_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
     command: Handler | None = getattr(args, "handler", None)
@@ -188,6 +197,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Đã dừng.", file=sys.stderr)
         return 130
+    except Exception as exc:  # a bug: never a traceback in front of an official
+        print(crash_report(exc), file=sys.stderr)
+        return 70
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -28,7 +28,8 @@ def aggregate(args: argparse.Namespace) -> int:
 
 def render_all(args: argparse.Namespace) -> int:
     pack = pack_of(args)  # the kind's (--report-kind), each worker loads it again from its folder
-    batch = render_communes(reader_of(args, pack), args.unit, period_of(args.period),
-                            args.output, pack.path, args.jobs, ProgressBar(sys.stderr))
+    with ProgressBar(sys.stderr) as progress:
+        batch = render_communes(reader_of(args, pack), args.unit, period_of(args.period),
+                                args.output, pack.path, args.jobs, progress)
     print("\n".join(batch.lines))
     return 1 if batch.failed else 0

@@ -11,5 +11,6 @@ def tui(args: argparse.Namespace) -> int:
     from drafter.cli.common import given_pack
     from drafter.tui import create_app
 
-    create_app(args.db, args.output, pack=given_pack(args)).run()
-    return 0
+    app = create_app(args.db, args.output, pack=given_pack(args))
+    app.run()
+    return app.return_code or 0  # 1 after a crash, whose one line Textual prints on exit
