@@ -47,6 +47,7 @@ dist-windows: $(STAMP)
 
 docs: $(STAMP)
 	$(BIN)/python -m drafter.packs.docgen > docs/data-format.md
+	$(BIN)/python -m drafter.packs.docgen_guide > docs/writing-a-pack.md
 
 clean:
 	rm -rf $(VENV) out dist .pytest_cache .mypy_cache .ruff_cache

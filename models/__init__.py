@@ -35,11 +35,15 @@ class UnitRow(SQLModel, table=True):
 
 class ReportRow(SQLModel, table=True):
     __tablename__ = "reports"
-    __table_args__ = (UniqueConstraint("unit_id", "period"),)
+    # One report per unit, period and kind of report (migration 0016_report_kind).
+    __table_args__ = (UniqueConstraint("unit_id", "period", "kind",
+                                       name="uq_reports_unit_period_kind"),)
 
     id: int | None = Field(default=None, primary_key=True)
     unit_id: int = Field(foreign_key="units.id", index=True)
     period: str
+    # The kind of report (``kind`` in its pack's pack.toml), which names the pack to read it.
+    kind: str = "cchc"
     number: str | None = None
     date: dt.date
     recipient: str = ""

@@ -16,7 +16,6 @@ import pytest
 
 from drafter.domain.documents import DocRef, written_number
 from drafter.domain.periods import Period
-from drafter.domain.report import NOTE_SECTIONS
 from drafter.packs.load import builtin_pack
 from drafter.storage import Store, connect
 from drafter.tui.widgets.figure_row import show_value
@@ -30,7 +29,8 @@ def _as_typed(doc: DocRef, typed: bench_keys.Doc) -> bench_keys.Doc:
     """A stored document written back as the script types it. ``where`` is a basis document's
     issuer; for a document the commune issued, the words typed to find the place it is cited
     in, kept only when that place's title holds them."""
-    places = {item.id: NOTE_SECTIONS.get(item.id) or item.title
+    labelled = builtin_pack().catalogue.labelled()  # the section names the pack gives
+    places = {item.id: labelled.get(item.id) or item.title
               for section in builtin_pack().catalogue.sections for item in section.items}
     where = doc.issuer if doc.section == "" else (
         typed.where if typed.where.lower() in places[doc.section].lower() else doc.section)

@@ -21,6 +21,7 @@ def test_demo_uses_its_own_database(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert written == ["huyen-dong-son-2024-Q1.docx", "huyen-dong-son-2024-Q2.docx",
                        "so-tu-phap-tinh-thai-nguyen-2026-Q1.docx",
                        "tinh-thai-nguyen-2026-Q1.docx", "xa-bach-thong-2026-Q1.docx",
+                       "xa-bach-thong-kntc-2026-Q1.docx",
                        "xa-thanh-mai-2024-Q1.docx", "xa-thanh-mai-2024-Q2.docx",
                        "xep-hang-chi-so-cchc-2025-so-nganh-tinh-thai-nguyen.docx",
                        "xep-hang-chi-so-cchc-2025-tinh-thai-nguyen.docx"]

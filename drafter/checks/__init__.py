@@ -17,7 +17,8 @@ from drafter.checks.context import CheckContext
 from drafter.checks.problems import Problem, Severity, has_errors
 from drafter.domain.report import Report
 from drafter.narrative.assessment import Assessment
-from drafter.packs.load import TemplatePack, builtin_pack
+from drafter.packs.kinds import pack_for
+from drafter.packs.load import TemplatePack
 
 CHECKS = (
     figure_checks.required_figures,
@@ -56,7 +57,7 @@ def check_report(report: Report, pack: TemplatePack | None = None,
     """Every problem of ``report``, errors first, in catalogue order within each severity.
     ``previous`` is the period it compares with; ``earlier`` a report of the same year that
     ends before it (a 9-month report's 6 months), when that is not ``previous``."""
-    pack = pack or builtin_pack()
+    pack = pack or pack_for(report.kind)
     ctx = CheckContext(report, pack.catalogue, pack.checks, today or dt.date.today(), previous,
                        pack, earlier)
     problems = [problem for check in CHECKS for problem in check(ctx)]
@@ -67,7 +68,7 @@ def assessment_of(report: Report, pack: TemplatePack | None = None,
                   previous: Report | None = None) -> Assessment:
     """The strengths and shortcomings the pack's evidence rules find in ``report`` — those
     III. Đánh giá chung prints, each shortcoming with the causes given for it."""
-    pack = pack or builtin_pack()
+    pack = pack or pack_for(report.kind)
     return CheckContext(report, pack.catalogue, pack.checks, dt.date.today(), previous,
                         pack).assessment()
 

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from drafter.checks.context import CheckContext, show
 from drafter.checks.problems import Problem, Severity
 from drafter.domain.periods import PeriodKind
-from drafter.domain.report import NOTE_SECTIONS
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 
@@ -25,7 +24,9 @@ def documents_within_count(ctx: CheckContext) -> Iterator[Problem]:
         value = ctx.number(key)
         listed = len(ctx.report.documents_for(section))
         if value is not None and listed > value:
-            yield ctx.problem(WARNING, "documents_counted", (key,), section=NOTE_SECTIONS[section],
+            name = ctx.catalogue.target_names(ctx.report.unit.tier.value).get(section,
+                                                                              section)
+            yield ctx.problem(WARNING, "documents_counted", (key,), section=name,
                               listed=listed, label=ctx.label(key), value=show(value))
 
 

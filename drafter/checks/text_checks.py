@@ -10,7 +10,7 @@ from decimal import Decimal
 from drafter.checks.context import CheckContext, show
 from drafter.checks.document_checks import document_name
 from drafter.checks.problems import Problem, Severity
-from drafter.domain.report import LISTS, NOTE_SECTIONS
+from drafter.domain.report import LISTS
 from drafter.vi.numbers import round_half_up
 
 ERROR = Severity.ERROR
@@ -37,7 +37,7 @@ def _texts(ctx: CheckContext) -> Iterator[tuple[str, str, str]]:
     report = ctx.report
     for section, paragraphs in report.notes.items():
         for index, text in enumerate(paragraphs, start=1):
-            name = NOTE_SECTIONS.get(section) or ctx.catalogue.targets().get(section, section)
+            name = ctx.catalogue.target_names(ctx.report.unit.tier.value).get(section, section)
             yield f"note:{section}", f"Mục {name}, đoạn {index}", text
     for name, items in report.lists.items():
         for index, text in enumerate(items, start=1):

@@ -7,8 +7,8 @@ import argparse
 from pathlib import Path
 
 from drafter.checks import check_report
-from drafter.cli.common import announce, check_output, pack_of, period_of
-from drafter.cli.store import store_of
+from drafter.cli.common import announce, check_output, pack_of, pack_of_file, period_of
+from drafter.cli.store import store_for, store_of
 from drafter.datafile import dump_report, load_report
 from drafter.domain.report import Report
 from drafter.errors import DrafterError
@@ -27,26 +27,32 @@ def list_reports(args: argparse.Namespace) -> int:
     if not summaries and not unreadable:
         print("Chưa có báo cáo nào.")
         return 0
+    # The kind of each report is shown once the database holds another kind than the first.
+    kinds = {s.kind for s in summaries} != {builtin_pack().kind} and bool(summaries)
+    kind_head = f"{'Loại':<8} " if kinds else ""
     if summaries:
-        print(f"{'Số':>4}  {'Đơn vị':<24} {'Kỳ':<8} {'Trạng thái':<10} Số văn bản")
+        print(f"{'Số':>4}  {'Đơn vị':<24} {'Kỳ':<8} {kind_head}{'Trạng thái':<10} Số văn bản")
     for s in summaries:
         status = "chính thức" if s.status == "final" else "dự thảo"
-        print(f"{s.id:>4}  {s.unit_name:<24} {s.period.code:<8} {status:<10} {s.number or '-'}")
+        kind = f"{s.kind:<8} " if kinds else ""
+        print(f"{s.id:>4}  {s.unit_name:<24} {s.period.code:<8} {kind}{status:<10} "
+              f"{s.number or '-'}")
     for problem in unreadable:
         print(f"Không đọc được {problem}.")
     return 0
 
 
 def import_report(args: argparse.Namespace) -> int:
-    report = load_report(args.file)
-    report_id = workflow.import_report(store_of(args), report, args.confirm_drafts)
+    pack = pack_of_file(args, args.file)
+    report = load_report(args.file, pack.catalogue)
+    report_id = workflow.import_report(store_of(args, pack), report, args.confirm_drafts)
     print(f"Đã nhập báo cáo {report.period.code} của {report.unit.label} "
           f"(số {report_id}).")
     return 0
 
 
 def export_report(args: argparse.Namespace) -> int:
-    report = store_of(args).get(args.id)
+    report = store_for(args, args.id).get(args.id)
     text = dump_report(report)
     path = write_atomic(args.output, text.encode("utf-8"))
     print(f"Đã ghi {path}")
@@ -54,20 +60,19 @@ def export_report(args: argparse.Namespace) -> int:
 
 
 def render_stored(args: argparse.Namespace) -> int:
-    pack = pack_of(args)
-    announce(args, workflow.render_stored(store_of(args, pack), args.id, args.output,
-                                          text=args.text, pack=pack))
+    store = store_for(args, args.id)
+    announce(args, workflow.render_stored(store, args.id, args.output, text=args.text,
+                                          pack=store.pack))
     return 0
 
 
 def check(args: argparse.Namespace) -> int:
-    pack = pack_of(args)
-    report, store = _one_report(args, args.file, pack)
+    report, store, pack = _one_report(args, args.file)
     if store is not None:
         problems = workflow.check_stored(store, report, pack)
     else:
         previous = load_report(args.previous, pack.catalogue) if args.previous else None
-        problems = check_report(report, pack, previous)
+        problems = check_report(report, previous=previous, pack=pack)
     print(f"Báo cáo {period_name(report.period)} của {report.unit.label}:")
     for problem in problems:
         print(f"  {problem.severity.label:<9} {problem.located}")
@@ -89,13 +94,13 @@ def new_report(args: argparse.Namespace) -> int:
     report_id = store.save_report(report)
     print(f"Đã tạo báo cáo {period_name(report.period)} của {report.unit.label} "
           f"(số {report_id}).")
-    for line in started_lines(started, builtin_pack().catalogue):
+    for line in started_lines(started, store.catalogue):
         print(line)
     return 0
 
 
 def mark_final(args: argparse.Namespace) -> int:
-    report = workflow.mark_final(store_of(args), args.id, args.confirm_drafts)
+    report = workflow.mark_final(store_for(args, args.id), args.id, args.confirm_drafts)
     print(f"Báo cáo {period_name(report.period)} của {report.unit.label} "
           "đã chuyển sang bản chính thức.")
     return 0
@@ -120,21 +125,21 @@ def demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def _one_report(args: argparse.Namespace, file: Path | None,
-                pack: TemplatePack) -> tuple[Report, Store | None]:
-    """The report of TỆP or of ``--report``, read by ``pack``'s catalogue."""
+def _one_report(args: argparse.Namespace,
+                file: Path | None) -> tuple[Report, Store | None, TemplatePack]:
+    """The report of the data file or of ``--report``, and the pack of its kind."""
     if (file is None) == (args.report is None):
         raise DrafterError("cần đúng một trong hai: TỆP hoặc --report SỐ")
     if file is not None:
-        return load_report(file, pack.catalogue), None
-    store = store_of(args, pack)
-    return store.get(args.report), store
+        pack = pack_of_file(args, file)
+        return load_report(file, pack.catalogue), None, pack
+    store = store_for(args, args.report)
+    return store.get(args.report), store, store.pack
 
 
 def table_export(args: argparse.Namespace) -> int:
     check_output(args.output, args.file)
-    pack = pack_of(args)  # a province's own form exports (and imports again) its own rows
-    report, _ = _one_report(args, args.file, pack)
+    report, _, pack = _one_report(args, args.file)
     print(f"Đã ghi {export_table(report, args.output, pack)}")
     return 0
 
@@ -143,8 +148,7 @@ def table_import(args: argparse.Namespace) -> int:
     if args.into is not None and args.output is None:
         raise DrafterError("cần -o TỆP để ghi kết quả (tệp gốc được giữ nguyên)")
     check_output(args.output, args.into, args.book)
-    pack = pack_of(args)
-    report, store = _one_report(args, args.into, pack)
+    report, store, pack = _one_report(args, args.into)
     result = import_table(args.book, report.unit.tier, pack, unit=report.unit,
                           period=report.period)
     result.apply(report)

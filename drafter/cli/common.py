@@ -6,17 +6,35 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from drafter.datafile.load import file_kind
 from drafter.domain.periods import Period
 from drafter.errors import DrafterError
 from drafter.files.guard import note_input, output_target
+from drafter.packs.kinds import pack_for
 from drafter.packs.load import TemplatePack, builtin_pack, load_pack
 from drafter.writer.pdf import convert_to_pdf
 
 
-def pack_of(args: argparse.Namespace) -> TemplatePack:
-    """The pack given with ``--pack``, else the built-in one."""
+def given_pack(args: argparse.Namespace) -> TemplatePack | None:
+    """The pack given with ``--pack`` (a province's own variant of a kind), if any."""
     path = getattr(args, "pack", None)
-    return load_pack(Path(path)) if path else builtin_pack()
+    return load_pack(Path(path)) if path else None
+
+
+def pack_of(args: argparse.Namespace) -> TemplatePack:
+    """The pack of the kind of report the command works on: ``--report-kind``'s (``--pack``
+    when it is of that kind), else ``--pack``, else the built-in one."""
+    given = given_pack(args)
+    kind = getattr(args, "report_kind", None)
+    if kind:
+        return pack_for(kind, given)
+    return given or builtin_pack()
+
+
+def pack_of_file(args: argparse.Namespace, path: Path) -> TemplatePack:
+    """The pack of the kind of report the data file ``path`` holds (``--pack`` when it is
+    of that kind)."""
+    return pack_for(file_kind(path), given_pack(args))
 
 
 def period_of(code: str) -> Period:

@@ -61,7 +61,7 @@ def ranking(args: argparse.Namespace) -> int:
 
 
 def pack_init(args: argparse.Namespace) -> int:
-    path = init_pack(args.dir, args.name)
+    path = init_pack(args.dir, args.name, args.kind)
     print(f"Đã tạo bộ mẫu {path}. Sửa câu chữ trong {path / 'templates'}, tăng version trong "
           f"{path / 'pack.toml'} mỗi lần sửa, rồi chạy: drafter pack check {path}")
     return 0

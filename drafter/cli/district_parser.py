@@ -103,6 +103,8 @@ def add_pack_commands(sub: Any) -> None:
     init = pack_sub.add_parser("init", help="tạo bộ mẫu riêng, chép từ bộ mẫu có sẵn")
     init.add_argument("dir", type=Path, metavar="THƯ_MỤC", help="thư mục mới của bộ mẫu")
     init.add_argument("--name", metavar="TÊN", help="tên bộ mẫu (mặc định: tên thư mục)")
+    init.add_argument("--kind", metavar="LOẠI", help="chép từ bộ mẫu có sẵn của loại báo cáo "
+                      "này (mặc định: bộ mẫu có sẵn đầu tiên)")
     init.set_defaults(handler=handler("district_commands:pack_init"))
     check = pack_sub.add_parser("check", help="kiểm tra bộ mẫu: cú pháp, khóa lạ, tệp và mục "
                                 "còn thiếu, soạn thử báo cáo mẫu; mã thoát 1 nếu có lỗi")

@@ -6,13 +6,13 @@ import argparse
 import sys
 
 from drafter.api import render_to_file
-from drafter.cli.common import announce, check_output, pack_of
+from drafter.cli.common import announce, check_output, pack_of_file
 from drafter.datafile import load_report
 
 
 def render_file(args: argparse.Namespace) -> int:
     check_output(args.output, args.file, text=args.text, pdf=args.pdf)
-    pack = pack_of(args)
+    pack = pack_of_file(args, args.file)
     report = load_report(args.file, pack.catalogue)
     announce(args, render_to_file(report, args.output, pack=pack, text=args.text))
     unit = report.unit

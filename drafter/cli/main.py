@@ -46,6 +46,9 @@ def build_parser() -> ArgumentParser:
                         "dùng, hoặc biến môi trường DRAFTER_DB)")
     parser.add_argument("--pack", metavar="THƯ_MỤC", help="bộ mẫu dùng để soạn (mặc định: bộ "
                         "mẫu có sẵn; xem lệnh pack)")
+    parser.add_argument("--report-kind", metavar="LOẠI", help="loại báo cáo của lệnh theo đơn "
+                        "vị và kỳ (report new, aggregate, render-all; mặc định: loại của bộ "
+                        "mẫu --pack, hoặc loại đầu tiên có sẵn)")
     sub = parser.add_subparsers(dest="command", metavar="LỆNH", parser_class=ArgumentParser)
 
     render = sub.add_parser("render", help="soạn báo cáo từ tệp dữ liệu TOML ra DOCX")

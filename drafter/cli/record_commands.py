@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from drafter.cli.store import store_of
+from drafter.cli.store import store_for
 from drafter.domain.report import Status
 from drafter.records import workflow
 from drafter.storage.history import CREATE, FINAL, REOPEN, Change
@@ -17,7 +17,7 @@ _SHOWN = 60  # characters of a long old or new value shown
 
 
 def reopen(args: argparse.Namespace) -> int:
-    report = workflow.reopen_report(store_of(args), args.id, args.reason)
+    report = workflow.reopen_report(store_for(args, args.id), args.id, args.reason)
     print(f"Báo cáo {period_name(report.period)} của {report.unit.label} (số {args.id}) đã "
           "chuyển về dự thảo; việc này được ghi vào lịch sử (xem: drafter report history "
           f"{args.id}).")
@@ -48,7 +48,7 @@ def _line(change: Change, labels: dict[str, str]) -> str:
 
 
 def show_history(args: argparse.Namespace) -> int:
-    store = store_of(args)
+    store = store_for(args, args.id)
     changes = store.history(args.id)
     report = store.get(args.id)
     labels = {indicator.key: indicator.label for indicator in store.catalogue}

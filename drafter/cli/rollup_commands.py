@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from drafter.cli.common import announce, check_output, pack_of, period_of
 from drafter.cli.progress import ProgressBar
@@ -28,9 +27,9 @@ def aggregate(args: argparse.Namespace) -> int:
 
 
 def render_all(args: argparse.Namespace) -> int:
+    pack = pack_of(args)  # the kind's (--report-kind), each worker loads it again from its folder
     with ProgressBar(sys.stderr) as progress:
-        batch = render_communes(reader_of(args), args.unit, period_of(args.period),
-                                args.output, Path(args.pack) if args.pack else None, args.jobs,
-                                progress)
+        batch = render_communes(reader_of(args, pack), args.unit, period_of(args.period),
+                                args.output, pack.path, args.jobs, progress)
     print("\n".join(batch.lines))
     return 1 if batch.failed else 0

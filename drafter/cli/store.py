@@ -7,7 +7,8 @@ import sys
 from functools import cache
 from typing import TYPE_CHECKING
 
-from drafter.cli.common import pack_of
+from drafter.cli.common import given_pack, pack_of
+from drafter.packs.kinds import pack_for
 from drafter.packs.load import TemplatePack
 from drafter.storage.location import network_note
 from drafter.storage.reader import open_reader
@@ -23,6 +24,18 @@ def store_of(args: argparse.Namespace, pack: TemplatePack | None = None) -> Stor
 
     _warn_network(args.db)
     return Store(connect(args.db), pack=pack or pack_of(args))
+
+
+def store_for(args: argparse.Namespace, report_id: int) -> Store:
+    """The store of ``--db`` reading the stored report ``report_id`` by the pack of its kind
+    (``--pack`` when it is of that kind): a report is never read by another kind's pack."""
+    from drafter.storage import Store
+
+    store = store_of(args)
+    kind = store.kind_of(report_id)
+    if kind == store.pack.kind:
+        return store
+    return Store(store.engine, pack=pack_for(kind, given_pack(args)))
 
 
 def reader_of(args: argparse.Namespace, pack: TemplatePack | None = None) -> Reads:

@@ -8,8 +8,9 @@ import argparse
 
 def tui(args: argparse.Namespace) -> int:
     """Open the TUI; Textual is imported only here, so other commands start fast."""
+    from drafter.cli.common import given_pack
     from drafter.tui import create_app
 
-    app = create_app(args.db, args.output)
+    app = create_app(args.db, args.output, pack=given_pack(args))
     app.run()
     return app.return_code or 0  # 1 after a crash, whose one line Textual prints on exit

@@ -78,7 +78,7 @@ def combine(catalogue: Catalogue, unit: Unit, period: Period, predecessors: Sequ
     starts = [report.data_from for report in counted if report.data_from]
     ends = [report.data_to for report in counted if report.data_to]
     return MergedReport(
-        unit=unit, period=period, date=max(report.date for report in counted),
+        kind=catalogue.kind, unit=unit, period=period, date=max(report.date for report in counted),
         data_from=min(starts) if starts else None, data_to=max(ends) if ends else None,
         figures=dict(rollup.totals), status=Status.FINAL if final else Status.DRAFT,
         received=tuple(line.unit for line in rollup.lines if line.report is not None),

@@ -9,7 +9,6 @@ from typing import Any
 from drafter.datafile import fields
 from drafter.datafile.reader import Reader
 from drafter.domain.documents import KIND_SYMBOLS, DocRef
-from drafter.domain.report import NOTE_SECTIONS
 from drafter.vi.text import register_number
 
 DOC_KEYS = {"kind", "number", "year", "symbol", "date", "issuer", "subject", "section"}
@@ -26,7 +25,7 @@ def read_document(reader: Reader, raw: Any, key: str, own_issuer: str = "",
     number = reader.get(data, key, "number", doc_number)
     year = reader.get(data, key, "year", _year, False, None)
     section = reader.get(data, key, "section", fields.text, False, "")
-    places = targets or NOTE_SECTIONS
+    places = targets or {}
     if sections and section not in places:
         raise reader.fail(f"{key}.section", f"phải là một trong: {', '.join(places)}")
     doc = DocRef(

@@ -7,6 +7,7 @@ from typing import Any
 
 import tomli_w
 
+from drafter.domain.catalogue import DEFAULT_KIND
 from drafter.domain.documents import DocRef
 from drafter.domain.report import LISTS, Report
 
@@ -64,6 +65,8 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "deputy": unit.signer.deputy,
     }
     head: dict[str, Any] = {"period": report.period.code, "date": report.date}
+    if report.kind != DEFAULT_KIND:
+        head["kind"] = report.kind
     if report.number:
         head["number"] = report.number
     if report.recipient:

@@ -16,7 +16,7 @@ from drafter.datafile.figure_tables import read_figures, read_rates, read_stated
 from drafter.datafile.reader import Reader, array, ids, lists, read_text
 from drafter.datafile.unit_table import read_unit
 from drafter.domain import limits
-from drafter.domain.catalogue import Catalogue
+from drafter.domain.catalogue import DEFAULT_KIND, Catalogue
 from drafter.domain.periods import Period
 from drafter.domain.report import LISTS, Report, Status
 from drafter.errors import DataFileError
@@ -25,7 +25,7 @@ from drafter.packs.load import builtin_pack
 TOP_LEVEL = {"unit", "report", "basis", "documents", "figures", "stated", "notes",
              "shortcoming_causes", "rates", "phrases", "overrides", *LISTS}
 REPORT_KEYS = {"period", "number", "date", "recipient", "data_from", "data_to", "status",
-               "recipients", "review"}
+               "recipients", "review", "kind"}
 
 
 def _status(value: Any) -> Status:
@@ -46,6 +46,10 @@ def parse_report(data: dict[str, Any], path: str, catalogue: Catalogue | None = 
         raise reader.fail("report", "thiếu bảng [report]")
     unit = read_unit(reader, data["unit"])
     head = reader.table(data["report"], "report", REPORT_KEYS)
+    kind = reader.get(head, "report", "kind", fields.text, False, DEFAULT_KIND)
+    if kind != catalogue.kind:
+        raise reader.fail("report.kind", f"báo cáo loại «{kind}» cần bộ mẫu của loại này "
+                          f"(bộ mẫu đang dùng là của loại «{catalogue.kind}»)")
     period = reader.get(head, "report", "period", lambda v: Period.parse(fields.text(v)))
     number = reader.get(head, "report", "number", report_number, False, "")
     figures = read_figures(reader, data, catalogue)
@@ -88,6 +92,7 @@ def parse_report(data: dict[str, Any], path: str, catalogue: Catalogue | None = 
         phrases=ids(reader, reader.get(data, "", "phrases", fields.text_list, False, []),
                      "phrases"),
         overrides=_overrides(reader, data),
+        kind=kind,
     )
 
 
@@ -106,13 +111,26 @@ def _overrides(reader: Reader, data: dict[str, Any]) -> dict[str, str]:
     return overrides
 
 
-def load_report(path: Path, catalogue: Catalogue | None = None) -> Report:
-    """Read and validate a report data file."""
+def _parsed(path: Path) -> dict[str, Any]:
     text = read_text(path)
     try:
-        data = tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise DataFileError(str(path), "", f"lỗi cú pháp TOML ({exc})") from None
     except RecursionError:
         raise DataFileError(str(path), "", "lỗi cú pháp TOML (lồng nhau quá sâu)") from None
-    return parse_report(data, str(path), catalogue)
+
+
+def load_report(path: Path, catalogue: Catalogue | None = None) -> Report:
+    """Read and validate a report data file."""
+    return parse_report(_parsed(path), str(path), catalogue)
+
+
+def file_kind(path: Path) -> str:
+    """The kind of report a data file holds (``[report] kind``, by default the first kind),
+    to choose the pack that reads it; the rest of the file is checked when it is read."""
+    head = _parsed(path).get("report")
+    kind = head.get("kind", DEFAULT_KIND) if isinstance(head, dict) else DEFAULT_KIND
+    if not isinstance(kind, str):
+        raise DataFileError(str(path), "report.kind", "phải là chuỗi ký tự (tên loại báo cáo)")
+    return kind

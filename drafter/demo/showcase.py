@@ -2,7 +2,8 @@
 province of 2026 — tỉnh Thái Nguyên with its communes from the official list, one of them
 formed by a merger, and its departments — with their reports, the province's report
 aggregated from them, and the rankings of its communes and departments its Sở Nội vụ
-issues. Built in its own database, never the user's."""
+issues; and the commune's report of every other built-in kind (its pack's samples). Built
+in its own database, never the user's."""
 
 from __future__ import annotations
 
@@ -21,7 +22,9 @@ from drafter.domain.report import Report, Status
 from drafter.domain.units import Signer, Tier, Unit, parse_kind, unit_code
 from drafter.office.aggregation import aggregate
 from drafter.office.index import make_ranking
+from drafter.packs.kinds import builtin_packs
 from drafter.packs.load import TemplatePack
+from drafter.packs.tools import SAMPLES
 from drafter.records.workflow import comparisons, mark_final
 from drafter.resources import demo_dir
 from drafter.storage import Store
@@ -72,6 +75,25 @@ def build_demo(store: Store, out_dir: Path, pack: TemplatePack) -> Iterator[Path
         yield render_to_file(stored, out_dir / f"{path.stem}.docx", previous=previous,
                              last_year=last_year, pack=pack, text=True)
     yield from _two_levels(store, out_dir, pack)
+    yield from _other_kinds(store, out_dir, pack)
+
+
+def _other_kinds(store: Store, out_dir: Path, pack: TemplatePack) -> Iterator[Path]:
+    """The sample reports of every other built-in kind (the commune's report on tiếp công
+    dân, giải quyết khiếu nại, tố cáo …), stored beside the CCHC ones and rendered."""
+    for other in builtin_packs():
+        if other.kind == pack.kind:
+            continue
+        kind_store = Store(store.engine, pack=other)
+        for path in sorted((other.path / SAMPLES).glob("*.toml")):
+            report = load_report(path, other.catalogue)
+            kind_store.save_report(report)
+            stored = kind_store.find(report.unit.code, report.period)
+            assert stored is not None
+            previous, last_year = comparisons(kind_store, stored, other)
+            yield render_to_file(stored, out_dir / f"{stored.file_stem}.docx",
+                                 previous=previous, last_year=last_year, pack=other,
+                                 text=True)
 
 
 def _two_levels(store: Store, out_dir: Path, pack: TemplatePack) -> Iterator[Path]:

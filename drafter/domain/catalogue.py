@@ -26,12 +26,18 @@ from drafter.domain.outline import Item, Section, parse_outline
 from drafter.domain.units import Tier
 from drafter.errors import PackError
 
+# The kind of report of a pack that names none (``kind`` in pack.toml), and of every report
+# stored before kinds existed: the administrative-reform (CCHC) report drafter began with.
+DEFAULT_KIND = "cchc"
+
 
 @dataclass
 class Catalogue:
     """All indicators by key, in catalogue order, with the appendix layout of each tier, and
     the outline: ``sections`` (I and II, with indicators) and ``parts`` (III–V), each with
-    its sub-items. ``aliases`` maps former indicator keys to current ones."""
+    its sub-items. ``aliases`` maps former indicator keys to current ones. ``kind`` is the
+    kind of report the catalogue describes (its pack's ``kind``): a store or a data file
+    read by it holds reports of that kind only."""
 
     indicators: dict[str, Indicator]
     sections: list[Section]
@@ -40,6 +46,7 @@ class Catalogue:
     parts: list[Section] = field(default_factory=list)
     aliases: dict[str, str] = field(default_factory=dict)
     department_table: CommuneTable | None = None
+    kind: str = DEFAULT_KIND
 
     def __getitem__(self, key: str) -> Indicator:
         return self.indicators[key]
@@ -68,6 +75,31 @@ class Catalogue:
 
     def item(self, item_id: str) -> Item | None:
         return next((item for item in self.items() if item.id == item_id), None)
+
+    def target_names(self, tier: str = "") -> dict[str, str]:
+        """What messages and the TUI call each place notes and documents go, by id: its
+        ``label`` (``II.2 Cải cách TTHC``), else a section's number and title and a
+        sub-item's section number and its title for ``tier`` (``II.1 · Theo dõi thi hành
+        pháp luật``)."""
+        found = {}
+        for section in self.sections:
+            found[section.id] = section.named
+            number = section.number.rstrip(".")
+            for item in section.items:
+                title = item.title_for(tier).replace("{superior}", "cấp trên")
+                found.setdefault(item.id, item.label or f"{number} · {title}".lstrip(" ·"))
+        for section in self.sections:  # a sub-item named as its section: the item's label
+            found.update({item.id: item.label for item in section.items if item.label})
+        return found
+
+    def labelled(self) -> dict[str, str]:
+        """The places notes go that the pack names with a ``label``, in report order."""
+        found = {}
+        for section in self.sections:
+            if section.label:
+                found[section.id] = section.label
+            found.update({item.id: item.label for item in section.items if item.label})
+        return found
 
     def targets(self) -> dict[str, str]:
         """What notes and documents may be attached to: each section of I–II and each
@@ -104,7 +136,8 @@ def _check_carried(indicator: Indicator, indicators: Mapping[str, Indicator]) ->
 
 
 def build_catalogue(
-    indicators_doc: Mapping[str, Any], appendix_doc: Mapping[str, Any]
+    indicators_doc: Mapping[str, Any], appendix_doc: Mapping[str, Any],
+    kind: str = DEFAULT_KIND,
 ) -> Catalogue:
     """Build and cross-check the catalogue from parsed ``catalogue.toml`` and ``appendix.toml``."""
     indicators: dict[str, Indicator] = {}
@@ -139,4 +172,4 @@ def build_catalogue(
                                parse_columns(tier.value, raw_layout.get("columns", [])))
     return Catalogue(indicators, sections, layouts, parse_commune_table(appendix_doc, indicators),
                      parts, aliases,
-                     parse_commune_table(appendix_doc, indicators, "departments"))
+                     parse_commune_table(appendix_doc, indicators, "departments"), kind)

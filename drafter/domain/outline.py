@@ -19,8 +19,9 @@ ITEM_STYLES = ("heading", "dash", "plus", "own")
 @dataclass(frozen=True)
 class Item:
     """A sub-item of the reporting outline (I.3 tuyên truyền, II.2 số hóa …): the indicators
-    it states, how it is written, the tiers it is for (empty: all) and its title where a tier
-    names it otherwise (a department's staff are "công chức, viên chức", not "CBCC")."""
+    it states, how it is written, the tiers it is for (empty: all), its title where a tier
+    names it otherwise (a department's staff are "công chức, viên chức", not "CBCC") and its
+    ``label`` in messages and the TUI where notes and documents go (``I.2 Kế hoạch CCHC``)."""
 
     id: str
     title: str
@@ -29,6 +30,7 @@ class Item:
     style: str = ""
     tiers: tuple[str, ...] = ()
     titles: tuple[tuple[str, str], ...] = ()
+    label: str = ""
 
     def applies_to(self, tier: str) -> bool:
         return not self.tiers or tier in self.tiers
@@ -39,21 +41,35 @@ class Item:
 
 @dataclass(frozen=True)
 class Section:
-    """A section of the outline with its sub-items; the seven of I and II hold indicators,
-    the parts of III–V (``part = True``) only what an official picks or writes."""
+    """A section of the outline with its sub-items; the sections hold indicators, the parts
+    (``part = True``: assessment, tasks, proposals) only what an official picks or writes.
+    ``number`` is its number in the report (``II.1``, ``III.``), ``short`` its short name
+    in the TUI's sidebar, ``label`` its name in messages (default: number and title)."""
 
     id: str
     title: str
     items: tuple[Item, ...] = ()
     part: bool = False
+    number: str = ""
+    short: str = ""
+    label: str = ""
+
+    @property
+    def heading(self) -> str:
+        """``II.2 Cải cách thủ tục hành chính``: the number and the title."""
+        return f"{self.number} {self.title}".strip()
+
+    @property
+    def named(self) -> str:
+        """What messages call it: its label, else its heading."""
+        return self.label or self.heading
 
 
 def parse_outline(doc: Mapping[str, Any], indicators: Mapping[str, Indicator]
              ) -> tuple[list[Section], list[Section]]:
-    sections = [Section(raw["id"], raw["title"], _items(raw, indicators, False))
+    sections = [_section(raw, _items(raw, indicators, False), False)
                 for raw in doc.get("section", [])]
-    parts = [Section(raw["id"], raw["title"], _items(raw, indicators, True), part=True)
-             for raw in doc.get("part", [])]
+    parts = [_section(raw, _items(raw, indicators, True), True) for raw in doc.get("part", [])]
     seen: set[str] = set()
     for section in (*sections, *parts):
         for item in section.items:
@@ -63,12 +79,17 @@ def parse_outline(doc: Mapping[str, Any], indicators: Mapping[str, Indicator]
     return sections, parts
 
 
+def _section(raw: Mapping[str, Any], items: tuple[Item, ...], part: bool) -> Section:
+    return Section(str(raw["id"]), str(raw["title"]), items, part, str(raw.get("number", "")),
+                   str(raw.get("short", "")), str(raw.get("label", "")))
+
+
 def _items(raw_section: Mapping[str, Any], indicators: Mapping[str, Indicator],
            part: bool) -> tuple[Item, ...]:
     """The sub-items of a section; a section that declares none (a pack made before the
     outline) has one, named as itself, stating all of its indicators."""
     section_id = str(raw_section["id"])
-    default_style = "" if part else ("heading" if section_id == "direction" else "dash")
+    default_style = "" if part else str(raw_section.get("item_style", "dash"))
     raws = raw_section.get("items")
     if raws is None:
         keys = tuple(ind.key for ind in indicators.values() if ind.section == section_id)
@@ -93,5 +114,6 @@ def _items(raw_section: Mapping[str, Any], indicators: Mapping[str, Indicator],
                    if tier not in {t.value for t in Tier}]
         if unknown:
             raise PackError(f"{where}: cấp không có: {', '.join(unknown)}")
-        items.append(Item(item_id, str(raw["title"]), section_id, keys, style, tiers, titles))
+        items.append(Item(item_id, str(raw["title"]), section_id, keys, style, tiers, titles,
+                          str(raw.get("label", ""))))
     return tuple(items)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
+from drafter.domain.catalogue import DEFAULT_KIND
 from drafter.domain.documents import DocRef
 from drafter.domain.periods import Period
 from drafter.domain.units import Unit
@@ -25,22 +26,6 @@ LISTS: dict[str, str] = {
 # Carried documents reviewed as a whole, by the name ``Report.review`` gives them.
 BASIS = "basis"
 REVIEWED_DOCUMENTS: dict[str, str] = {BASIS: "Văn bản căn cứ"}
-
-# Sections that accept free paragraphs written by the official (``[notes]`` in the data file).
-NOTE_SECTIONS: dict[str, str] = {
-    "direction": "I.1 Công tác chỉ đạo, điều hành",
-    "plan": "I.2 Kế hoạch CCHC",
-    "communication": "I.3 Tuyên truyền",
-    "inspection": "I.4 Kiểm tra",
-    "superior_tasks": "I.5 Nhiệm vụ cấp trên giao",
-    "initiatives": "I.6 Sáng kiến, giải pháp",
-    "institutions": "II.1 Cải cách thể chế",
-    "procedures": "II.2 Cải cách TTHC",
-    "organisation": "II.3 Cải cách tổ chức bộ máy",
-    "civil_service": "II.4 Cải cách chế độ công vụ",
-    "finance": "II.5 Cải cách tài chính công",
-    "e_government": "II.6 Chính quyền điện tử, chính quyền số",
-}
 
 # Marks in ``Report.review`` for what a new period took over from the last one besides
 # figures and lists: a phrase picked (by its id) and an own sentence (by the sentence id).
@@ -73,6 +58,9 @@ class Report:
     ids of the pack's standard sentences the official picked (``phrases.toml``), and
     ``overrides`` the official's own words for generated sentences, by sentence id: a
     replacement, or ``""`` to leave the sentence out.
+
+    ``kind`` is the kind of report (its pack's ``kind``): part of its identity with the unit
+    and the period, and what names the pack that reads, checks and renders it.
     """
 
     unit: Unit
@@ -95,7 +83,15 @@ class Report:
     rates: dict[str, Decimal] = field(default_factory=dict)
     phrases: list[str] = field(default_factory=list)
     overrides: dict[str, str] = field(default_factory=dict)
+    kind: str = DEFAULT_KIND
     version: int | None = field(default=None, compare=False)
+
+    @property
+    def file_stem(self) -> str:
+        """``xa-thanh-mai-2024-Q1``: the name of the report's files; a report of another kind
+        than the first has its kind in it (``xa-thanh-mai-kntc-2024-Q1``)."""
+        kind = "" if self.kind == DEFAULT_KIND else f"-{self.kind}"
+        return f"{self.unit.code}{kind}-{self.period.code}"
 
     def items(self, name: str) -> list[str]:
         """A qualitative list (``strengths``, ``tasks`` …); empty when not given."""

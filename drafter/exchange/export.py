@@ -10,7 +10,8 @@ from pathlib import Path
 from drafter.domain.figures import Figures
 from drafter.domain.report import Report
 from drafter.errors import DrafterError
-from drafter.packs.load import TemplatePack, builtin_pack
+from drafter.packs.kinds import pack_for
+from drafter.packs.load import TemplatePack
 from drafter.vi.numbers import format_number
 from drafter.vi.periods import period_name
 from drafter.writer.atomic import write_atomic
@@ -95,7 +96,7 @@ def _csv(report: Report, pack: TemplatePack) -> bytes:
 
 def export_table(report: Report, path: Path, pack: TemplatePack | None = None) -> Path:
     """Write the appendix table to ``path`` (``.xlsx`` or ``.csv``), atomically."""
-    pack = pack or builtin_pack()
+    pack = pack or pack_for(report.kind)
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
         return write_atomic(path, _xlsx(report, pack))

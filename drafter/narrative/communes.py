@@ -37,8 +37,8 @@ class Communes:
     ``total`` holds the cells of the units whose report arrived, summed, with rates
     recomputed from the summed counts; ``kinds`` the kind words of the units present, in
     listing order (``xã``, ``phường``). Units are named as running text names them
-    (``xã Bản Máy``) in ``received``, ``missing``, ``drafts`` and ``formed``; ``planned``
-    counts the reports that give the unit's plan of the year; ``standings`` where they
+    (``xã Bản Máy``) in ``received``, ``missing``, ``drafts`` and ``formed``; ``positive``
+    counts, by indicator key, the reports that give a value above zero; ``standings`` where they
     stand on the pack's key rates; ``index`` their CCHC index of the year before, when
     stored; ``formed`` the units formed by a merger, from ``predecessors`` units; ``by_kind``
     how many of each kind; ``columns`` the keys the table shows."""
@@ -53,7 +53,7 @@ class Communes:
     missing: tuple[str, ...]
     kinds: tuple[str, ...]
     drafts: tuple[str, ...] = ()
-    planned: int = 0
+    positive: dict[str, int] = field(default_factory=dict)
     standings: dict[str, Standing] = field(default_factory=dict)
     index: RankingView | None = None
     formed: tuple[str, ...] = ()
@@ -117,8 +117,9 @@ def communes_context(rollup: Rollup, pack: TemplatePack,
         kinds=kinds_of(line.unit for line in rollup.lines),
         drafts=tuple(line.unit.label for line in rollup.lines
                      if line.received is Received.DRAFT),
-        planned=sum(1 for _, figures in units
-                    if figures is not None and _positive(figures.value("plan_tasks"))),
+        positive={indicator.key: sum(1 for _, figures in units if figures is not None
+                                     and _positive(figures.value(indicator.key)))
+                  for indicator in catalogue if not indicator.derived},
         standings={key: found for key, rule in pack.standings.items()
                    if (found := standing(rule, units,
                                          rule.label or lower_first(catalogue[key].label)))

@@ -41,7 +41,8 @@ from drafter.narrative.loader import PackLoader
 from drafter.narrative.outline import OutlineView
 from drafter.narrative.overrides import apply_overrides
 from drafter.narrative.phrases import Filled, picked
-from drafter.packs.load import TemplatePack, builtin_pack
+from drafter.packs.kinds import pack_for
+from drafter.packs.load import TemplatePack
 from drafter.vi.names import Abbreviations
 from drafter.vi.periods import period_name, previous_name
 
@@ -213,7 +214,7 @@ def render(
     same period last year, when they exist; the narrative compares with each. ``rollup``
     (a district report built by :func:`drafter.combine.rollup.roll_up`) adds the communes' appendix.
     """
-    pack = pack or builtin_pack()
+    pack = pack or pack_for(report.kind)
     return _document(render_markup(report, pack, previous, last_year, rollup), report, pack, now)
 
 

@@ -88,6 +88,7 @@ def _from_table(path: Path, communes: dict[str, Unit], period: Period,
 
     result = import_table(path, Tier.COMMUNE, pack, unit=unit, period=period)
     return Report(unit=unit, period=period, date=dt.date.today(), figures=result.figures,
+                  kind=pack.kind,
                   stated=result.stated, status=Status.FINAL)
 
 
@@ -154,7 +155,7 @@ def render_jobs(store: Reads, unit_code: str, period: Period,
         if report is None:
             missing.append(unit)
             continue
-        jobs.append(Job(report, inside(out_dir, f"{unit.code}-{period.code}.docx"),
+        jobs.append(Job(report, inside(out_dir, f"{report.file_stem}.docx"),
                         previous=_compared(store, report.unit, before, previous_reports),
                         last_year=_compared(store, report.unit, last_year, last_year_reports)))
     return jobs, missing

@@ -78,7 +78,8 @@ def _watch(sentinel: int) -> None:
 
 @cache
 def _pack(pack_dir: Path | None) -> TemplatePack:
-    return load_pack(pack_dir) if pack_dir else builtin_pack()
+    builtin = builtin_pack()
+    return load_pack(pack_dir) if pack_dir and pack_dir != builtin.path else builtin
 
 
 def render_job(job: Job, pack_dir: Path | None = None) -> Outcome:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from drafter.domain.indicators import ValueType
-from drafter.domain.report import LISTS, NOTE_SECTIONS
+from drafter.domain.report import LISTS
 from drafter.packs.docgen_outline import outline_doc
 from drafter.packs.load import TemplatePack, builtin_pack
 
@@ -131,7 +131,8 @@ left for the official to enter), **derived** (computed again from the combined f
 
 def render_doc(pack: TemplatePack) -> str:
     """The whole Markdown page."""
-    notes = "\n".join(f"- `{key}` — {title}" for key, title in NOTE_SECTIONS.items())
+    notes = "\n".join(f"- `{key}` — {title}"
+                      for key, title in pack.catalogue.labelled().items())
     lists = "\n".join(f"- `{key}` — {title}" for key, title in LISTS.items())
     rules = sorted({rule.id for rule in pack.assessment.rules})
     causes = "Rules: " + ", ".join(f"`{rule}`" for rule in rules) + ".\n\nThe pack's causes:\n\n"

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from drafter.domain.assessment_rules import AssessmentRules, build_assessment_rules
-from drafter.domain.catalogue import Catalogue, build_catalogue
+from drafter.domain.catalogue import DEFAULT_KIND, Catalogue, build_catalogue
 from drafter.domain.check_rules import CheckRules, build_rules
 from drafter.domain.phrases import Phrases, build_phrases
 from drafter.domain.ranking import RankingRules, build_ranking_rules
@@ -52,6 +52,13 @@ class TemplatePack:
     assessment: AssessmentRules = field(default_factory=AssessmentRules)
     phrases: Phrases = field(default_factory=Phrases)
     standings: dict[str, StandingRule] = field(default_factory=dict)
+    # What an official calls the kind of report (pack.toml kind_name): lists name it so.
+    kind_name: str = ""
+
+    @property
+    def kind(self) -> str:
+        """The kind of report the pack drafts (``kind`` in pack.toml)."""
+        return self.catalogue.kind
 
     @property
     def template_dir(self) -> Path:
@@ -103,7 +110,11 @@ def load_pack(path: Path) -> TemplatePack:
 
 def _build(path: Path, docs: dict[str, dict[str, Any]]) -> TemplatePack:
     meta = docs["pack.toml"]
-    catalogue = build_catalogue(docs["catalogue.toml"], docs["appendix.toml"])
+    kind = str(meta.get("kind", DEFAULT_KIND))
+    if not kind.isidentifier() or not kind.isascii():
+        raise PackError(f"pack.toml: loại báo cáo (kind) «{kind}» chỉ gồm chữ không dấu, chữ "
+                        "số và dấu gạch dưới")
+    catalogue = build_catalogue(docs["catalogue.toml"], docs["appendix.toml"], kind)
     bands = {
         name: sorted(
             (Band(Decimal(str(b["min"])), str(b["text"])) for b in raw),
@@ -120,18 +131,34 @@ def _build(path: Path, docs: dict[str, dict[str, Any]]) -> TemplatePack:
         path=path.resolve(),
         name=name,
         version=version,
+        kind_name=str(meta.get("kind_name", "")) or kind,
         settings=dict(meta.get("settings", {})),
         abbreviations=dict(meta.get("abbreviations", {})),
         catalogue=catalogue,
         bands=bands,
-        checks=build_rules(docs["checks.toml"], catalogue),
-        ranking=build_ranking_rules(docs["ranking.toml"]),
+        checks=build_rules(_with_messages(path, docs["checks.toml"]), catalogue),
+        ranking=build_ranking_rules(docs["ranking.toml"]) if "ranking.toml" in docs else None,
         # Packs made before assessment.toml existed still load (with no evidence rules).
         assessment=build_assessment_rules(docs.get("assessment.toml", {}), catalogue),
         # Packs made before phrases.toml existed offer none.
         phrases=build_phrases(docs.get("phrases.toml", {}), catalogue),
         standings=build_standings(docs["rules.toml"], catalogue),
     )
+
+
+@cache
+def _builtin_messages() -> dict[str, Any]:
+    docs, _ = read_pack_files(builtin_pack_dir())
+    return dict(docs.get("checks.toml", {}).get("messages", {}))
+
+
+def _with_messages(path: Path, checks: dict[str, Any]) -> dict[str, Any]:
+    """``checks.toml`` with the messages it does not word taken from the built-in pack's:
+    the checks every report goes through (dates, free text, figures entered) speak alike in
+    every kind, and a pack words only what it says differently."""
+    if path.resolve() == builtin_pack_dir().resolve():
+        return checks
+    return {**checks, "messages": {**_builtin_messages(), **checks.get("messages", {})}}
 
 
 @cache

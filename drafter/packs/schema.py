@@ -22,8 +22,9 @@ from drafter.errors import PackError
 from drafter.files.guard import FileRefused, read_bounded
 
 MAX_PACK_FILE = 1_000_000
-# Files a pack may lack (packs made before they existed).
-OPTIONAL = {"assessment.toml", "phrases.toml"}
+# Files a pack may lack (packs made before they existed; ranking.toml: a kind of report that
+# ranks no units).
+OPTIONAL = {"assessment.toml", "phrases.toml", "ranking.toml"}
 # Characters XML 1.0 cannot hold: a DOCX with them does not open.
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
@@ -34,10 +35,11 @@ _LAYOUT = {"label": "str!", "title": "str!", "rows": "tables!", "columns": "tabl
 _ROW = {"stt": "str", "label": "str", "key": "str", "sub": "bool", "unit": "str", "note": "str"}
 _COLUMN = {"field": "str!", "heading": "str", "width": "num"}
 _ITEM = {"id": "str!", "title": "str!", "keys": "strs", "style": "str", "tiers": "strs",
-         "titles": "table"}
+         "titles": "table", "label": "str"}
 SCHEMA: dict[str, dict[str, dict[str, str]]] = {
     "pack.toml": {
-        "": {"name": "str", "version": "str", "title": "str", "based_on": "str",
+        "": {"name": "str", "version": "str", "title": "str", "based_on": "str", "kind": "str",
+             "kind_name": "str",
              "settings": "table", "abbreviations": "table"},
         "settings": {"leading_zero": "bool", "money_ty_threshold": "num",
                      "rate_undefined": "str", "rate_undefined_note": "str",
@@ -48,9 +50,11 @@ SCHEMA: dict[str, dict[str, dict[str, str]]] = {
     },
     "catalogue.toml": {
         "": {"section": "tables!", "part": "tables"},
-        "section": {"id": "str!", "title": "str!", "items": "tables", "indicators": "tables"},
+        "section": {"id": "str!", "title": "str!", "items": "tables", "indicators": "tables",
+                    "number": "str", "short": "str", "label": "str", "item_style": "str"},
         "section.items": _ITEM,
-        "part": {"id": "str!", "title": "str!", "items": "tables"},
+        "part": {"id": "str!", "title": "str!", "items": "tables", "number": "str",
+                 "short": "str", "label": "str"},
         "part.items": _ITEM,
         "section.indicators": {"key": "str!", "label": "str!", "unit": "str!", "type": "str",
                                "kind": "str", "numerator": "str", "denominator": "str",

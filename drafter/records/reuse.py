@@ -31,7 +31,7 @@ from collections.abc import Sequence
 
 from drafter.combine.merger import MergedReport
 from drafter.combine.periods import Slot, combine_periods
-from drafter.domain.catalogue import Catalogue
+from drafter.domain.catalogue import DEFAULT_KIND, Catalogue
 from drafter.domain.documents import DocRef
 from drafter.domain.indicators import Kind
 from drafter.domain.periods import Period
@@ -39,9 +39,11 @@ from drafter.domain.report import BASIS, OVERRIDE_MARK, PHRASE_MARK, Report, Val
 from drafter.domain.units import Unit
 
 
-def empty_report(unit: Unit, period: Period, date: dt.date) -> Report:
-    """A report with only the unit's own details."""
-    return Report(unit=unit, period=period, date=date, recipients=list(unit.recipients))
+def empty_report(unit: Unit, period: Period, date: dt.date,
+                 kind: str = DEFAULT_KIND) -> Report:
+    """A report of ``kind`` with only the unit's own details."""
+    return Report(unit=unit, period=period, date=date, recipients=list(unit.recipients),
+                  kind=kind)
 
 
 def _recurring(doc: DocRef, previous: Period, period: Period) -> bool:
@@ -65,6 +67,7 @@ def carry_forward(previous: Report, unit: Unit, period: Period, date: dt.date,
     data_from = previous.data_to + dt.timedelta(days=1) if previous.data_to else None
     basis = [doc for doc in previous.basis if _recurring(doc, previous.period, period)]
     return Report(
+        kind=catalogue.kind,
         unit=unit,
         period=period,
         date=date,
@@ -89,7 +92,7 @@ def from_periods(slots: Sequence[Slot], unit: Unit, period: Period, date: dt.dat
     own = [slot.report for slot in slots
            if slot.report is not None and not isinstance(slot.report, MergedReport)]
     if not own and not combined.figures:
-        return empty_report(unit, period, date)
+        return empty_report(unit, period, date, catalogue.kind)
     latest = own[-1] if own else None
     lists: dict[str, list[str]] = {}
     for report in own:
@@ -99,6 +102,7 @@ def from_periods(slots: Sequence[Slot], unit: Unit, period: Period, date: dt.dat
     first, last = slots[0].report, slots[-1].report
     basis = list(latest.basis) if latest else []
     return Report(
+        kind=catalogue.kind,
         unit=unit,
         period=period,
         date=date,

@@ -16,7 +16,7 @@ from drafter.domain.periods import Period, PeriodKind
 from drafter.domain.report import Report, Status
 from drafter.domain.units import Unit
 from drafter.errors import DrafterError, StorageError
-from drafter.packs.load import TemplatePack, builtin_pack
+from drafter.packs.load import TemplatePack
 from drafter.records.reuse import carry_forward, empty_report, from_periods
 from drafter.records.sources import Gathered, Source, gather, predecessors
 from drafter.vi.text import clean
@@ -47,7 +47,7 @@ def start(store: Reads, unit_code: str, period: Period, date: dt.date | None = N
     predecessors' before that day (else it starts from the previous period); ``source`` names
     another period to start from; ``empty`` starts blank.
     """
-    catalogue = (pack or builtin_pack()).catalogue
+    catalogue = (pack.catalogue if pack else store.catalogue)
     unit = store.unit(unit_code)
     if unit is None:
         raise StorageError(f"chưa có đơn vị mã {unit_code} trong cơ sở dữ liệu")
@@ -55,7 +55,7 @@ def start(store: Reads, unit_code: str, period: Period, date: dt.date | None = N
         raise StorageError(f"đơn vị {unit_code} đã có báo cáo kỳ {period.code}")
     date = date or dt.date.today()
     if empty:
-        return Started(empty_report(unit, period, date))
+        return Started(empty_report(unit, period, date, catalogue.kind))
     if source is None and period.kind is not PeriodKind.QUARTER:
         gathered = gather(store, catalogue, unit, period)
         if gathered.found:
@@ -68,7 +68,7 @@ def start(store: Reads, unit_code: str, period: Period, date: dt.date | None = N
     if previous is None:
         if source != period.previous():
             raise StorageError(f"đơn vị {unit_code} chưa có báo cáo kỳ {source.code}")
-        return Started(empty_report(unit, period, date))
+        return Started(empty_report(unit, period, date, catalogue.kind))
     return Started(carry_forward(previous, unit, period, date, catalogue))
 
 
@@ -88,7 +88,7 @@ def can_start_from(store: Reads, unit_code: str, period: Period,
     unit = store.unit(unit_code)
     if unit is None or period.kind is PeriodKind.QUARTER:
         return False
-    return gather(store, (pack or builtin_pack()).catalogue, unit, period).found
+    return gather(store, (pack.catalogue if pack else store.catalogue), unit, period).found
 
 
 def comparisons(store: Reads, report: Report,
@@ -111,7 +111,7 @@ def comparison(store: Reads, unit: Unit, period: Period,
     own = store.find(unit.code, period)
     if own is not None:
         return own
-    catalogue = (pack or builtin_pack()).catalogue
+    catalogue = (pack.catalogue if pack else store.catalogue)
     if period.kind is not PeriodKind.QUARTER:
         return combined(gather(store, catalogue, unit, period, strict=True), unit, catalogue)
     if not before_merger(unit, period):
@@ -144,7 +144,8 @@ def check_stored(store: Store, report: Report, pack: TemplatePack | None = None,
     9-month or annual report, with the latest report of its year that ends before it (its
     cumulative figures never fall below that one's)."""
     previous, _ = comparisons(store, report, pack)
-    return check_report(report, pack, previous, today, earlier_in_year(store, report))
+    return check_report(report, pack or store.pack, previous, today,
+                        earlier_in_year(store, report))
 
 
 def earlier_in_year(store: Reads, report: Report) -> Report | None:
@@ -199,4 +200,4 @@ def render_stored(store: Store, report_id: int, path: Path, text: bool = False,
     report = store.get(report_id)
     previous, last_year = comparisons(store, report, pack)
     return render_to_file(report, path, previous=previous, last_year=last_year, text=text,
-                          pack=pack)
+                          pack=pack or store.pack)

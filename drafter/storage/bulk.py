@@ -22,12 +22,13 @@ from drafter.storage.rows import Parsed, Places, assemble
 
 def find_many(session: Session, catalogue: Catalogue, codes: Sequence[str],
               period: Period) -> dict[str, Report]:
-    """The stored reports of ``period`` of the units ``codes``, by unit code (units without
-    one are left out)."""
+    """The stored reports of ``period`` and of ``catalogue``'s kind of the units ``codes``, by
+    unit code (units without one are left out)."""
     found: list[tuple[ReportRow, UnitRow]] = []
     for chunk in chunks(list(codes)):
         found += session.exec(select(ReportRow, UnitRow).join(UnitRow).where(
-            col(UnitRow.code).in_(chunk), ReportRow.period == period.code)).all()
+            col(UnitRow.code).in_(chunk), ReportRow.period == period.code,
+            ReportRow.kind == catalogue.kind)).all()
     ids = [row.id for row, _ in found]
     figures = _by_report(session, FigureRow, ids)
     documents = _by_report(session, DocumentRow, ids)

@@ -116,6 +116,7 @@ MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("0008_history", schema.history),
     ("0010_unit_structure", _unit_structure),
     ("0015_inspection_kinds", _inspection_kinds),
+    ("0016_report_kind", schema.report_kind),
 ]
 
 
@@ -152,8 +153,22 @@ def _applied(connection: Connection) -> set[str]:
 def _migration_lock(engine: Engine) -> Iterator[Connection]:
     """One transaction that no other process migrates at the same time."""
     if engine.dialect.name == "sqlite":
-        with engine.execution_options(drafter_lock="EXCLUSIVE").begin() as connection:
-            yield connection
+        with engine.execution_options(drafter_lock="EXCLUSIVE").connect() as connection:
+            # A table rebuilt (0016) must not cascade its drop to the rows that refer to it:
+            # foreign keys are off for the migration (settable only outside a transaction),
+            # checked before it commits, and on again for the pooled connection.
+            driver = connection.connection.driver_connection
+            assert driver is not None
+            driver.execute("PRAGMA foreign_keys=OFF")
+            try:
+                with connection.begin():
+                    yield connection
+                    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+                    if broken:
+                        raise StorageError("nâng cấp cơ sở dữ liệu làm hỏng liên kết giữa "
+                                           f"các bảng ({broken[0][0]}); chưa ghi gì")
+            finally:
+                driver.execute("PRAGMA foreign_keys=ON")
         return
     with engine.begin() as connection:
         if engine.dialect.name == "postgresql":

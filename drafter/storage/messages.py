@@ -111,3 +111,9 @@ def line(detail: str, url: Any, integrity: bool = False) -> str:
                      "")
     message = f"{where}: {cause} ({detail})" if cause else f"{where}: lỗi cơ sở dữ liệu ({detail})"
     return redact(message, url)
+
+
+def other_kind(report_id: int | None, stored: str, reading: str) -> str:
+    """Why a stored report is not read by a pack of another kind than its own."""
+    return (f"báo cáo số {report_id} là báo cáo loại «{stored}», không đọc được bằng bộ mẫu "
+            f"loại «{reading}»")

@@ -29,7 +29,7 @@ from drafter.domain.report import Report
 from drafter.domain.units import Unit
 from drafter.errors import StorageError
 from drafter.storage.location import default_url, keep_sqlite_file, wait_seconds
-from drafter.storage.messages import line
+from drafter.storage.messages import line, other_kind
 from drafter.storage.rows import Parsed, Places, assemble, unit_from_row
 from drafter.storage.versions import KNOWN, refuse_unknown
 
@@ -42,7 +42,10 @@ BOOL_COLUMNS = frozenset({"signer_deputy"})
 
 
 class Reads(Protocol):
-    """What reading reports needs of a store: :class:`Store` and :class:`Reader` both."""
+    """What reading reports needs of a store: :class:`Store` and :class:`Reader` both (each
+    reads the reports of its catalogue's kind)."""
+
+    catalogue: Catalogue
 
     def units(self) -> list[Unit]: ...
 
@@ -151,18 +154,27 @@ class Reader:
         with self._connection() as connection:
             found = self._rows(connection, "SELECT reports.id FROM reports JOIN units ON "
                                "units.id = reports.unit_id WHERE units.code = ? AND "
-                               "reports.period = ?", unit_code, period.code)
+                               "reports.period = ? AND reports.kind = ?", unit_code,
+                               period.code, self.catalogue.kind)
         return found[0].id if found else None
 
     def find(self, unit_code: str, period: Period) -> Report | None:
         return self.find_many([unit_code], period).get(unit_code)
 
-    def _where(self, report_id: int) -> tuple[str, Period] | None:
+    def _where(self, report_id: int) -> tuple[str, Period, str] | None:
         with self._connection() as connection:
-            found = self._rows(connection, "SELECT units.code, reports.period FROM reports "
-                               "JOIN units ON units.id = reports.unit_id WHERE reports.id = ?",
-                               report_id)
-        return (found[0].code, Period.parse(found[0].period)) if found else None
+            found = self._rows(connection, "SELECT units.code, reports.period, reports.kind "
+                               "FROM reports JOIN units ON units.id = reports.unit_id WHERE "
+                               "reports.id = ?", report_id)
+        return (found[0].code, Period.parse(found[0].period), found[0].kind) if found else None
+
+    def kind_of(self, report_id: int) -> str:
+        """The kind of the stored report ``report_id``, as :meth:`Store.kind_of`."""
+        with self._connection() as connection:
+            found = self._rows(connection, "SELECT kind FROM reports WHERE id = ?", report_id)
+        if not found:
+            raise StorageError(f"không có báo cáo số {report_id} trong cơ sở dữ liệu")
+        return str(found[0].kind)
 
     def exists(self, report_id: int) -> bool:
         return self._where(report_id) is not None
@@ -170,7 +182,9 @@ class Reader:
     def get(self, report_id: int) -> Report:
         """The stored report ``report_id``, as :meth:`Store.get`."""
         where = self._where(report_id)
-        report = self.find(*where) if where is not None else None
+        if where is not None and where[2] != self.catalogue.kind:
+            raise StorageError(other_kind(report_id, where[2], self.catalogue.kind))
+        report = self.find(*where[:2]) if where is not None else None
         if report is None:
             raise StorageError(f"không có báo cáo số {report_id} trong cơ sở dữ liệu")
         return report
@@ -191,7 +205,8 @@ class Reader:
                 found += self._rows(
                     connection, "SELECT reports.*, units.code AS unit_code FROM reports JOIN "
                     f"units ON units.id = reports.unit_id WHERE units.code IN ({_marks(chunk)})"
-                    " AND reports.period = ?", *chunk, period.code)
+                    " AND reports.period = ? AND reports.kind = ?", *chunk, period.code,
+                    self.catalogue.kind)
             ids = [row.id for row in found]
             figures, documents, items = (self._by_report(connection, table, ids)
                                          for table in ("figures", "documents", "items"))

@@ -16,6 +16,7 @@ from drafter.domain.units import Tier, Unit
 from drafter.errors import StorageError
 from drafter.models import DocumentRow, FigureRow, ItemRow, ReportRow, UnitRow
 from drafter.storage import rows
+from drafter.storage.messages import other_kind
 
 
 @dataclass(frozen=True)
@@ -27,10 +28,13 @@ class ReportSummary:
     status: str
     number: str | None
     updated_at: dt.datetime
+    kind: str
 
 
 def load(session: Session, catalogue: Catalogue, row: ReportRow) -> Report:
-    """The report stored in ``row``, its figures read by ``catalogue``."""
+    """The report stored in ``row``, its figures read by ``catalogue`` (which must be of the
+    report's kind: a report is never read by another kind's catalogue)."""
+    refuse_other_kind(catalogue, row)
     unit = session.get(UnitRow, row.unit_id)
     assert unit is not None and row.id is not None
     try:
@@ -63,8 +67,15 @@ def summaries(session: Session, unit_code: str | None) -> tuple[list[ReportSumma
                             "đọc được")
             continue
         found.append(ReportSummary(report.id or 0, unit.code, f"{unit.kind} {unit.name}",
-                                   period, status.value, report.number, report.updated_at))
-    return sorted(found, key=lambda s: (s.unit_code, s.period)), problems
+                                   period, status.value, report.number, report.updated_at,
+                                   report.kind))
+    return sorted(found, key=lambda s: (s.unit_code, s.period, s.kind)), problems
+
+
+def refuse_other_kind(catalogue: Catalogue, row: ReportRow) -> None:
+    """A :class:`StorageError` when the stored report is of another kind than ``catalogue``'s."""
+    if row.kind != catalogue.kind:
+        raise StorageError(other_kind(row.id, row.kind, catalogue.kind))
 
 
 def placed(session: Session, row: UnitRow, period: Period | None) -> Unit:
@@ -78,25 +89,29 @@ def placed(session: Session, row: UnitRow, period: Period | None) -> Unit:
     return rows.place(row, period, parent, kids, successors, before)
 
 
-def report_row(session: Session, unit_code: str, period: Period,
+def report_row(session: Session, unit_code: str, period: Period, kind: str,
                lock: bool = False) -> ReportRow | None:
-    """The stored report of one unit and period (``lock``: held until the transaction ends)."""
+    """The stored report of one unit, period and kind (``lock``: held until the transaction
+    ends)."""
     query = select(ReportRow).join(UnitRow).where(UnitRow.code == unit_code,
-                                                  ReportRow.period == period.code)
+                                                  ReportRow.period == period.code,
+                                                  ReportRow.kind == kind)
     if lock:
         query = query.with_for_update(of=ReportRow)
     return session.exec(query).first()
 
 
-def drafts_below(session: Session, unit: Unit, period: Period) -> tuple[list[Unit], int]:
-    """The communes reporting to ``unit`` in ``period`` whose stored report of the period is
-    a draft, and how many communes report to it then."""
+def drafts_below(session: Session, unit: Unit, period: Period,
+                 kind: str) -> tuple[list[Unit], int]:
+    """The communes reporting to ``unit`` in ``period`` whose stored report of the period and
+    ``kind`` is a draft, and how many communes report to it then."""
     every = [rows.unit_from_row(row) for row in session.exec(select(UnitRow)).all()]
     communes = children(every, unit, period, (Tier.COMMUNE,))
     codes = [commune.code for commune in communes]
     drafted = set(session.exec(
         select(UnitRow.code).join(ReportRow).where(col(UnitRow.code).in_(codes),
                                                    ReportRow.period == period.code,
+                                                   ReportRow.kind == kind,
                                                    ReportRow.status == Status.DRAFT.value)
     ).all()) if codes else set()
     return [commune for commune in communes if commune.code in drafted], len(communes)

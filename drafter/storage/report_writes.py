@@ -28,13 +28,16 @@ def save_report(session: Session, catalogue: Catalogue, pack: TemplatePack, repo
                 update_unit: bool, over_drafts: bool = False, continues: bool = False) -> int:
     """Insert or update the report of ``report.unit`` for ``report.period``; returns its id
     and sets ``report.version`` to the version stored (see :meth:`Store.save_report`)."""
+    if report.kind != catalogue.kind:
+        raise StorageError(f"báo cáo loại «{report.kind}» không lưu được bằng bộ mẫu loại "
+                           f"«{catalogue.kind}»")
     unit_row = units.unit_row(session, report.unit, update=False)
     if update_unit and not _has_later(session, unit_row, report.period):
         update_unit_row(session, report.unit, profile_only=True)
     final = report.status is Status.FINAL
     where = placed(session, unit_row, report.period)
     effective = replace(report, unit=_with_place(report.unit, where) if final else where)
-    row = report_row(session, report.unit.code, report.period, lock=True)
+    row = report_row(session, report.unit.code, report.period, report.kind, lock=True)
     old = load(session, catalogue, row) if row is not None else None
     changes = history.diff(old, effective) if old is not None else []
     if row is not None and old is not None:
@@ -48,7 +51,8 @@ def save_report(session: Session, catalogue: Catalogue, pack: TemplatePack, repo
             raise FinalReportError(final_message(old, row.id))
     reason = ""
     if final:
-        previous = report_row(session, report.unit.code, report.period.previous())
+        previous = report_row(session, report.unit.code, report.period.previous(),
+                              report.kind)
         ensure_can_be_final(effective, load(session, catalogue, previous) if previous
                             else None, pack)
         if old is None or old.status is not Status.FINAL:
@@ -78,7 +82,7 @@ def _over_drafts(session: Session, report: Report, confirmed: bool) -> str:
     unless the official confirmed it, and then the reason recorded in its history."""
     if not report.unit.aggregates:
         return ""
-    drafts, count = drafts_below(session, report.unit, report.period)
+    drafts, count = drafts_below(session, report.unit, report.period, report.kind)
     if not drafts:
         return ""
     named = ", ".join(unit.label for unit in drafts[:_NAMED_DRAFTS])
@@ -142,8 +146,8 @@ def _refuse_level_change(session: Session, row: UnitRow, old: Unit, new: Unit) -
 
 def _write_rows(session: Session, catalogue: Catalogue, report: Report, unit_id: int,
                 row: ReportRow | None) -> ReportRow:
-    row = row or ReportRow(unit_id=unit_id, period=report.period.code, date=report.date,
-                           version=0)
+    row = row or ReportRow(unit_id=unit_id, period=report.period.code, kind=report.kind,
+                           date=report.date, version=0)
     row.number, row.date, row.recipient = report.number, report.date, report.recipient
     row.data_from, row.data_to = report.data_from, report.data_to
     row.status, row.recipients = report.status.value, list(report.recipients)

@@ -44,7 +44,9 @@ class Store:
     """Reports and units in one database (``connect()`` gives the engine).
 
     Figures are read by ``catalogue`` (default: ``pack``'s); ``pack`` (default: the built-in
-    one) holds the checks a report must pass to become final.
+    one) holds the checks a report must pass to become final. A store reads and writes the
+    reports of its catalogue's kind: finding a unit's report of a period means that kind's;
+    :meth:`kind_of` tells which pack reads a stored report.
     """
 
     def __init__(self, engine: Engine, catalogue: Catalogue | None = None,
@@ -100,7 +102,7 @@ class Store:
 
     def report_id(self, unit_code: str, period: Period) -> int | None:
         with self._read() as session:
-            row = report_row(session, unit_code, period)
+            row = report_row(session, unit_code, period, self.catalogue.kind)
             return row.id if row else None
 
     def save_report(self, report: Report, update_unit: bool = False,
@@ -141,13 +143,21 @@ class Store:
                 raise StorageError(f"không có báo cáo số {report_id} trong cơ sở dữ liệu")
             return load(session, self.catalogue, row)
 
+    def kind_of(self, report_id: int) -> str:
+        """The kind of the stored report ``report_id`` (which names the pack that reads it)."""
+        with self._read() as session:
+            row = session.get(ReportRow, report_id)
+            if row is None:
+                raise StorageError(f"không có báo cáo số {report_id} trong cơ sở dữ liệu")
+            return row.kind
+
     def exists(self, report_id: int) -> bool:
         with self._read() as session:
             return session.get(ReportRow, report_id) is not None
 
     def find(self, unit_code: str, period: Period) -> Report | None:
         with self._read() as session:
-            row = report_row(session, unit_code, period)
+            row = report_row(session, unit_code, period, self.catalogue.kind)
             return load(session, self.catalogue, row) if row else None
 
     def find_many(self, unit_codes: Iterable[str], period: Period) -> dict[str, Report]:

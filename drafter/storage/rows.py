@@ -153,6 +153,7 @@ def report_from_rows(
         rates=rates,
         phrases=phrases,
         overrides=overrides,
+        kind=row.kind,
     )
 
 

@@ -1,4 +1,5 @@
-"""The reliability migrations: report versions, unit snapshots, the history table.
+"""The reliability migrations: report versions, unit snapshots, the history table; the
+kind of each report.
 
 Each step is idempotent: a database created by the current ``0001_initial`` (which builds
 today's tables) already has what the step adds.
@@ -6,8 +7,9 @@ today's tables) already has what the step adds.
 
 from __future__ import annotations
 
-from sqlalchemy import inspect, select, text
+from sqlalchemy import MetaData, inspect, select, text
 from sqlalchemy.engine import Connection
+from sqlalchemy.schema import CreateTable
 
 from drafter.models import HistoryRow, ReportRow, UnitRow
 from drafter.storage.rows import unit_from_row
@@ -54,3 +56,41 @@ def unit_snapshot(connection: Connection) -> None:
 def history(connection: Connection) -> None:
     """0008: every change of a report, who made it, when, old and new value."""
     HistoryRow.__table__.create(connection, checkfirst=True)  # type: ignore[attr-defined]
+
+
+# Every report stored before kinds of report existed is a CCHC report: the built-in pack's
+# kind then, written here as it was (a migration never changes with the packs).
+_FIRST_KIND = "cchc"
+
+
+def report_kind(connection: Connection) -> None:
+    """0016: the kind of each report, and one report per unit, period *and* kind.
+
+    SQLite cannot drop a table constraint: the table is rebuilt (SQLite's documented
+    procedure, with foreign keys off for the migration's transaction, see
+    :func:`drafter.storage.db.migrate`), its rows and ids kept, so figures, documents, items
+    and history still belong to their reports. PostgreSQL drops and adds the constraint.
+    """
+    if "kind" not in _columns(connection, "reports"):
+        connection.execute(text(
+            f"ALTER TABLE reports ADD COLUMN kind VARCHAR NOT NULL DEFAULT '{_FIRST_KIND}'"))
+    old = [unique for unique in inspect(connection).get_unique_constraints("reports")
+           if sorted(unique["column_names"]) == ["period", "unit_id"]]
+    if not old:
+        return  # created with the constraint on kind already
+    if connection.dialect.name != "sqlite":
+        connection.execute(text(f'ALTER TABLE reports DROP CONSTRAINT "{old[0]["name"]}"'))
+        connection.execute(text("ALTER TABLE reports ADD CONSTRAINT "
+                                "uq_reports_unit_period_kind UNIQUE (unit_id, period, kind)"))
+        return
+    table = ReportRow.__table__  # type: ignore[attr-defined]
+    metadata = MetaData()
+    UnitRow.__table__.to_metadata(metadata)  # type: ignore[attr-defined]  # its foreign key
+    rebuilt = table.to_metadata(metadata, name="reports_rebuilt")
+    connection.execute(CreateTable(rebuilt))
+    names = ", ".join(column.name for column in table.c)
+    connection.execute(text(f"INSERT INTO reports_rebuilt ({names}) SELECT {names} FROM reports"))
+    connection.execute(text("DROP TABLE reports"))
+    connection.execute(text("ALTER TABLE reports_rebuilt RENAME TO reports"))
+    for index in table.indexes:
+        index.create(connection)

@@ -12,7 +12,7 @@ from drafter.errors import StorageError
 
 KNOWN = ("0001_initial", "0002_report_review", "0003_ui_state", "0004_scores",
          "0005_tone_marks", "0006_report_version", "0007_unit_snapshot", "0008_history",
-         "0010_unit_structure", "0015_inspection_kinds")
+         "0010_unit_structure", "0015_inspection_kinds", "0016_report_kind")
 
 
 def refuse_unknown(applied: Iterable[str]) -> None:

@@ -15,6 +15,7 @@ from textual.screen import Screen
 
 from drafter.domain.units import Unit
 from drafter.errors import crash_report
+from drafter.packs.load import TemplatePack
 from drafter.resources import documents_dir
 from drafter.storage.location import network_note
 from drafter.tui.navigation import (
@@ -224,10 +225,11 @@ class DrafterApp(App[None]):
 
 
 def create_app(db_url: str | None = None, out_dir: Path | None = None,
-               session: Session | None = None) -> DrafterApp:
-    """The app on ``db_url`` (default database), writing DOCX files into ``out_dir``."""
+               session: Session | None = None, pack: TemplatePack | None = None) -> DrafterApp:
+    """The app on ``db_url`` (default database), writing DOCX files into ``out_dir``; ``pack``
+    (``--pack``) is used for the reports of its kind."""
     if session is None:
-        session = Session.at(db_url, out_dir or documents_dir())
+        session = Session.at(db_url, out_dir or documents_dir(), pack=pack)
     app = DrafterApp(session)
     app.warning = network_note(db_url)
     return app

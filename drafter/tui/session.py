@@ -19,6 +19,7 @@ from drafter.domain.report import Report
 from drafter.domain.units import Unit
 from drafter.errors import DrafterError, DraftsBelowError, StorageError
 from drafter.narrative.blocks import Block, Document, Heading, Paragraph
+from drafter.packs.kinds import builtin_packs, pack_for
 from drafter.packs.load import TemplatePack, builtin_pack
 from drafter.records import workflow
 from drafter.records.started import started_lines
@@ -44,6 +45,10 @@ class Session:
     ``store`` may be a function that opens the store: then what is read before the first
     write (the report reopened at start, its comparisons, the TUI's state) is read by the
     ORM-free :class:`Reader`, and SQLAlchemy is loaded only with the first write.
+
+    ``pack`` is the pack of the kind of report being worked on: opening a report of another
+    kind switches to that kind's pack (``pack`` given stays the one of its own kind), and
+    the store and reader then read that kind's reports.
     """
 
     def __init__(self, store: Store | Callable[[], Store], out_dir: Path,
@@ -54,12 +59,14 @@ class Session:
         self.reader = reader
         self.out_dir = out_dir
         self.pack = pack or builtin_pack()
+        self._given = pack
         self.today = today
         # Told why an autosave was refused (the app shows it); see save().
         self.refused: Callable[[str], None] = lambda message: None
 
     @classmethod
-    def at(cls, url: str | None, out_dir: Path, today: dt.date | None = None) -> Session:
+    def at(cls, url: str | None, out_dir: Path, today: dt.date | None = None,
+           pack: TemplatePack | None = None) -> Session:
         """The session of the database ``url`` (default: the user's), its store opened at
         the first write; a database not yet created or migrated is opened by the store now."""
         def open_store() -> Store:
@@ -67,25 +74,57 @@ class Session:
 
             return Store(connect(url))
 
-        pack = builtin_pack()
-        reader = open_reader(url, pack.catalogue)
+        reader = open_reader(url, (pack or builtin_pack()).catalogue)
         return cls(open_store if reader is not None else open_store(), out_dir, pack, today,
                    reader)
 
     @property
     def store(self) -> Store:
-        """The store, opened (and SQLAlchemy loaded) when first asked for."""
+        """The store of the current kind, opened (and SQLAlchemy loaded) when first asked for."""
         if self._store is None:
             assert self._open_store is not None
             self._store = self._open_store()
+        if self._store.catalogue.kind != self.pack.kind:
+            from drafter.storage import Store
+
+            self._store = Store(self._store.engine, pack=self.pack)
         return self._store
 
     @property
     def _reads(self) -> Store | Reader:
-        """The store once open, until then the reader."""
+        """The store once open, until then the reader (both of the current kind)."""
         if self._store is None and self.reader is not None:
+            if self.reader.catalogue.kind != self.pack.kind:
+                self.reader = Reader(self.reader.url, self.pack.catalogue)
             return self.reader
         return self.store
+
+    def kind_name(self, kind: str) -> str:
+        """What the official calls a kind of report (its pack's ``kind_name``), or ``""``
+        for the first kind, which lists leave unnamed."""
+        if kind == builtin_pack().kind:
+            return ""
+        given = self._given
+        try:
+            pack = given if given is not None and given.kind == kind else pack_for(kind)
+        except DrafterError:
+            return kind  # no pack for it here: named by its code
+        return pack.kind_name
+
+    def kinds(self) -> list[tuple[str, str]]:
+        """The kinds of report a new one may be, by the name the official knows them by: the
+        built-in kinds, and the one of the pack given when it is another."""
+        packs = builtin_packs()
+        if self._given is not None and self._given.kind not in {p.kind for p in packs}:
+            packs.append(self._given)
+        return [(pack.kind_name, pack.kind) for pack in packs]
+
+    def use_kind(self, kind: str) -> None:
+        """Work on reports of ``kind`` from now on: its pack (the one given when it is of
+        that kind, else the built-in one)."""
+        if kind != self.pack.kind:
+            given = self._given
+            self.pack = given if given is not None and given.kind == kind else pack_for(kind)
 
     def units(self) -> list[Unit]:
         return self._reads.units()
@@ -128,6 +167,7 @@ class Session:
 
     def open(self, report_id: int) -> tuple[Report, Report | None, Report | None]:
         """The report with its previous period and same period last year (when stored)."""
+        self.use_kind(self._reads.kind_of(report_id))
         reads = self._reads
         report = reads.get(report_id)
         previous, last_year = workflow.comparisons(reads, report)
@@ -186,7 +226,7 @@ class Session:
         from drafter.api import render_to_file
         from drafter.writer.atomic import inside
 
-        name = f"{report.unit.code}-{report.period.code}.docx"
+        name = f"{report.file_stem}.docx"
         return render_to_file(report, inside(self.out_dir, name), previous, self.pack,
                               last_year=last_year)
 
@@ -207,8 +247,10 @@ class Session:
         if code:
             return code
         report_id, _ = self.last_opened()
-        return self._reads.get(report_id).unit.code if report_id and self.exists(report_id) \
-            else None
+        if not report_id or not self.exists(report_id):
+            return None
+        self.use_kind(self._reads.kind_of(report_id))
+        return self._reads.get(report_id).unit.code
 
     def remember_unit(self, code: str) -> None:
         self.store.set_state(LAST_UNIT, code)

@@ -1,4 +1,5 @@
-"""Pick the period and whether to start from the previous report or empty."""
+"""Pick the kind of report, the period and whether to start from the previous report or
+empty."""
 
 from __future__ import annotations
 
@@ -48,6 +49,11 @@ class NewReportScreen(Modal[int | None]):
         start = next_period(reported, self.today)
         with Vertical(id="new-report", classes="dialog"):
             yield Label("Báo cáo mới", classes="title")
+            kinds = self.session.kinds()
+            if len(kinds) > 1:  # the kind first: it decides what there is to carry
+                yield Label("Loại báo cáo")
+                yield Dropdown(kinds, value=self.session.pack.kind, allow_blank=False,
+                               id="report-kind")
             yield Label("Kỳ báo cáo")
             with Horizontal(classes="row"):
                 yield Dropdown(KINDS, value=start.code.partition("-")[2], allow_blank=False,
@@ -62,9 +68,13 @@ class NewReportScreen(Modal[int | None]):
                 yield Button("Hủy", id="cancel")
 
     def on_mount(self) -> None:
+        # The period is what is chosen most; the kind above it is a Shift+Tab away.
+        self.query_one("#kind", Select).focus()
         self._offer_carry()
 
-    def on_select_changed(self) -> None:
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "report-kind":
+            self.session.use_kind(str(event.value))
         self._offer_carry()
 
     def on_input_changed(self) -> None:

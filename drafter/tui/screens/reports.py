@@ -69,7 +69,9 @@ class ReportsScreen(Screen[None]):
         for summary in summaries:
             edited = short_date(summary.updated_at.date())
             number = f"{summary.number}/BC-UBND" if summary.number else "—"
-            table.add_row(period_name(summary.period), STATUS.get(summary.status, ""),
+            kind = self.session.kind_name(summary.kind)
+            table.add_row(period_name(summary.period) + (f" · {kind}" if kind else ""),
+                          STATUS.get(summary.status, ""),
                           edited, number, key=str(summary.id))
         self.query_one("#empty").display = not summaries
         table.display = bool(summaries)
@@ -88,7 +90,9 @@ class ReportsScreen(Screen[None]):
                                 "Báo cáo đã gửi, tổng hợp, soạn tất cả, Chỉ số CCHC",
                                 self.action_office)
         for summary in self.session.reports(self.unit.code):
-            yield SystemCommand(f"Mở báo cáo {period_name(summary.period)}",
+            kind = self.session.kind_name(summary.kind)
+            yield SystemCommand(f"Mở báo cáo {period_name(summary.period)}"
+                                + (f" · {kind}" if kind else ""),
                                 STATUS.get(summary.status, ""),
                                 partial(self._open, summary.id))
 

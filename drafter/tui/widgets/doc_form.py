@@ -13,7 +13,6 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Select
 
 from drafter.domain.documents import KIND_SYMBOLS, DocRef, split_number, written_number
-from drafter.domain.report import NOTE_SECTIONS
 from drafter.tui.widgets.buttons import FormButton
 from drafter.tui.widgets.drafts import Draft
 from drafter.tui.widgets.dropdown import Dropdown
@@ -29,9 +28,12 @@ class DocumentForm(Vertical):
     ``section`` for those the unit issued (their issuer is the unit, ``own_issuer``)."""
 
     def __init__(self, prefix: str, own_issuer: str, drafts: dict[str, str],
-                 places: dict[str, str] | None = None) -> None:
+                 places: dict[str, str]) -> None:
         super().__init__(classes="doc-form")
-        self.places = places or dict(NOTE_SECTIONS)
+        # Where a document may be cited (the catalogue's sections and sub-items), the first
+        # the default.
+        self.places = places
+        self.first = next(iter(places), "")
         self.prefix = prefix
         self.own_issuer = own_issuer
         self.drafts = drafts
@@ -56,7 +58,7 @@ class DocumentForm(Vertical):
         yield Input(typed.get(self.box("subject"), ""), placeholder="Trích yếu: về …",
                     id=self.box("subject"), compact=True)
         if self.own_issuer:
-            section = typed.get(self.box("section"), "direction")
+            section = typed.get(self.box("section"), self.first)
             yield Dropdown([(title, key) for key, title in self.places.items()],
                            prompt="Trích dẫn ở mục", value=section, id=self.box("section"),
                            compact=True, classes="wide")
@@ -79,7 +81,7 @@ class DocumentForm(Vertical):
             for box in self.query(f"#{self.box(field)}").results(Input):
                 box.value = values[field]
         for select in self.query(f"#{self.box('section')}").results(Select):
-            select.value = doc.section or "direction"
+            select.value = doc.section or self.first
 
     def clear(self) -> None:
         for field in TEXT_FIELDS:
@@ -122,7 +124,7 @@ class DocumentForm(Vertical):
         sections = list(self.query(f"#{self.box('section')}").results(Select))
         chosen = sections[0].value if sections else Select.NULL
         section = str(chosen) if chosen is not Select.NULL else (
-            "direction" if self.own_issuer else "")
+            self.first if self.own_issuer else "")
         doc = dataclasses.replace(editing or DocRef("", "", date), kind=str(kind), number=number,
                                   year=year, symbol=symbol, date=date, issuer=issuer,
                                   subject=subject, section=section)

@@ -15,7 +15,6 @@ from textual.widgets import Button, DataTable, Input
 
 from drafter.checks.document_checks import document_name
 from drafter.domain.documents import DocRef
-from drafter.domain.report import NOTE_SECTIONS
 from drafter.tui.widgets.doc_form import DocumentForm
 from drafter.tui.widgets.drafts import Draft
 from drafter.tui.widgets.text import Label, Table
@@ -49,11 +48,11 @@ class DocumentsEditor(Vertical):
             self.documents = documents
 
     def __init__(self, role: str, title: str, documents: list[DocRef], own_issuer: str,
-                 drafts: dict[str, str], carried: bool = False,
-                 places: dict[str, str] | None = None) -> None:
+                 drafts: dict[str, str], places: dict[str, str],
+                 carried: bool = False) -> None:
         super().__init__(id=f"{role}-editor", classes="documents-editor")
         # Where a document may be cited: sections and sub-items, "II.1 …" first.
-        self.places = places or dict(NOTE_SECTIONS)
+        self.places = places
         self.role = role
         self.prefix = "doc" if role == "documents" else "basis"
         self.title = title

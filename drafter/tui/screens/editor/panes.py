@@ -10,8 +10,9 @@ from textual.widget import Widget
 from drafter.checks import assessment_of
 from drafter.domain.catalogue import Catalogue
 from drafter.domain.indicators import ValueType
+from drafter.domain.outline import Section
 from drafter.domain.phrases import Phrase, Phrases
-from drafter.domain.report import LISTS, NOTE_SECTIONS, OVERRIDE_MARK, PHRASE_MARK
+from drafter.domain.report import LISTS, OVERRIDE_MARK, PHRASE_MARK
 from drafter.domain.tier_indicators import shown_to
 from drafter.narrative.assessment import Finding
 from drafter.tui.screens.editor.editing import FIGURE, Editing
@@ -24,20 +25,14 @@ from drafter.tui.widgets.list_editor import EDITING, ListEditor
 from drafter.tui.widgets.phrases import PhrasePicker
 from drafter.tui.widgets.text import Label
 
-NUMBERS = {"direction": "I.", "institutions": "II.1", "procedures": "II.2",
-           "organisation": "II.3", "civil_service": "II.4", "finance": "II.5",
-           "e_government": "II.6"}
-# Short names that fit the sidebar at 80 columns; the pane shows the full title.
-SHORT = {"direction": "I. Chỉ đạo, điều hành", "institutions": "II.1 Thể chế",
-         "procedures": "II.2 Thủ tục hành chính", "organisation": "II.3 Tổ chức bộ máy",
-         "civil_service": "II.4 Chế độ công vụ", "finance": "II.5 Tài chính công",
-         "e_government": "II.6 Chính quyền số"}
-OTHER_PANES = {"basis": "Văn bản căn cứ", "documents": "Văn bản đã ban hành",
-               "assessment": "III. Đánh giá chung", "tasks": "IV. Nhiệm vụ trọng tâm",
-               "proposals": "V. Kiến nghị, đề xuất", "issuing": "Thông tin ban hành",
-               "checks": "Kiểm tra số liệu", "preview": "Xem trước"}
-PANE_LISTS = {"assessment": ("strengths", "shortcomings", "causes"), "tasks": ("tasks",),
-              "proposals": ("proposals",)}
+# The panes of every report besides its catalogue's sections and parts (those are named,
+# numbered and ordered by the pack's catalogue; their short names fit the sidebar at 80
+# columns, the pane shows the full title).
+FIRST_PANES = {"basis": "Văn bản căn cứ", "documents": "Văn bản đã ban hành"}
+LAST_PANES = {"issuing": "Thông tin ban hành", "checks": "Kiểm tra số liệu",
+              "preview": "Xem trước"}
+# The list whose items have causes entered by assessment rule, in the same pane.
+SHORTCOMINGS = "shortcomings"
 DOCUMENT_PANES = {"basis": "Văn bản căn cứ: văn bản của cấp trên mà báo cáo này thực hiện",
                   "documents": "Văn bản đơn vị đã ban hành trong kỳ"}
 BUILT_WHEN_SHOWN = ("checks", "preview")  # filled on demand, not from the report
@@ -56,7 +51,11 @@ class Panes:
         report = editing.report
         typed = {box.removeprefix(FIGURE) for box in editing.drafts if box.startswith(FIGURE)}
         self.shown = shown_to(catalogue, report.unit.tier) | set(report.figures) | typed
-        self.ids = [s.id for s in catalogue.sections] + list(OTHER_PANES)
+        # A part's lists: its sub-items (III: strengths, shortcomings, causes).
+        self.lists = {part.id: tuple(item.id for item in part.items if item.id in LISTS)
+                      for part in catalogue.parts}
+        self.ids = [s.id for s in catalogue.sections] + list(FIRST_PANES) + \
+            [part.id for part in catalogue.parts] + list(LAST_PANES)
 
     def indicators(self, pane: str) -> list[str]:
         """The keys of the figures shown in a catalogue section, in catalogue order."""
@@ -67,9 +66,9 @@ class Panes:
         if field in self.catalogue:
             return self.catalogue[field].section if field in self.shown else None
         if field in LISTS:
-            return next(p for p, names in PANE_LISTS.items() if field in names)
+            return next((p for p, names in self.lists.items() if field in names), None)
         if field == CAUSES:
-            return "assessment"
+            return self.of(SHORTCOMINGS)
         if field.startswith("note:"):
             return field.removeprefix("note:")
         if field.startswith(PHRASE_MARK):
@@ -82,15 +81,20 @@ class Panes:
             return field
         return "issuing" if field in ISSUING_FIELDS else None
 
+    def _section(self, pane: str) -> Section | None:
+        return next((s for s in self.catalogue.outline if s.id == pane), None)
+
     def short(self, pane: str) -> str:
-        return SHORT.get(pane) or OTHER_PANES.get(pane) or pane
+        """The sidebar's name of a pane: ``II.1 Thể chế``."""
+        section = self._section(pane)
+        if section is None:
+            return {**FIRST_PANES, **LAST_PANES}.get(pane, pane)
+        return f"{section.number} {section.short or section.title}".strip()
 
     def title(self, pane: str) -> str:
         """``II.2 Cải cách thủ tục hành chính``: a catalogue section numbered, or the pane."""
-        for section in self.catalogue.sections:
-            if section.id == pane:
-                return f"{NUMBERS[pane]} {section.title}"
-        return OTHER_PANES[pane]
+        section = self._section(pane)
+        return section.heading if section else {**FIRST_PANES, **LAST_PANES}[pane]
 
     def carried(self, pane: str) -> bool:
         """Whether the pane holds figures or lists carried from last period, not confirmed."""
@@ -100,14 +104,14 @@ class Panes:
         """The content of one pane, top to bottom, in pieces built from the report and the
         drafts as they are when each is called: the editor builds a section's first
         screenful at once and the rest after the screen is drawn."""
-        if pane not in NUMBERS:  # lists, documents or issuing: a few widgets, in one piece
+        if pane not in {s.id for s in self.catalogue.sections}:
+            # lists, documents or issuing: a few widgets, in one piece
             return [partial(self._other, pane)]
         title = Label(self.title(pane), classes="subtitle")
         builders: list[Callable[[], list[Widget]]] = [lambda: [title]]
         builders += [partial(self._row, key) for key in self.indicators(pane)]
-        builders += [partial(self._given, pane), partial(self._phrases, pane)]
-        if pane in NOTE_SECTIONS:
-            builders.append(partial(self._note, pane))
+        builders += [partial(self._given, pane), partial(self._phrases, pane),
+                     partial(self._note, pane)]
         return builders
 
     def _other(self, pane: str) -> list[Widget]:
@@ -116,12 +120,12 @@ class Panes:
             own = report.unit.short_body if pane == "documents" else ""
             docs = report.documents if pane == "documents" else report.basis
             return [DocumentsEditor(pane, DOCUMENT_PANES[pane], docs, own, drafts,
-                                    pane in report.review, self.places())]
-        if pane in PANE_LISTS:
+                                    self.places(), pane in report.review)]
+        if pane in self.lists:
             lists: list[Widget] = [self._list(name, LISTS[name], report.items(name))
-                                   for name in PANE_LISTS[pane]]
-            if pane == "assessment":  # each shortcoming's causes before the general ones
-                lists.insert(2, self._causes())
+                                   for name in self.lists[pane]]
+            if SHORTCOMINGS in self.lists[pane]:  # each shortcoming's causes, then the general
+                lists.insert(self.lists[pane].index(SHORTCOMINGS) + 1, self._causes())
             return [*lists, *self._phrases(pane)]
         return [IssuingEditor(report, drafts)]
 
@@ -150,15 +154,7 @@ class Panes:
     def places(self) -> dict[str, str]:
         """Where a document may be cited: each section ("II.1 Cải cách thể chế") followed by
         its sub-items ("II.1 · Theo dõi tình hình thi hành pháp luật")."""
-        found = {}
-        tier = self.editing.report.unit.tier.value
-        for section in self.catalogue.sections:
-            found[section.id] = NOTE_SECTIONS.get(section.id) or self.title(section.id)
-            number = NUMBERS[section.id].rstrip(".")
-            for item in section.items:
-                title = item.title_for(tier).replace("{superior}", "cấp trên")
-                found.setdefault(item.id, NOTE_SECTIONS.get(item.id) or f"{number} · {title}")
-        return found
+        return self.catalogue.target_names(self.editing.report.unit.tier.value)
 
     def pane_phrases(self, pane: str) -> list[Phrase]:
         """The phrases offered in a pane: those of its sub-items for the unit's tier."""
