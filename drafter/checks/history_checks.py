@@ -11,7 +11,14 @@ from drafter.checks.context import CheckContext, as_number, show
 from drafter.checks.problems import Problem, Severity
 from drafter.domain.figures import Figures
 from drafter.domain.indicators import Indicator, Kind, ValueType
-from drafter.domain.report import LISTS, OVERRIDE_MARK, PHRASE_MARK, REVIEWED_DOCUMENTS, Report
+from drafter.domain.report import (
+    LISTS,
+    OVERRIDE_MARK,
+    PHRASE_MARK,
+    REVIEWED_DOCUMENTS,
+    WORD_MARK,
+    Report,
+)
 from drafter.vi.text import lower_first
 
 WARNING = Severity.WARNING
@@ -109,6 +116,8 @@ def rates_do_not_collapse(ctx: CheckContext) -> Iterator[Problem]:
 def _review_name(ctx: CheckContext, key: str) -> str:
     if key.startswith(PHRASE_MARK):
         return lower_first(ctx.rules.message("review_phrase", id=key.removeprefix(PHRASE_MARK)))
+    if key.startswith(WORD_MARK):
+        return key.removeprefix(WORD_MARK)
     if key.startswith(OVERRIDE_MARK):
         return lower_first(ctx.rules.message("review_override",
                                              id=key.removeprefix(OVERRIDE_MARK)))

@@ -25,7 +25,7 @@ _NINE = re.compile(r"9\s+tháng(?:\s+đầu)?(?:\s+năm)?\s+(\d{4})")
 _YEAR = re.compile(r"năm\s+(\d{4})")
 
 
-def _periods(text: str) -> tuple[list[Period], list[int]]:
+def periods_named(text: str) -> tuple[list[Period], list[int]]:
     """The periods named in ``text``, and the years named alone (``năm 2024``)."""
     found = [Period(int(year), PeriodKind.QUARTER, _ROMAN[quarter])
              for quarter, year in _QUARTER.findall(text)]
@@ -51,7 +51,7 @@ def title_problem(rows: list[list[RawCell]], header: int, unit: Unit, period: Pe
              if UNIT_KINDS[kind] is unit.tier]
     if named and norm_cell(unit.label) not in named:
         return f"bảng ghi là của {named[0]}, không phải của {unit.label}"
-    periods, years = _periods(text)
+    periods, years = periods_named(text)
     if periods and period not in periods:
         return f"bảng ghi kỳ {periods[0].code}, không phải kỳ {period.code} của báo cáo"
     if not periods and years and period.year not in years:
