@@ -37,7 +37,6 @@ _LEAD = re.compile(r"^[-–+•]\s*([^:]{3,160}):\s*(.*)$")
 _ITEM = re.compile(r"^(?:[-–+•]|\d{1,2}[.)])\s*(.+)$")
 _NUMBER = re.compile(r"Số\s*:\s*(\d+[a-z]?)?\s*/", re.IGNORECASE)
 _DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
-_BASIS_END = re.compile(r",\s+(?:UBND|Ủy ban|Sở|Ban|Phòng)[^,;]*?\bbáo cáo\b")
 _NONE = {"khong co", "khong"}
 
 
@@ -184,7 +183,8 @@ def _header(lines: list[str], tables: list[WordTable]) -> tuple[str | None, dt.d
         break
     recipient = next((line.split(":", 1)[1].strip() for line in head
                       if label_key(line).startswith("kinh gui") and ":" in line), "")
-    title = " ".join(line.lower() for line in lines[:6])
+    start = next((i for i, line in enumerate(lines[:20]) if label_key(line) == "bao cao"), 0)
+    title = " ".join(line.lower() for line in lines[start:start + 3])
     periods, _years = periods_named(title)
     if not periods:
         periods = [Period.parse(str(year)) for year in _years[:1]]
@@ -225,9 +225,7 @@ def read_word_report(path: Path, unit: Unit, period: Period | None = None,
         period = periods[0]
     elif periods and period not in periods:
         review.append(f"Tiêu đề ghi kỳ {periods[0].code}, khác kỳ {period.code} đã chọn")
-    opening = " ".join(body.opening)
-    cut = _BASIS_END.search(opening)
-    basis = parse_references(opening[:cut.start()] if cut else opening)
+    basis = parse_references(" ".join(body.opening))
     lists = _lists(body)
     report = Report(unit=unit, period=period, date=date or period.end, number=number,
                     recipient=recipient, basis=basis, documents=_documents(body, unit),

@@ -42,6 +42,9 @@ _ISSUER_END = re.compile(r"\s+(?=(?:về|ban hành|phê duyệt|hướng dẫn|q
                          r"thực hiện|sửa đổi|bổ sung|công bố|kiện toàn|thành lập)\b)|[,;:)]|"
                          r"\.(?:\s|$)|$")
 _SENTENCE_END = re.compile(r"\.(?:/\.)?(?=\s+[A-ZĐÀ-Ỹ]|\s*$)")
+# A clause on the unit after a subject ("…, UBND xã có 114 TTHC", "…, Ủy ban nhân dân xã báo
+# cáo …") is the sentence's, not the subject's.
+_CLAUSE = re.compile(r",\s+(?=(?:UBND|Ủy ban|Sở|Phòng|Bộ phận|Ban)\s)")
 _INTRODUCED = re.compile(r"^([^,;()]+?)\s*\(([A-ZĐ]{2,})\)")
 
 
@@ -56,7 +59,14 @@ def _date(text: str) -> dt.date | None:
 def _abbreviated(text: str) -> str:
     """``Ủy ban nhân dân (UBND) huyện Bạch Thông …`` (a name introduced with its
     abbreviation, as a report writes it the first time) → ``UBND huyện Bạch Thông …``."""
-    return _INTRODUCED.sub(r"\2", text, count=1)
+    introduced = _INTRODUCED.match(text)
+    if introduced is None:
+        return text
+    name = introduced.group(1)
+    stop = _ISSUER_END.search(name)
+    if stop is not None and stop.start() < len(name):
+        return text  # the parenthesis stands in the subject, after the issuer's name
+    return introduced.group(2) + text[introduced.end():]
 
 
 def parse_references(text: str) -> list[DocRef]:
@@ -74,8 +84,8 @@ def parse_references(text: str) -> list[DocRef]:
             continue
         end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
         rest = text[match.end():end]
-        sentence = _SENTENCE_END.search(rest)
-        rest = rest[:sentence.start()] if sentence else rest
+        ends = [m.start() for m in (_SENTENCE_END.search(rest), _CLAUSE.search(rest)) if m]
+        rest = rest[:min(ends)] if ends else rest
         issuer = ""
         if rest.startswith(" của "):
             rest = _abbreviated(rest[5:])
