@@ -184,10 +184,11 @@ def _header(lines: list[str], tables: list[WordTable]) -> tuple[str | None, dt.d
     recipient = next((line.split(":", 1)[1].strip() for line in head
                       if label_key(line).startswith("kinh gui") and ":" in line), "")
     start = next((i for i, line in enumerate(lines[:20]) if label_key(line) == "bao cao"), 0)
-    title = " ".join(line.lower() for line in lines[start:start + 3])
-    periods, _years = periods_named(title)
+    title = " ".join(line.lower() for line in lines[start + 1:start + 3])
+    # "… năm 2024 và phương hướng, nhiệm vụ năm 2025": the period is the one reported on.
+    periods, years = periods_named(title.split("phương hướng")[0])
     if not periods:
-        periods = [Period.parse(str(year)) for year in _years[:1]]
+        periods = [Period.parse(str(year)) for year in years[:1]]
     return number, date, recipient, periods
 
 
