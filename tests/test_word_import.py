@@ -20,7 +20,7 @@ from drafter.datafile import load_report
 from drafter.domain.periods import Period
 from drafter.domain.report import WORD_MARK, Report
 from drafter.exchange.word import read_word_report
-from drafter.packs.load import builtin_pack
+from drafter.packs.load import builtin_pack, load_pack
 from drafter.resources import demo_dir
 from drafter.storage import Store, connect
 from drafter.vi.text import label_key
@@ -294,3 +294,46 @@ def test_a_doc_without_libreoffice_says_so(tmp_path: Path, monkeypatch: pytest.M
     assert capsys.readouterr().err.strip() == (
         f"Lỗi: {path}: tệp Word 97–2003 (.doc) cần LibreOffice để đọc nhưng máy chưa cài; mở "
         "tệp trong Word và lưu lại dưới dạng .docx")
+
+
+# A second province's form (issue 14's Sóc Trăng-like "Phụ lục 2, Bảng 2"): Roman groups,
+# the files first, one heading row "TT | Nội dung | Kết quả | ĐVT | Ghi chú", letters as STT.
+SOC_TRANG = [
+    ["I", "GIẢI QUYẾT HỒ SƠ", "", "", ""],
+    ["a", "Hồ sơ tiếp nhận trong kỳ", "142", "Hồ sơ", "Cả trực tuyến"],
+    ["b", "Tỷ lệ đúng hạn", "99,28", "%", "Theo phần mềm"],
+    ["II", "CHỈ ĐẠO, ĐIỀU HÀNH", "", "", ""],
+    ["a", "Văn bản chỉ đạo", "2", "VB", ""],
+    ["b", "Nhiệm vụ đã hoàn thành", "3", "Nhiệm vụ", ""],
+]
+
+
+def test_a_provinces_own_form_read_with_its_pack(tmp_path: Path) -> None:
+    from test_appendix_layout import FORM, Q1, _pack_with
+
+    pack = load_pack(_pack_with(tmp_path, FORM))
+    report = load_report(Q1, pack.catalogue)
+    path = render_to_file(report, tmp_path / "soc-trang.docx", pack=pack)
+    read = read_word_report(path, report.unit, pack=pack)
+    assert read.report.figures == {"files_received": 142, "directive_docs": 2,
+                                   "plan_tasks_done": 3}
+    assert read.report.rates == {"files_on_time_rate": Decimal("99.28")}
+    assert read.review == []
+
+
+def test_a_provinces_own_form_by_hand_with_the_builtin_pack(tmp_path: Path) -> None:
+    """The built-in pack knows "Hồ sơ tiếp nhận trong kỳ" as a synonym (catalogue.toml); a
+    row nearly like an indicator's label is taken and listed, the others listed."""
+    from word_files import hand_made_report
+
+    path = hand_made_report(tmp_path / "st.docx", SOC_TRANG, two_row_heading=False,
+                            groups=[0, 3])
+    read = read_word_report(path, CAM_GIANG)
+    assert read.report.figures == {"files_received": 142, "plan_tasks_done": 3}
+    assert read.review == [
+        "b Tỷ lệ đúng hạn: không khớp với chỉ tiêu nào của biểu, số liệu «99,28» chưa được "
+        "nhập",
+        "a Văn bản chỉ đạo: không khớp với chỉ tiêu nào của biểu, số liệu «2» chưa được nhập",
+        "b Nhiệm vụ đã hoàn thành: khớp gần đúng với chỉ tiêu «Số nhiệm vụ đã hoàn thành», "
+        "cần xác nhận",
+    ]

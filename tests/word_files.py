@@ -80,7 +80,7 @@ def hand_made_report(path: Path, appendix: Sequence[Row], *, two_row_heading: bo
         heading: list[Row] = [["STT", "Nội dung chỉ tiêu", "Kết quả thống kê", "", "Ghi chú"],
                               ["", "", "Số liệu", "Đơn vị tính", ""]]
     else:
-        heading = [["TT", "Chỉ tiêu", "ĐVT", "Kết quả", "Ghi chú"]]
+        heading = [["TT", "Nội dung", "Kết quả", "ĐVT", "Ghi chú"]]
     table = _table(document, [*heading, *appendix])
     if two_row_heading:
         table.cell(0, 2).merge(table.cell(0, 3))

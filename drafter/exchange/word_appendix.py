@@ -88,6 +88,7 @@ class _Candidate:
     key: str
     stt: str
     position: int
+    unit: str = ""  # the layout row's own unit of measure, when it gives one
 
 
 def _candidates(catalogue: Catalogue, tier: Tier, abbreviations: dict[str, str]
@@ -104,7 +105,7 @@ def _candidates(catalogue: Catalogue, tier: Tier, abbreviations: dict[str, str]
 
     for position, row in enumerate(catalogue.layout(tier).rows):
         if row.key:
-            add(row.label, _Candidate(row.key, row.stt, position))
+            add(row.label, _Candidate(row.key, row.stt, position, row.unit))
     for indicator in catalogue:
         for text in (indicator.label, *indicator.synonyms):
             add(text, _Candidate(indicator.key, "", 10_000))
@@ -216,7 +217,8 @@ def _row(row: tuple[str, ...], columns: _Columns, names: _Names, after: int,
     chosen = _pick(options, stt, after)
     indicator = catalogue[chosen.key]
     unit = _cell(row, columns.unit)
-    if unit and indicator.unit and label_key(unit) != label_key(indicator.unit):
+    known = {label_key(text) for text in (chosen.unit, indicator.unit) if text}
+    if unit and known and label_key(unit) not in known:
         result.review.append(f"{shown}: đơn vị tính «{unit}» khác «{indicator.unit}» của chỉ "
                              "tiêu, cần xem lại")
     value = _value(text, indicator, result.review, shown)
