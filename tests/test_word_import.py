@@ -95,7 +95,7 @@ APPENDIX = [
     ["1.2", "Tổ chức đối thoại của lãnh đạo với người dân, cộng đồng doanh nghiệp", "Có",
      "Có/không", ""],
     ["2", "Cải cách thủ tục hành chính", "", "", ""],
-    ["2.1", "Tổng số hồ sơ tiếp nhận trong kỳ", "1.234", "Hồ sơ", "Cả trực tuyến"],
+    ["2.1", "Hồ sơ tiếp nhận trong kỳ", "1.234", "Hồ sơ", "Cả trực tuyến"],
     ["2.2", "Số hồ sơ thủ tục hành chính đã tiếp nhận trực tuyến", "1,234", "Hồ sơ", ""],
     ["2.3", "Tỷ lệ hồ sơ TTHC tiếp nhận được giải quyết đúng hạn (%)", "99.81", "%", ""],
     ["", "Tổng số hồ sơ TTHC đã giải quyết xong", "1.000", "Hồ sơ", ""],
