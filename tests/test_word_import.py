@@ -19,7 +19,7 @@ from drafter.combine.rollup import Rollup, apply_rollup
 from drafter.datafile import load_report
 from drafter.domain.periods import Period
 from drafter.domain.report import WORD_MARK, Report
-from drafter.exchange.word import read_word_report
+from drafter.exchange.word import WordReport, read_word_report
 from drafter.packs.load import builtin_pack, load_pack
 from drafter.resources import demo_dir
 from drafter.storage import Store, connect
@@ -337,3 +337,95 @@ def test_a_provinces_own_form_by_hand_with_the_builtin_pack(tmp_path: Path) -> N
         "b Nhiệm vụ đã hoàn thành: khớp gần đúng với chỉ tiêu «Số nhiệm vụ đã hoàn thành», "
         "cần xác nhận",
     ]
+
+
+def _reference(name: str, toml: str, tmp_path: Path) -> tuple[Report, WordReport]:
+    from word_files import from_reference_text
+
+    expected = load_report(REFERENCE / f"{toml}.toml")
+    text = (REFERENCE / f"{name}.txt").read_text(encoding="utf-8")
+    path = from_reference_text(text, tmp_path / f"{name}.docx")
+    return expected, read_word_report(path, expected.unit)
+
+
+def test_cam_giang_quarter_one_as_its_clerk_typed_it(tmp_path: Path) -> None:
+    expected, read = _reference("xa-cam-giang-quy-I-2024", "xa-cam-giang-2024-Q1", tmp_path)
+    report = read.report
+    assert report.period == expected.period
+    # Every figure of its appendix, as the appendix gives it; the staff are 18 there where
+    # the text says 20 (the data file follows the text).
+    assert report.figures == {
+        **{key: expected.figures[key] for key in (
+            "directive_docs", "plan_tasks", "plan_tasks_done", "dialogue_held",
+            "legal_docs_issued", "legal_docs_checked", "legal_check_to_handle",
+            "legal_check_handled", "legal_docs_reviewed", "legal_review_to_handle",
+            "legal_review_handled", "procedures_simplified", "procedures_new",
+            "procedures_abolished", "procedures_total", "procedures_same_level",
+            "procedures_between_levels", "procedures_location_free", "files_solved",
+            "files_on_time", "pakn_received", "pakn_resolved", "officials_disciplined",
+            "civil_servants_disciplined", "dvc_partial_provided", "dvc_full_provided",
+            "files_online", "files_in_person")},
+        "civil_servants_quota": 18, "civil_servants_present": 18, "civil_servants_placed": 18,
+        "staff_quota": 18, "staff_present": 18, "staff_reduced": 0, "staff_qualified": 16,
+        "staff_rated_good": 18, "dvc_partial_eligible": 13, "dvc_partial_with_files": 3,
+        "dvc_full_eligible": 62, "dvc_full_with_files": 5,
+    }
+    assert report.rates == {"commune_files_on_time_rate": Decimal("100"),
+                            "e_docs_rate": Decimal("90.4"), "e_docs_parallel_rate": Decimal("9.6")}
+    assert read.review == [
+        "Tỷ lệ văn bản được gửi hoàn toàn dưới dạng điện tử và song song với văn bản giấy: khớp "
+        "gần đúng với chỉ tiêu «Tỷ lệ văn bản được gửi dưới dạng điện tử và song song với văn "
+        "bản giấy», cần xác nhận",
+        "Số hồ sơ TTHC tiếp nhận trực tiếp, qua bưu chính công ích: không có dòng trong biểu, "
+        "đã tính từ «Tổng số hồ sơ TTHC tiếp nhận mới trong kỳ (trực tuyến, trực tiếp, qua bưu "
+        "chính công ích)» là 22",
+        # The reference's own mistake (7 of 29 online), caught.
+        "Tỷ lệ hồ sơ TTHC được tiếp nhận trực tuyến: tệp ghi 93,3% nhưng tính từ số liệu là "
+        "24,14%",
+    ]
+    assert report.basis == expected.basis
+    documents = {doc.full_number: doc for doc in report.documents}
+    for doc in expected.documents:
+        assert _section(documents[doc.full_number].section) == _section(doc.section)
+    # 04/KH-UBND is cited twice with two subjects; the first citation is kept.
+    assert documents["04/KH-UBND"].subject == "về tuyên truyền, phổ biến pháp luật trong " \
+        "lĩnh vực lâm nghiệp"
+    assert documents["17/KH-UBND"].subject == expected.documents[0].subject
+    assert documents["76/NQ-CP"].issuer == "Chính phủ"
+    assert _same_text(report.items("shortcomings")) == _same_text(expected.items("shortcomings"))
+    assert _same_text(report.items("tasks")) == _same_text(expected.items("tasks"))
+    assert report.recipients == expected.recipients
+
+
+def test_ha_trung_year_lists_and_basis(tmp_path: Path) -> None:
+    """Headings in bold only, items as plain paragraphs under III's headings."""
+    expected, read = _reference("thi-tran-ha-trung-nam-2023", "thi-tran-ha-trung-2023",
+                                tmp_path)
+    report = read.report
+    assert report.period == expected.period
+    assert report.recipient == "Ủy ban nhân dân huyện Hà Trung."
+    assert [doc.full_number for doc in report.basis] == ["3687/UBND-NV"]
+    for name in ("strengths", "shortcomings", "causes", "tasks", "proposals"):
+        assert _same_text(report.items(name)) == _same_text(expected.items(name)), name
+    assert report.recipients == expected.recipients
+    assert read.review == []
+
+
+def test_bach_thong_district_year(tmp_path: Path) -> None:
+    """A district's appendix of 2023 (levels 3 and 4 of online services, rows counting the
+    communes' files beside the district's): what it could not place is listed."""
+    expected, read = _reference("huyen-bach-thong-nam-2023", "huyen-bach-thong-2023",
+                                tmp_path)
+    report = read.report
+    assert report.period == expected.period
+    assert report.basis == expected.basis
+    for key in ("plan_tasks", "plan_tasks_done", "procedures_total", "dvc_partial_provided",
+                "dvc_full_provided", "investment_plan", "investment_disbursed"):
+        assert report.figures[key] == expected.figures[key], key
+    assert report.figures["dvc_full_eligible"] == 212  # "mức độ 4", a synonym
+    assert report.figures["dvc_partial_eligible"] == 52  # "mức độ 3"
+    assert "Tổng số hồ sơ TTHC đã giải quyết xong: ghi 6635, khác số đã đọc ở dòng trước " \
+           "(941), giữ số đầu tiên" in read.review
+    assert "5.1.2 Số viên chức sự nghiệp đúng vị trí việc làm đã được phê duyệt: không đọc " \
+           "được số liệu «99,84%»" in read.review
+    assert _same_text(report.items("tasks")) == _same_text(expected.items("tasks"))

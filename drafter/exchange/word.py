@@ -32,9 +32,10 @@ from drafter.vi.text import clean, item_text, label_key
 from drafter.writer.word_reader import WordParagraph, WordTable, read_word
 
 _ROMAN = re.compile(r"^(I|II|III|IV|V|VI|VII)\.\s*(.+)$")
-_ARABIC = re.compile(r"^(\d{1,2})\.\s*(.+)$")
+_ARABIC = re.compile(r"^(\d{1,2})\.\s+(.+)$")
+_SUBHEADING = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s+\S")  # "2.1. Về công tác …"
 _LEAD = re.compile(r"^[-–+•]\s*([^:]{3,160}):\s*(.*)$")
-_ITEM = re.compile(r"^(?:[-–+•]|\d{1,2}[.)])\s*(.+)$")
+_ITEM = re.compile(r"^(?:[-–+•]\s*|\d{1,2}[.)]\s+)(.+)$")
 _NUMBER = re.compile(r"Số\s*:\s*(\d+[a-z]?)?\s*/", re.IGNORECASE)
 _DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
 _NONE = {"khong co", "khong"}
@@ -84,8 +85,7 @@ def _split(lines: list[str], catalogue: Catalogue, abbreviations: dict[str, str]
     body = _Body()
     titles = {label_key(title.replace("{superior}", ""), abbreviations): target
               for target, title in catalogue.targets().items()}
-    part = ""
-    place = ""
+    part = section = under = place = ""
     for line in lines:
         roman = _ROMAN.match(line)
         if roman and line[:len(roman.group(1))].isupper() and roman.group(2)[:1].isupper():
@@ -94,7 +94,7 @@ def _split(lines: list[str], catalogue: Catalogue, abbreviations: dict[str, str]
             rest = roman.group(2).split(":", 1)
             if len(rest) == 2 and rest[1].strip():
                 body.parts[part].append(rest[1].strip())
-            place = ""
+            section = place = _target(label_key(rest[0], abbreviations), titles)
             continue
         if not part:
             body.opening.append(line)
@@ -102,13 +102,15 @@ def _split(lines: list[str], catalogue: Catalogue, abbreviations: dict[str, str]
         if label_key(line).startswith(("tren day la", "noi nhan")):
             break
         body.parts[part].append(line)
+        # A heading not matched stands under its section (I, or a field of II); a lead
+        # not matched under its heading.
         heading = _ARABIC.match(line)
         lead = _LEAD.match(line)
-        for match in (heading, lead):
-            if match is not None:
-                found = _target(label_key(match.group(1 if match is lead else 2),
-                                          abbreviations), titles)
-                place = found or place
+        if heading is not None:
+            place = under = _target(label_key(heading.group(2), abbreviations), titles) \
+                or section
+        elif lead is not None:
+            place = _target(label_key(lead.group(1), abbreviations), titles) or under
         body.places.append((line, place))
     return body
 
@@ -120,29 +122,47 @@ def _target(key: str, titles: dict[str, str]) -> str:
                  if name and (key.startswith(name) or name.startswith(key))), "")
 
 
+def _assessed(heading: str) -> str:
+    key = label_key(heading)
+    if "uu diem" in key or "ket qua dat duoc" in key or "tich cuc" in key:
+        return "strengths"
+    if "ton tai" in key or "han che" in key:
+        return "shortcomings"
+    return "causes" if "nguyen nhan" in key else ""
+
+
+def _items(lines: list[str]) -> list[str]:
+    """A list as written, block by block (a "2.1. Về …" heading starts a block): a block's
+    ``-``/``1.`` items when it marks them (a paragraph before them introduces them, one
+    between them continues the text above), else each of its paragraphs; "Không có." is no
+    item."""
+    blocks: list[list[str]] = [[]]
+    for line in lines:
+        if _SUBHEADING.match(line):
+            blocks.append([])
+        else:
+            blocks[-1].append(line)
+    items: list[str] = []
+    for block in blocks:
+        marked = [m.group(1) for m in map(_ITEM.match, block) if m]
+        items.extend(item_text(line) for line in (marked or block))
+    return [item for item in items if item and label_key(item) not in _NONE]
+
+
 def _lists(body: _Body) -> dict[str, list[str]]:
     """III's strengths, shortcomings and causes, IV's tasks, V's proposals."""
-    lists: dict[str, list[str]] = {}
+    parts: dict[str, list[str]] = {}
     current = ""
     for line in body.parts.get("assessment", []):
         heading = _ARABIC.match(line)
         if heading and len(heading.group(2)) < 80 and not _LEAD.match(line):
-            key = label_key(heading.group(2))
-            current = ("strengths" if "uu diem" in key or "ket qua dat duoc" in key else
-                       "shortcomings" if "ton tai" in key or "han che" in key else
-                       "causes" if "nguyen nhan" in key else "")
-            continue
-        item = _ITEM.match(line)
-        if current and item:
-            lists.setdefault(current, []).append(item_text(item.group(1)))
+            current = _assessed(heading.group(2))
+        elif current:
+            parts.setdefault(current, []).append(line)
     for name in ("tasks", "proposals"):
-        items = [item_text(m.group(1)) for m in map(_ITEM.match, body.parts.get(name, [])) if m]
-        items = items or [item_text(line) for line in body.parts.get(name, [])
-                          if label_key(line) not in _NONE]
-        items = [item for item in items if label_key(item) not in _NONE]
-        if items:
-            lists[name] = items
-    return lists
+        parts[name] = body.parts.get(name, [])
+    found = {name: _items(lines) for name, lines in parts.items()}
+    return {name: items for name, items in found.items() if items}
 
 
 def _own(doc: DocRef, unit: Unit) -> bool:
@@ -175,15 +195,15 @@ def _header(lines: list[str], tables: list[WordTable]) -> tuple[str | None, dt.d
     """Number, date, "Kính gửi" and the periods the title names."""
     cells = [clean(part) for table in tables[:1] for row in table.rows for cell in row
              for part in cell.split("\n")]
-    head = cells + lines[:12]
+    start = next((i for i, line in enumerate(lines[:20]) if label_key(line) == "bao cao"), 0)
+    head = cells + lines[:start]
     number = next((m.group(1) for m in map(_NUMBER.search, head) if m and m.group(1)), None)
     date = None
     for match in filter(None, map(_DATE.search, head)):
         date = dt.date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
         break
-    recipient = next((line.split(":", 1)[1].strip() for line in head
+    recipient = next((line.split(":", 1)[1].strip() for line in lines[:start + 6]
                       if label_key(line).startswith("kinh gui") and ":" in line), "")
-    start = next((i for i, line in enumerate(lines[:20]) if label_key(line) == "bao cao"), 0)
     title = " ".join(line.lower() for line in lines[start + 1:start + 3])
     # "… năm 2024 và phương hướng, nhiệm vụ năm 2025": the period is the one reported on.
     periods, years = periods_named(title.split("phương hướng")[0])

@@ -174,6 +174,7 @@ def read_appendix(tables: list[WordTable], catalogue: Catalogue, tier: Tier,
         for row in table.rows[columns.first_data:]:
             after = _row(row, columns, _Names(catalogue, candidates, abbreviations), after,
                          result)
+    _missing_parts(catalogue, result)
     _compare_rates(catalogue, result)
     return result
 
@@ -244,12 +245,36 @@ def _close(label: str, names: _Names, shown: str, result: Appendix) -> list[_Can
         ratio = SequenceMatcher(None, name, key).ratio()
         if ratio > score:
             best, score = key, ratio
-    if score < _CLOSE:
+    # A near label of a figure already read is another row's ("… toàn phần" beside "…
+    # một phần"): one word may turn its meaning, so it is not taken.
+    if score < _CLOSE or any(c.key in result.figures or c.key in result.stated
+                             for c in candidates[best]):
         return []
     chosen = candidates[best][0]
     result.review.append(f"{shown}: khớp gần đúng với chỉ tiêu "
                          f"«{names.catalogue[chosen.key].label}», cần xác nhận")
     return candidates[best]
+
+
+def _missing_parts(catalogue: Catalogue, result: Appendix) -> None:
+    """A total stated with all its parts but one (the files received, 29, of which 7 online)
+    gives that part (22 in person), listed: the form has no row for it."""
+    for key, stated in list(result.stated.items()):
+        indicator = catalogue[key]
+        if indicator.type is not ValueType.SUM:
+            continue
+        missing = [part for part in indicator.parts if part not in result.figures]
+        known = [result.figures[part] for part in indicator.parts if part in result.figures]
+        if len(missing) != 1 or not all(isinstance(v, int | Decimal) for v in known):
+            continue
+        rest = stated - sum((Decimal(v) for v in known if isinstance(v, int | Decimal)),
+                            Decimal(0))
+        part = catalogue[missing[0]]
+        if rest < 0 or (part.type is ValueType.COUNT and rest != rest.to_integral_value()):
+            continue
+        result.figures[part.key] = int(rest) if part.type is ValueType.COUNT else rest
+        result.review.append(f"{part.label}: không có dòng trong biểu, đã tính từ "
+                             f"«{indicator.label}» là {format_number(rest)}")
 
 
 def _compare_rates(catalogue: Catalogue, result: Appendix) -> None:
