@@ -189,7 +189,7 @@ def test_import_word_then_next_quarter_starts_from_it(tmp_path: Path,
            "chưa được nhập" in out
     stored = store.find("xa-cam-giang", Period.parse("2024-Q1"))
     assert stored is not None
-    assert stored.review[0] == f"{WORD_MARK}Đọc từ tệp Word quy-1.docx, cần đối chiếu với bản gốc"
+    assert stored.review[0] == f"{WORD_MARK}tệp quy-1.docx"
     assert f"{WORD_MARK}3.2 Số cây xanh trồng mới: không khớp với chỉ tiêu nào của biểu, số " \
            "liệu «15» chưa được nhập" in stored.review
     assert "files_received" in stored.review

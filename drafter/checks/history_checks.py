@@ -129,9 +129,13 @@ def carried_items_confirmed(ctx: CheckContext) -> Iterator[Problem]:
     """Figures and lists copied from last period, or combined from the periods a longer one
     covers, wait for the official's confirmation; a figure that could not be combined (left
     empty) waits to be entered."""
+    word = [key for key in ctx.report.review if key.startswith(WORD_MARK)]
+    if word:  # first: what reading the Word file could not settle
+        names = [_review_name(ctx, key) for key in word]
+        yield ctx.problem(WARNING, "review_word", tuple(word), items="; ".join(names))
     asked = [key for key in ctx.report.review if key in ctx.catalogue
              and ctx.figures.value(key) is None]
-    review = [key for key in ctx.report.review if key not in asked]
+    review = [key for key in ctx.report.review if key not in asked and key not in word]
     if review:
         names = [_review_name(ctx, key) for key in review]
         yield ctx.problem(WARNING, "review", tuple(review), items="; ".join(names))

@@ -20,8 +20,12 @@ if TYPE_CHECKING:
 
 @dataclass
 class Imported:
+    """The stored report's id, what was read, and the marks of its review that say what
+    the reading left for the official (a report started from it takes them over)."""
+
     report_id: int
     read: WordReport
+    marks: list[str]
 
 
 def import_word(store: Store, unit_code: str, path: Path, period: Period | None = None,
@@ -39,6 +43,6 @@ def import_word(store: Store, unit_code: str, path: Path, period: Period | None 
     if existing is not None:
         raise StorageError(f"đơn vị {unit_code} đã có báo cáo kỳ {report.period.code} (số "
                            f"{existing}); không ghi đè bằng tệp Word")
-    report.review = [f"{WORD_MARK}Đọc từ tệp Word {path.name}, cần đối chiếu với bản gốc",
-                     *(WORD_MARK + line for line in read.review), *report.review]
-    return Imported(store.save_report(report), read)
+    marks = [f"{WORD_MARK}tệp {path.name}", *(WORD_MARK + line for line in read.review)]
+    report.review = [*marks, *report.review]
+    return Imported(store.save_report(report), read, marks)

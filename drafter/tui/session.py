@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from drafter.checks import Problem, check_report
-from drafter.domain.periods import Period
+from drafter.domain.periods import Period, PeriodKind
 from drafter.domain.report import Report
 from drafter.domain.units import Unit
 from drafter.errors import DrafterError, StorageError
@@ -117,6 +117,23 @@ class Session:
                                "Mở báo cáo đó từ danh sách để sửa.")
         report = workflow.start_report(self.store, unit_code, period, self.today, empty=empty,
                                        pack=self.pack)
+        return self.store.save_report(report)
+
+    def create_from_word(self, unit_code: str, period: Period, path: Path) -> int:
+        """Store last period's Word report (``path``) as the period before ``period``, then
+        start ``period`` from it; what the reading left for the official comes first in the
+        new report's review. Returns the new report's id."""
+        from drafter.records.word import import_word  # python-docx loads here, when used
+
+        unit = self.store.unit(unit_code)
+        if unit is not None and self.store.report_id(unit_code, period) is not None:
+            raise StorageError(f"{unit.short_body} đã có báo cáo {period_name(period)}. "
+                               "Mở báo cáo đó từ danh sách để sửa.")
+        before = period.previous() if period.kind is PeriodKind.QUARTER else None
+        imported = import_word(self.store, unit_code, path, before, self.pack)
+        report = workflow.start_report(self.store, unit_code, period, self.today,
+                                       source=imported.read.report.period, pack=self.pack)
+        report.review = [*imported.marks, *report.review]
         return self.store.save_report(report)
 
     def open(self, report_id: int) -> tuple[Report, Report | None, Report | None]:
