@@ -4,6 +4,7 @@ them by hand (built here with python-docx); files that are not reports refused i
 
 from __future__ import annotations
 
+import sys
 import zipfile
 from collections.abc import Callable
 from decimal import Decimal
@@ -55,6 +56,8 @@ def _round_trip(report: Report, tmp_path: Path, previous: Report | None = None,
     printed = _printed(apply_rollup(report, rollup) if rollup else report)
     assert got.period == report.period
     assert got.date == report.date
+    if report.data_from:  # printed as "(số liệu từ ngày … đến ngày …)"
+        assert (got.data_from, got.data_to) == (report.data_from, report.data_to)
     assert {key: got.figures.get(key) for key in printed} == printed
     assert got.basis == report.basis
     for doc in report.documents:
@@ -340,7 +343,8 @@ def test_a_provinces_own_form_by_hand_with_the_builtin_pack(tmp_path: Path) -> N
 
 
 def _reference(name: str, toml: str, tmp_path: Path) -> tuple[Report, WordReport]:
-    from word_files import from_reference_text
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from word_file import from_reference_text
 
     expected = load_report(REFERENCE / f"{toml}.toml")
     text = (REFERENCE / f"{name}.txt").read_text(encoding="utf-8")
@@ -370,6 +374,7 @@ def test_cam_giang_quarter_one_as_its_clerk_typed_it(tmp_path: Path) -> None:
         "staff_rated_good": 18, "dvc_partial_eligible": 13, "dvc_partial_with_files": 3,
         "dvc_full_eligible": 62, "dvc_full_with_files": 5,
     }
+    assert (report.data_from, report.data_to) == (expected.data_from, expected.data_to)
     assert report.rates == {"commune_files_on_time_rate": Decimal("100"),
                             "e_docs_rate": Decimal("90.4"), "e_docs_parallel_rate": Decimal("9.6")}
     assert read.review == [

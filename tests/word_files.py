@@ -90,31 +90,3 @@ def hand_made_report(path: Path, appendix: Sequence[Row], *, two_row_heading: bo
     document.save(str(path))
     return path
 
-
-def from_reference_text(text: str, path: Path) -> Path:
-    """A Word file of a reference report's text (tests/data/reference/*.txt) as its clerk
-    typed it: each line a paragraph, each run of tab-separated lines a table (ragged rows
-    padded), the conversion's marks dropped (``<i>``, a heading's ``#`` and ``**``: in Word a
-    heading is only bold), footnotes as the paragraphs they are in the text."""
-    document = docx.Document()
-    block: list[list[str]] = []
-
-    def flush() -> None:
-        if block:
-            width = max(len(row) for row in block)
-            _table(document, [row + [""] * (width - len(row)) for row in block])
-            block.clear()
-
-    for line in text.replace("<i>", "").replace("</i>", "").splitlines():
-        if "\t" in line:
-            block.append(line.split("\t"))
-            continue
-        flush()
-        heading = line.lstrip("#").strip()
-        if heading.startswith("**") and heading.endswith("**"):
-            document.add_paragraph().add_run(heading.strip("*")).bold = True
-        elif line.strip():
-            document.add_paragraph(line)
-    flush()
-    document.save(str(path))
-    return path

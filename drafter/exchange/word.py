@@ -39,6 +39,10 @@ _ITEM = re.compile(r"^(?:[-–+•]\s*|\d{1,2}[.)]\s+)(.+)$")
 _NUMBER = re.compile(r"Số\s*:\s*(\d+[a-z]?)?\s*/", re.IGNORECASE)
 _DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
 _NONE = {"khong co", "khong"}
+_SHORT_DATE = r"(\d{1,2})/(\d{1,2})/(\d{4})"
+# The data window: "(số liệu từ ngày 25/11/2023 đến ngày 24/02/2024)", or the files' "(Từ
+# 25/11/2023 đến 24/02/2024)" where the opening does not give it.
+_WINDOW = re.compile(rf"[Tt]ừ\s+(?:ngày\s+)?{_SHORT_DATE}\s+đến\s+(?:ngày\s+)?{_SHORT_DATE}")
 
 
 @dataclass
@@ -212,6 +216,19 @@ def _header(lines: list[str], tables: list[WordTable]) -> tuple[str | None, dt.d
     return number, date, recipient, periods
 
 
+def _window(body: _Body) -> tuple[dt.date | None, dt.date | None]:
+    for line in [*body.opening, *(line for line, _place in body.places)]:
+        match = _WINDOW.search(line)
+        if match is None:
+            continue
+        numbers = [int(group) for group in match.groups()]
+        try:
+            return dt.date(*numbers[2::-1]), dt.date(*numbers[:2:-1])
+        except ValueError:
+            continue
+    return None, None
+
+
 def _recipients(tables: list[WordTable]) -> list[str]:
     for table in tables:
         for row in table.rows:
@@ -248,8 +265,9 @@ def read_word_report(path: Path, unit: Unit, period: Period | None = None,
         review.append(f"Tiêu đề ghi kỳ {periods[0].code}, khác kỳ {period.code} đã chọn")
     basis = parse_references(" ".join(body.opening))
     lists = _lists(body)
+    data_from, data_to = _window(body)
     report = Report(unit=unit, period=period, date=date or period.end, number=number,
-                    recipient=recipient, basis=basis, documents=_documents(body, unit),
+                    recipient=recipient, data_from=data_from, data_to=data_to, basis=basis, documents=_documents(body, unit),
                     figures=appendix.figures, stated=appendix.stated, rates=appendix.rates,
                     lists=lists, recipients=_recipients(tables) or list(unit.recipients))
     report.review = [*report.figures, *lists, *([BASIS] if basis else [])]
