@@ -57,7 +57,7 @@ def test_the_first_report_from_last_quarters_word_file(tmp_path: Path) -> None:
     q1 = store.find(bench_keys.CODE, Period.parse("2024-Q1"))
     q2 = store.find(bench_keys.CODE, Period.parse("2024-Q2"))
     assert q1 is not None and q2 is not None
-    assert [key for key in q1.review if key.startswith(WORD_MARK)][0] == \
+    assert next(key for key in q1.review if key.startswith(WORD_MARK)) == \
         f"{WORD_MARK}tệp quy-I-2024.docx"
     assert {key: show_value(value) for key, value in q2.figures.items()} == bench_keys.Q2
     assert not q2.review  # everything carried, and what the Word file left, confirmed

@@ -267,7 +267,8 @@ def read_word_report(path: Path, unit: Unit, period: Period | None = None,
     lists = _lists(body)
     data_from, data_to = _window(body)
     report = Report(unit=unit, period=period, date=date or period.end, number=number,
-                    recipient=recipient, data_from=data_from, data_to=data_to, basis=basis, documents=_documents(body, unit),
+                    recipient=recipient, data_from=data_from, data_to=data_to, basis=basis,
+                    documents=_documents(body, unit),
                     figures=appendix.figures, stated=appendix.stated, rates=appendix.rates,
                     lists=lists, recipients=_recipients(tables) or list(unit.recipients))
     report.review = [*report.figures, *lists, *([BASIS] if basis else [])]
