@@ -17,7 +17,7 @@ CORE = ["drafter", "drafter.api", "drafter.cli.main", "drafter.cli.commands", "d
         "drafter.exchange", "drafter.records.reuse", "drafter.records.workflow",
         "drafter.combine.rollup", "drafter.office.aggregation", "drafter.packs.tools",
         "drafter.office.parallel",
-        "drafter.cli.district_commands", "models"]
+        "drafter.cli.district_commands", "drafter.models"]
 
 
 @pytest.mark.parametrize("module", CORE)

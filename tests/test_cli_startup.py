@@ -21,13 +21,14 @@ from drafter.domain.report import Report
 from drafter.resources import demo_dir
 from drafter.storage import Store, connect
 
-HEAVY = ("sqlalchemy", "sqlmodel", "openpyxl", "textual", "models")
+HEAVY = ("sqlalchemy", "sqlmodel", "openpyxl", "textual", "drafter.models")
 
 _RUN = """
 import json, sys
 from drafter.cli.main import main
 code = main(sys.argv[1:])
-print(json.dumps({"code": code, "modules": sorted({name.split(".")[0] for name in sys.modules})}))
+tops = {name.split(".")[0] for name in sys.modules} | ({"drafter.models"} & set(sys.modules))
+print(json.dumps({"code": code, "modules": sorted(tops)}))
 """
 
 

@@ -37,7 +37,7 @@ def packages() -> set[str]:
 @cache
 def imported() -> dict[str, set[str]]:
     """What each top-level name of ``drafter`` (package or module) imports of the others."""
-    graph = grimp.build_graph("drafter", "models")
+    graph = grimp.build_graph("drafter")
 
     def top(module: str) -> str:
         parts = module.split(".")

@@ -17,12 +17,12 @@ from drafter.cli.main import main
 from drafter.demo.sample import communes_like
 from drafter.domain.report import Report, Status
 from drafter.domain.units import Signer
+from drafter.models import DocumentRow, FigureRow, ItemRow, ReportRow, UnitRow
 from drafter.packs.load import TemplatePack
 from drafter.storage import Store, connect
 from drafter.storage.db import MIGRATIONS
 from drafter.storage.reader import BOOL_COLUMNS, DATE_COLUMNS, JSON_COLUMNS, open_reader
 from drafter.storage.versions import KNOWN
-from models import DocumentRow, FigureRow, ItemRow, ReportRow, UnitRow
 
 MISSING = "xa-chua-co"
 

@@ -77,7 +77,8 @@ def test_date_range() -> None:
     assert text == "từ ngày 25/11/2023 đến ngày 24/02/2024"
 
 
-@pytest.mark.parametrize("text", ["31/11/2022", "30/02/2024", "2023-13-01", "hôm qua"])
+@pytest.mark.parametrize("text", ["31/11/2022", "30/02/2024", "2023-13-01", "hôm qua", "16/3/2",
+                                  "16/3/202", "0202-03-16"])
 def test_impossible_dates_rejected(text: str) -> None:
     with pytest.raises(ValueError, match="ngày không hợp lệ"):
         parse_date(text)

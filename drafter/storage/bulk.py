@@ -15,9 +15,9 @@ from sqlmodel import Session, col, select
 from drafter.domain.catalogue import Catalogue
 from drafter.domain.periods import Period
 from drafter.domain.report import Report
+from drafter.models import DocumentRow, FigureRow, ItemRow, ReportRow, UnitRow
 from drafter.storage.reader import chunks
 from drafter.storage.rows import Parsed, Places, assemble
-from models import DocumentRow, FigureRow, ItemRow, ReportRow, UnitRow
 
 
 def find_many(session: Session, catalogue: Catalogue, codes: Sequence[str],

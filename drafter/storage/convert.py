@@ -6,6 +6,7 @@ from __future__ import annotations
 from drafter.domain.documents import DocRef
 from drafter.domain.report import Report, Value
 from drafter.domain.units import Unit
+from drafter.models import DocumentRow, FigureRow, ItemRow, UnitRow
 from drafter.storage.rows import (
     CAUSE_PREFIX,
     GIVEN_PREFIX,
@@ -14,7 +15,6 @@ from drafter.storage.rows import (
     PHRASE_LIST,
     STATED_PREFIX,
 )
-from models import DocumentRow, FigureRow, ItemRow, UnitRow
 
 
 def unit_to_row(unit: Unit, row: UnitRow | None = None, profile_only: bool = False) -> UnitRow:

@@ -17,12 +17,15 @@ from sqlmodel import Session, col, select
 from drafter.datafile.dump import report_to_dict
 from drafter.domain.report import Report
 from drafter.domain.units import Unit
+from drafter.models import HistoryRow
 from drafter.storage import convert
 from drafter.storage.snapshots import unit_to_json
-from models import HistoryRow
+from drafter.vi.text import clean
 
 CREATE, UPDATE, FINAL, REOPEN = "create", "update", "final", "reopen"
 _MAX_ACTOR = 100
+# Keys in one box closer together than this make one edit in the history.
+PAUSE = dt.timedelta(seconds=30)
 
 
 @dataclass(frozen=True)
@@ -39,14 +42,15 @@ class Change:
 
 
 def actor() -> str:
-    """Who makes the change: ``DRAFTER_USER`` when set, else the operating-system user."""
-    name = os.environ.get("DRAFTER_USER", "").strip()
+    """Who makes the change: ``DRAFTER_USER`` when set, else the operating-system user;
+    cleaned as any user text (a line break in it would forge a line of the history)."""
+    name = clean(os.environ.get("DRAFTER_USER", ""))
     if not name:
         try:
             name = getpass.getuser()
         except (KeyError, OSError):  # no user name known to the system (some containers)
             name = f"uid {os.getuid()}" if hasattr(os, "getuid") else "?"
-    return name[:_MAX_ACTOR]
+    return clean(name)[:_MAX_ACTOR]
 
 
 def _text(value: Any) -> str:
@@ -95,13 +99,47 @@ def unit_diff(old: Unit, new: Unit) -> list[tuple[str, str | None, str | None]]:
 
 
 def record(session: Session, report_id: int | None, unit_code: str, action: str,
-           changes: list[tuple[str, str | None, str | None]], reason: str = "") -> None:
-    """Add the history rows of one change (one row per field; one row for a creation)."""
+           changes: list[tuple[str, str | None, str | None]], reason: str = "",
+           continues: bool = False) -> None:
+    """Add the history rows of one change (one row per field; one row for a creation).
+
+    ``continues``: the change goes on the edit recorded last (the official still typing in
+    the same box, see :func:`_amend`), whose rows then hold its new values instead."""
     who, now = actor(), dt.datetime.now(dt.UTC)
+    if continues and action == UPDATE and report_id is not None and changes \
+            and _amend(session, report_id, who, now, changes):
+        return
     rows = changes or [("", None, None)]
     for name, old, new in rows:
         session.add(HistoryRow(report_id=report_id, unit_code=unit_code, at=now, actor=who,
                                action=action, field=name, old=old, new=new, reason=reason))
+
+
+def _amend(session: Session, report_id: int, who: str, now: dt.datetime,
+           changes: list[tuple[str, str | None, str | None]]) -> bool:
+    """Write ``changes`` into the report's last recorded edit when it is the same official's,
+    made less than ``PAUSE`` ago and on the same fields: a register keeps one entry per
+    finished edit, ``14 → 145``, not one per key pressed. A field typed back to its old value
+    leaves no entry. Returns whether the changes were taken."""
+    last = session.exec(select(HistoryRow).where(HistoryRow.report_id == report_id)
+                        .order_by(col(HistoryRow.id).desc())).first()
+    if last is None or last.action != UPDATE or last.actor != who or last.reason \
+            or now - last.at.replace(tzinfo=last.at.tzinfo or dt.UTC) > PAUSE:
+        return False
+    rows = {row.field: row for row in session.exec(
+        select(HistoryRow).where(HistoryRow.report_id == report_id, HistoryRow.at == last.at,
+                                 HistoryRow.action == UPDATE))}
+    if not all(name in rows for name, _, _ in changes):
+        return False
+    for name, _, new in changes:
+        rows[name].new = new
+    for row in rows.values():
+        if row.old == row.new:
+            session.delete(row)
+        else:
+            row.at = now  # the edit's rows stay one group, dated by its last key
+            session.add(row)
+    return True
 
 
 def changes_of(session: Session, report_id: int) -> list[Change]:

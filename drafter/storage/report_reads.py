@@ -14,8 +14,8 @@ from drafter.domain.report import Report, Status
 from drafter.domain.structure import children
 from drafter.domain.units import Tier, Unit
 from drafter.errors import StorageError
+from drafter.models import DocumentRow, FigureRow, ItemRow, ReportRow, UnitRow
 from drafter.storage import rows
-from models import DocumentRow, FigureRow, ItemRow, ReportRow, UnitRow
 
 
 @dataclass(frozen=True)

@@ -16,16 +16,16 @@ from drafter.domain.periods import Period
 from drafter.domain.report import Report, Status
 from drafter.domain.units import Unit
 from drafter.errors import DraftsBelowError, FinalReportError, StaleReportError, StorageError
+from drafter.models import DocumentRow, FigureRow, ItemRow, ReportRow, UnitRow
 from drafter.packs.load import TemplatePack
 from drafter.storage import convert, history, rows, units
 from drafter.storage.guards import duplicate_number, final_message, stale_message
 from drafter.storage.report_reads import drafts_below, load, placed, report_row
 from drafter.storage.snapshots import unit_to_json
-from models import DocumentRow, FigureRow, ItemRow, ReportRow, UnitRow
 
 
 def save_report(session: Session, catalogue: Catalogue, pack: TemplatePack, report: Report,
-                update_unit: bool, over_drafts: bool = False) -> int:
+                update_unit: bool, over_drafts: bool = False, continues: bool = False) -> int:
     """Insert or update the report of ``report.unit`` for ``report.period``; returns its id
     and sets ``report.version`` to the version stored (see :meth:`Store.save_report`)."""
     unit_row = units.unit_row(session, report.unit, update=False)
@@ -64,7 +64,7 @@ def save_report(session: Session, catalogue: Catalogue, pack: TemplatePack, repo
                        [("report.status", None, effective.status.value)], reason)
     else:
         action = history.FINAL if final else history.UPDATE
-        history.record(session, row.id, report.unit.code, action, changes, reason)
+        history.record(session, row.id, report.unit.code, action, changes, reason, continues)
     report.version = row.version
     return row.id
 
@@ -89,7 +89,7 @@ def _over_drafts(session: Session, report: Report, confirmed: bool) -> str:
         raise DraftsBelowError(
             f"{what}: báo cáo tổng hợp của {report.unit.short_body} chưa thể là bản chính thức. "
             "Đề nghị các đơn vị ban hành báo cáo chính thức, hoặc xác nhận vẫn ban hành bằng "
-            "--confirm-drafts (việc xác nhận được ghi vào lịch sử báo cáo).")
+            "--confirm-drafts (việc xác nhận được ghi vào lịch sử báo cáo).", what)
     return f"xác nhận ban hành chính thức khi {what}"
 
 
@@ -119,10 +119,25 @@ def update_unit_row(session: Session, unit: Unit, profile_only: bool) -> None:
     old = rows.unit_from_row(row)
     copy = UnitRow(**{name: getattr(row, name) for name in UnitRow.model_fields})
     updated = rows.unit_from_row(convert.unit_to_row(unit, copy, profile_only))
+    if updated.tier is not old.tier:
+        _refuse_level_change(session, row, old, updated)
     changes = history.unit_diff(old, updated)
     if changes:
         units.unit_row(session, unit, update=True, profile_only=profile_only)
         history.record(session, None, unit.code, history.UPDATE, changes)
+
+
+def _refuse_level_change(session: Session, row: UnitRow, old: Unit, new: Unit) -> None:
+    """A unit with communes under it or reports of its own keeps its level: a province made
+    a commune would leave its 92 communes and its final report under a commune."""
+    children = session.exec(select(UnitRow.code).where(UnitRow.parent == old.code)).all()
+    reports = session.exec(select(ReportRow.id).where(ReportRow.unit_id == row.id)).all()
+    if children or reports:
+        held = ", ".join(part for part in (
+            f"{len(children)} đơn vị trực thuộc" if children else "",
+            f"{len(reports)} báo cáo" if reports else "") if part)
+        raise StorageError(f"{old.label} (mã {old.code}) đã có {held}: không đổi được thành "
+                           f"{new.label}; tạo đơn vị mới với mã khác nếu cần")
 
 
 def _write_rows(session: Session, catalogue: Catalogue, report: Report, unit_id: int,

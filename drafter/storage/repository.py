@@ -30,6 +30,7 @@ from drafter.domain.ranking import Score
 from drafter.domain.report import Report
 from drafter.domain.units import Unit
 from drafter.errors import StorageError
+from drafter.models import ReportRow, StateRow, UnitRow
 from drafter.packs.load import TemplatePack, builtin_pack
 from drafter.storage import bulk, history, report_writes, rows
 from drafter.storage.db import writer
@@ -37,7 +38,6 @@ from drafter.storage.errors import storage_errors
 from drafter.storage.guards import checked_unit
 from drafter.storage.report_reads import ReportSummary, load, placed, report_row, summaries
 from drafter.storage.scores import load_scores, save_scores
-from models import ReportRow, StateRow, UnitRow
 
 
 class Store:
@@ -104,7 +104,7 @@ class Store:
             return row.id if row else None
 
     def save_report(self, report: Report, update_unit: bool = False,
-                    over_drafts: bool = False) -> int:
+                    over_drafts: bool = False, continues: bool = False) -> int:
         """Insert or update the report of ``report.unit`` for ``report.period``; returns its id
         and sets ``report.version`` to the version stored.
 
@@ -113,12 +113,14 @@ class Store:
         final keeps ``report.unit``, the profile it was signed with, its place in the
         structure filled in where it gives none. A province's (district's) report made final
         while some of its communes' reports of the period are drafts is refused, unless
-        ``over_drafts`` confirms it (recorded in its history).
+        ``over_drafts`` confirms it (recorded in its history). ``continues``: the change
+        goes on the edit saved last (a key more typed in the same box), and the history keeps
+        one entry for both.
         """
         checked_unit(report.unit)
         with self._write() as session:
             return report_writes.save_report(session, self.catalogue, self.pack, report,
-                                             update_unit, over_drafts)
+                                             update_unit, over_drafts, continues)
 
     def reopen(self, report_id: int, reason: str) -> Report:
         """Turn a final report back into a draft, recording why; returns it."""

@@ -26,7 +26,7 @@ from drafter.errors import StorageError
 from drafter.storage.snapshots import unit_from_json
 
 if TYPE_CHECKING:
-    from models import DocumentRow, FigureRow, ItemRow, ReportRow, UnitRow
+    from drafter.models import DocumentRow, FigureRow, ItemRow, ReportRow, UnitRow
 
 NOTE_PREFIX = "note:"
 CAUSE_PREFIX = "cause:"

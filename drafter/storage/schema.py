@@ -9,9 +9,9 @@ from __future__ import annotations
 from sqlalchemy import inspect, select, text
 from sqlalchemy.engine import Connection
 
+from drafter.models import HistoryRow, ReportRow, UnitRow
 from drafter.storage.rows import unit_from_row
 from drafter.storage.snapshots import unit_to_json
-from models import HistoryRow, ReportRow, UnitRow
 
 
 def _columns(connection: Connection, table: str) -> set[str]:

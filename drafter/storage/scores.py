@@ -10,8 +10,8 @@ from sqlmodel import Session, col, select
 
 from drafter.domain.ranking import TOTAL, Score
 from drafter.errors import StorageError
+from drafter.models import ScoreRow, UnitRow
 from drafter.storage.rows import unit_from_row
-from models import ScoreRow, UnitRow
 
 
 def save_scores(engine: Engine, year: int, scores: Iterable[Score]) -> int:

@@ -34,12 +34,17 @@ def date_range(start: dt.date, end: dt.date) -> str:
 
 
 def parse_date(text: str) -> dt.date:
-    """Parse ``dd/mm/yyyy`` or ISO ``yyyy-mm-dd``; impossible dates (31/11) raise ``ValueError``."""
+    """Parse ``dd/mm/yyyy`` or ISO ``yyyy-mm-dd``; impossible dates (31/11) raise ``ValueError``,
+    and so does a year of fewer than four digits: "16/3/2" is a date being typed, not year 2."""
     value = text.strip()
     try:
         if "/" in value:
             day, month, year = (int(part) for part in value.split("/"))
-            return dt.date(year, month, day)
-        return dt.date.fromisoformat(value)
+            found = dt.date(year, month, day)
+        else:
+            found = dt.date.fromisoformat(value)
     except (ValueError, TypeError) as exc:
         raise ValueError(f"ngày không hợp lệ: {text!r}") from exc
+    if found.year < 1000:
+        raise ValueError(f"ngày không hợp lệ: {text!r} (năm phải có 4 chữ số)")
+    return found

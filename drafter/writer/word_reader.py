@@ -25,6 +25,7 @@ from docx.text.paragraph import Paragraph
 
 from drafter.domain.limits import MAX_BOOK_BYTES, MAX_BOOK_ROWS, MAX_BOOK_UNPACKED
 from drafter.errors import DataFileError
+from drafter.files.guard import FileRefused, read_bounded
 from drafter.writer.pdf import TIMEOUT_SECONDS, find_soffice
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # compound file: Word 97–2003, or encrypted OOXML
@@ -56,25 +57,22 @@ class WordText:
 
 def read_word(path: Path) -> WordText:
     """The body of a ``.docx`` (or of a ``.doc`` converted by LibreOffice) as text."""
-    if not path.is_file():
-        raise DataFileError(str(path), "", "không tìm thấy tệp")
-    size = path.stat().st_size
-    if size > MAX_BOOK_BYTES:
-        raise DataFileError(str(path), "", f"tệp quá lớn ({size // 1_000_000} MB; báo cáo "
-                            f"Word không quá {MAX_BOOK_BYTES // 1_000_000} MB)")
-    data = path.read_bytes()
+    try:
+        data = read_bounded(path, MAX_BOOK_BYTES, "một báo cáo Word")
+    except FileRefused as exc:
+        raise DataFileError(str(path), "", exc.problem) from None
     if data.startswith(_OLE):
         if "EncryptionInfo".encode("utf-16-le") in data:
             raise DataFileError(str(path), "", "tệp Word có mật khẩu; mở tệp trong Word, bỏ "
                                 "mật khẩu (Tệp > Thông tin > Bảo vệ tài liệu) rồi lưu lại")
-        data = _converted(path)
+        data = _converted(path, data)
     if not data:
         raise DataFileError(str(path), "", "tệp rỗng, không phải báo cáo Word")
     _check_package(path, data)
     return _read(path, data)
 
 
-def _converted(path: Path) -> bytes:
+def _converted(path: Path, data: bytes) -> bytes:
     """A Word 97–2003 file as DOCX, through LibreOffice (a private profile, as the PDF)."""
     soffice = find_soffice()
     if soffice is None:
@@ -82,7 +80,7 @@ def _converted(path: Path) -> bytes:
                             "nhưng máy chưa cài; mở tệp trong Word và lưu lại dưới dạng .docx")
     with tempfile.TemporaryDirectory(prefix="drafter-doc-") as work:
         source = Path(work, "input.doc")
-        source.write_bytes(path.read_bytes())
+        source.write_bytes(data)
         profile = Path(work, "profile").as_uri()
         command = [soffice, f"-env:UserInstallation={profile}", "--headless",
                    "--convert-to", "docx", "--outdir", work, str(source)]

@@ -107,7 +107,11 @@ class FormDialog(Modal[T]):
         return self.query_one(f"#{tick}", Checkbox).value
 
     def refuse(self, reason: str) -> None:
-        self.query_one("#dialog-error", Label).update(reason)
+        label = self.query_one("#dialog-error", Label)
+        label.update(reason)
+        # Below the fields of a long dialog the refusal may lie off the screen at 80×24, and
+        # Enter would seem to do nothing: scrolled to once laid out with its new text.
+        self.call_after_refresh(label.scroll_visible, animate=False)
 
     def submit(self) -> None:
         raise NotImplementedError

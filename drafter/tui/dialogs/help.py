@@ -14,7 +14,8 @@ from drafter.tui.widgets.text import Label, Static
 
 # Keys every screen understands, handled by Textual's widgets rather than our bindings.
 COMMON = [("Tab / Shift+Tab", "Sang ô sau / về ô trước"),
-          ("↑ / ↓", "Lên / xuống trong danh sách, bảng"),
+          ("↑ / ↓", "Lên / xuống trong danh sách, bảng; cuộn phần xem trước"),
+          ("PgUp / PgDn", "Cuộn lên / xuống một trang: phần xem trước, trợ giúp, hộp thoại"),
           ("Enter", "Chọn, mở, hoặc lưu nội dung vừa gõ")]
 KEY_NAMES = {"escape": "Esc", "delete": "Delete", "enter": "Enter", "up": "↑", "down": "↓",
              "home": "Home", "end": "End", "question_mark": "?"}

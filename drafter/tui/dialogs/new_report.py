@@ -130,14 +130,16 @@ class NewReportScreen(Modal[int | None]):
             return
         try:
             if self.query_one("#from-word", RadioButton).value:
-                report_id = self.session.create_from_word(self.unit.code, period,
-                                                          Path(word).expanduser())
+                report_id, told = self.session.create_from_word(self.unit.code, period,
+                                                                Path(word).expanduser())
             else:
-                report_id = self.session.create_report(self.unit.code, period, empty)
+                report_id, told = self.session.create_report(self.unit.code, period, empty)
         except DataFileError as exc:  # the file named as the official chose it, not capitalised
             error.update(f"Tệp {Path(exc.path).name}: {exc.problem}")
             return
         except DrafterError as exc:
             error.update(sentence_case(str(exc)))
             return
+        if told:  # what the report was made of and what is left to enter, as the CLI says
+            self.app.notify("\n".join(told), title="Đã tạo báo cáo", timeout=20)
         self.dismiss(report_id)

@@ -120,10 +120,9 @@ class FigureRow(ProblemRow):
                 yield Dropdown(options, value=self.shown if self.shown else Select.NULL,
                                prompt="—", id=f"in-{ind.key}", classes="entry", compact=True)
             else:
-                # A figure carried from last period is selected when the cursor comes to it:
-                # typing this period's figure replaces it, Enter keeps it.
-                box = Input(self.shown, id=f"in-{ind.key}", classes="entry",
-                            select_on_focus=self.carried, validate_on=())
+                # A figure is selected when the cursor comes to it, as an Excel cell: typing
+                # replaces it (a carried one by this period's), Enter keeps it.
+                box = Input(self.shown, id=f"in-{ind.key}", classes="entry", validate_on=())
                 box.set_reactive(Input.compact, True)
                 yield box.add_class(COMPACT, update=False)
             yield Label(self._after(self.value), classes="before")
@@ -163,8 +162,6 @@ class FigureRow(ProblemRow):
     def confirmed(self) -> None:
         """No longer waiting for confirmation (typed, or confirmed with Enter)."""
         self.carried = False
-        for box in self.query(Input):
-            box.select_on_focus = False
         for label in self.query(".carried"):
             label.remove()
 

@@ -51,7 +51,9 @@ class ListEditor(Vertical):
         yield Label(self.heading, classes="subtitle")
         if self.carried:
             yield Label(CARRIED_LIST, classes="carried")
-        yield ListView(*[ListItem(Label(item)) for item in self.items])
+        view = ListView(*[ListItem(Label(item)) for item in self.items])
+        view.can_focus = bool(self.items)
+        yield view
         yield Input(self.typed, placeholder=self._placeholder(), id=self.box_id)
 
     def _placeholder(self) -> str:
@@ -64,10 +66,15 @@ class ListEditor(Vertical):
 
     def _rebuild(self, index: int | None = None) -> None:
         view = self.query_one(ListView)
+        kept = view.index if index is None else index
         view.clear()
         view.extend(ListItem(Label(item)) for item in self.items)
-        if index is not None and self.items:
-            view.index = max(0, min(index, len(self.items) - 1))
+        if self.items:  # always a cursor on the list: Delete and Enter act where it is shown
+            view.index = max(0, min(kept or 0, len(self.items) - 1))
+        # An empty list shows no cursor: focused, it would swallow what is typed unseen.
+        view.can_focus = bool(self.items)
+        if not self.items and view.has_focus:
+            self.query_one(Input).focus()
         self.confirmed()
         self.post_message(self.Changed(self.list_name, list(self.items)))
 

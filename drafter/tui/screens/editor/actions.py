@@ -8,6 +8,7 @@ from pathlib import Path
 from textual import work
 
 from drafter.errors import DrafterError
+from drafter.tui.desktop import show_folder
 from drafter.tui.dialogs.reopen import ReopenDialog
 from drafter.tui.screens.editor.state import EditorState
 from drafter.vi.periods import period_name
@@ -65,4 +66,4 @@ class Actions(EditorState):
 
     def action_open_folder(self) -> None:
         if self.last_written is not None:
-            self.app.open_url(self.last_written.parent.as_uri())
+            show_folder(self, self.last_written.parent)

@@ -48,7 +48,8 @@ class EditorScreen(Edits, OwnWords, Actions, PaneBuilder):
             "Mọi thay đổi được lưu ngay, kể cả chữ đang gõ dở. Tỷ lệ tự tính từ số liệu. "
             "Số liệu lấy từ kỳ trước có dấu ↻: Enter để xác nhận, F8 xác nhận cả mục. "
             "F6 xem mọi lỗi, Enter trên một lỗi để đến ô cần sửa. Câu mẫu cuối mỗi mục: "
-            "Space để chọn. Ở phần xem trước (F5), F7 để viết lại hoặc bỏ một câu. "
+            "Space để chọn. Ở phần xem trước (F5), ↑/↓, PgUp/PgDn để cuộn, F7 để viết lại "
+            "hoặc bỏ một câu. "
             "Ctrl+S ghi tệp DOCX. "
             "Báo cáo chính thức chỉ xem được: Ctrl+E chuyển về dự thảo để sửa (ghi lý do).")
     # At 80 columns about seven keys fit (F1 and Ctrl+Q first, see KeyFooter): those of the
@@ -56,8 +57,8 @@ class EditorScreen(Edits, OwnWords, Actions, PaneBuilder):
     FOOTER_FIRST = ("ctrl+e", FOCUSED, "f7", "f8", "f2", "f6", "ctrl+s", "escape", "f5")
     BINDINGS = [
         Binding("f2", "focus_sidebar", "Mục", tooltip="Về danh mục các mục bên trái"),
-        Binding("f5", "show('preview')", "Xem trước",
-                tooltip="Xem trước báo cáo như khi in"),
+        Binding("f5", "preview", "Xem trước",
+                tooltip="Xem trước báo cáo như khi in; ↑/↓, PgUp/PgDn để cuộn"),
         Binding("f6", "checks", "Kiểm tra",
                 tooltip="Mọi lỗi và cảnh báo; Enter trên một dòng để đến chỗ cần sửa"),
         Binding("f7", "override", "Sửa câu",
@@ -129,6 +130,8 @@ class EditorScreen(Edits, OwnWords, Actions, PaneBuilder):
         boxes = [widget for kinds in (("Input", "Select"), ("ListView",))
                  for widget in self.query(", ".join(f"#{pane} {kind}" for kind in kinds))
                  if widget.focusable]
+        if not boxes:  # the preview: the cursor on the pane itself, so ↑/↓, PgDn scroll it
+            boxes = [self.query_one(f"#{pane}")] if pane else []
         if self.held is not None:  # keys typed after Enter on the sidebar go into the box
             self.release_keys(boxes[0] if boxes else None)
         elif boxes:
@@ -163,6 +166,10 @@ class EditorScreen(Edits, OwnWords, Actions, PaneBuilder):
         """Show ``pane`` with the cursor in its first field."""
         await self.action_show(pane)
         self.focus_pane()
+
+    async def action_preview(self) -> None:
+        """F5: the report as it will read, the cursor on it so that the keys scroll it."""
+        await self.go_to("preview")
 
     async def action_checks(self) -> None:
         """F6: every problem, the cursor on the first (Enter goes to its field)."""
