@@ -295,6 +295,8 @@ async def _issuing(keys: Keyboard, dates: dict[str, str]) -> None:
         box = keys.pilot.app.focused
         await keys.press("end", *["backspace"] * len(getattr(box, "value", "")))
         await keys.type(text)
+    if keys.pilot.app.screen.check_action("confirm_pane", ()):
+        await keys.press("f8")  # what reading last period's Word file left, looked at
 
 
 async def _write(keys: Keyboard, path: Path) -> None:
@@ -321,16 +323,16 @@ async def _report(keys: Keyboard, figures: dict[str, str], dates: dict[str, str]
     basis, documents, lists = texts
     await _documents(keys, "basis", basis)
     await _documents(keys, "documents", documents)
-    await _lists(keys, "assessment", {n: lists[n] for n in ("shortcomings", "causes")})
+    await _lists(keys, "assessment", {n: lists[n] for n in ("shortcomings", "causes")
+                                      if n in lists})
     await _lists(keys, "tasks", {"tasks": lists["tasks"]})
     await _issuing(keys, dates)
     await _write(keys, out)
 
 
-async def first_report(pilot: Any, out: Path) -> int:
-    """From the first start to quarter I's DOCX; the keys pressed."""
-    keys = Keyboard(pilot)
-    await pilot.pause()
+async def _profile(keys: Keyboard) -> None:
+    """The unit profile the first start asks for."""
+    await keys.pilot.pause()
     for name, text in UNIT.items():
         await keys.tab_to(name)
         await keys.type(text)
@@ -338,6 +340,12 @@ async def first_report(pilot: Any, out: Path) -> int:
     for index, line in enumerate(RECIPIENTS):
         await keys.press(*(["enter"] if index else []), *line)
     await keys.press("ctrl+s")
+
+
+async def first_report(pilot: Any, out: Path) -> int:
+    """From the first start to quarter I's DOCX; the keys pressed."""
+    keys = Keyboard(pilot)
+    await _profile(keys)
     await keys.press("n")  # the dialog offers quarter I of 2024, an empty report
     await keys.tab_to("year")
     await keys.press("enter")
@@ -356,6 +364,49 @@ async def next_quarter(pilot: Any, out: Path) -> int:
     await _report(keys, Q2, Q2_ISSUING, out / f"{CODE}-2024-Q2.docx",
                   ([], Q2_DOCUMENTS, Q2_LISTS))
     return keys.count
+
+
+async def from_word(pilot: Any, out: Path, word: Path) -> int:
+    """From the first start to quarter II's DOCX, started from quarter I's Word file (made
+    by hand, not by drafter: the reference's text); the keys pressed. Quarter II is the same
+    as :func:`next_quarter`'s but for its lists and basis, which are the Word file's: its
+    shortcomings and tasks kept (F8), the first task, done, deleted and the quarter's own
+    added."""
+    from drafter.domain.periods import Period
+
+    keys = Keyboard(pilot)
+    await _profile(keys)
+    await keys.press("n")  # the dialog offers quarter II of 2024 (today's quarter)
+    await keys.tab_to("source")
+    await keys.press("down", "enter")  # "Bắt đầu từ báo cáo Word của kỳ trước"
+    await keys.type(str(word))
+    await keys.press("enter")
+    store = pilot.app.session.store
+    quarter_one = store.find(CODE, Period.parse("2024-Q1"))
+    if quarter_one is None:
+        raise RuntimeError(f"{word} was not read")
+    lists = {"shortcomings": quarter_one.items("shortcomings"),
+             "tasks": [*quarter_one.items("tasks")[1:], Q2_TASK]}
+    await _report(keys, Q2, Q2_ISSUING, out / f"{CODE}-2024-Q2.docx",
+                  ([], Q2_DOCUMENTS, lists))
+    return keys.count
+
+
+async def run_from_word(directory: Path) -> int:
+    """Quarter II from quarter I's Word file on a fresh database in ``directory``."""
+    from word_file import REFERENCE, from_reference_text
+
+    from drafter.storage import Store, connect
+    from drafter.tui import create_app
+    from drafter.tui.session import Session
+
+    word = from_reference_text(
+        (REFERENCE / "xa-cam-giang-quy-I-2024.txt").read_text(encoding="utf-8"),
+        directory / "quy-I-2024.docx")
+    store = Store(connect(f"sqlite:///{directory / 'drafter.sqlite'}"))
+    app = create_app(session=Session(store, directory / "out", today=dt.date(2024, 5, 27)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        return await from_word(pilot, directory / "out", word)
 
 
 async def run(directory: Path) -> tuple[int, int]:
@@ -379,6 +430,10 @@ def main() -> None:
         first, second = asyncio.run(run(Path(name)))
     print(f"xã Cẩm Giàng, first report (quarter I 2024, from the first start): {first} keys")
     print(f"xã Cẩm Giàng, quarter II 2024 from quarter I:                     {second} keys")
+    with tempfile.TemporaryDirectory() as name:
+        word = asyncio.run(run_from_word(Path(name)))
+    print(f"xã Cẩm Giàng, first report (quarter II 2024) from quarter I's Word file, from the "
+          f"first start: {word} keys")
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ import pytest
 
 from drafter.domain.documents import DocRef, written_number
 from drafter.domain.periods import Period
+from drafter.domain.report import WORD_MARK
 from drafter.packs.load import builtin_pack
 from drafter.storage import Store, connect
 from drafter.tui.widgets.figure_row import show_value
@@ -44,6 +45,35 @@ def test_the_keystroke_benchmark_types_the_reports_it_counts(tmp_path: Path) -> 
     _check_reports(tmp_path)
     # The counts the README quotes: the next quarter takes far fewer keys than the first.
     assert 0 < second < first / 1.5
+
+
+@pytest.mark.slow
+def test_the_first_report_from_last_quarters_word_file(tmp_path: Path) -> None:
+    """Quarter II started from quarter I's Word file made by hand: the same figures, dates
+    and documents as quarter II from drafter's quarter I, the Word file's lists carried (the
+    first task, done, deleted), in at most a third of the keys of a first report."""
+    keys = asyncio.run(bench_keys.run_from_word(tmp_path))
+    assert 0 < keys <= 1885 / 3
+    store = Store(connect(f"sqlite:///{tmp_path / 'drafter.sqlite'}"))
+    q1 = store.find(bench_keys.CODE, Period.parse("2024-Q1"))
+    q2 = store.find(bench_keys.CODE, Period.parse("2024-Q2"))
+    assert q1 is not None and q2 is not None
+    assert next(key for key in q1.review if key.startswith(WORD_MARK)) == \
+        f"{WORD_MARK}tệp quy-I-2024.docx"
+    assert {key: show_value(value) for key, value in q2.figures.items()} == bench_keys.Q2
+    assert not q2.review  # everything carried, and what the Word file left, confirmed
+    assert [_as_typed(doc, want) for doc, want in
+            zip(q2.documents, bench_keys.Q2_DOCUMENTS, strict=True)] == bench_keys.Q2_DOCUMENTS
+    assert [doc.full_number for doc in q2.basis] == ["294/UBND-NV"]
+    assert q2.lists == {"strengths": q1.items("strengths"),
+                        "shortcomings": q1.items("shortcomings"),
+                        "tasks": [*q1.items("tasks")[1:], bench_keys.Q2_TASK]}
+    assert len(q1.items("tasks")) == 9 and len(q1.items("shortcomings")) == 3
+    for name, day in {**bench_keys.Q2_ISSUING, "data_from": "25/02/2024"}.items():
+        assert getattr(q2, name) == dt.datetime.strptime(day, "%d/%m/%Y").date()
+    written = docx.Document(str(tmp_path / "out" / f"{bench_keys.CODE}-2024-Q2.docx"))
+    assert "Kết quả thực hiện công tác cải cách hành chính quý II năm 2024" in \
+        "\n".join(p.text for p in written.paragraphs)
 
 
 def _check_reports(tmp_path: Path) -> None:

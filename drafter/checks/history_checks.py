@@ -11,7 +11,14 @@ from drafter.checks.context import CheckContext, as_number, show
 from drafter.checks.problems import Problem, Severity
 from drafter.domain.figures import Figures
 from drafter.domain.indicators import Indicator, Kind, ValueType
-from drafter.domain.report import LISTS, OVERRIDE_MARK, PHRASE_MARK, REVIEWED_DOCUMENTS, Report
+from drafter.domain.report import (
+    LISTS,
+    OVERRIDE_MARK,
+    PHRASE_MARK,
+    REVIEWED_DOCUMENTS,
+    WORD_MARK,
+    Report,
+)
 from drafter.vi.text import lower_first
 
 WARNING = Severity.WARNING
@@ -109,6 +116,8 @@ def rates_do_not_collapse(ctx: CheckContext) -> Iterator[Problem]:
 def _review_name(ctx: CheckContext, key: str) -> str:
     if key.startswith(PHRASE_MARK):
         return lower_first(ctx.rules.message("review_phrase", id=key.removeprefix(PHRASE_MARK)))
+    if key.startswith(WORD_MARK):
+        return key.removeprefix(WORD_MARK)
     if key.startswith(OVERRIDE_MARK):
         return lower_first(ctx.rules.message("review_override",
                                              id=key.removeprefix(OVERRIDE_MARK)))
@@ -120,9 +129,13 @@ def carried_items_confirmed(ctx: CheckContext) -> Iterator[Problem]:
     """Figures and lists copied from last period, or combined from the periods a longer one
     covers, wait for the official's confirmation; a figure that could not be combined (left
     empty) waits to be entered."""
+    word = [key for key in ctx.report.review if key.startswith(WORD_MARK)]
+    if word:  # first: what reading the Word file could not settle
+        names = [_review_name(ctx, key) for key in word]
+        yield ctx.problem(WARNING, "review_word", tuple(word), items="; ".join(names))
     asked = [key for key in ctx.report.review if key in ctx.catalogue
              and ctx.figures.value(key) is None]
-    review = [key for key in ctx.report.review if key not in asked]
+    review = [key for key in ctx.report.review if key not in asked and key not in word]
     if review:
         names = [_review_name(ctx, key) for key in review]
         yield ctx.problem(WARNING, "review", tuple(review), items="; ".join(names))

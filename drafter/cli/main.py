@@ -84,6 +84,15 @@ def build_parser() -> ArgumentParser:
     new.add_argument("--date", type=date_arg, metavar="NGÀY",
                      help="ngày báo cáo (mặc định: hôm nay), ví dụ 28/6/2024")
     new.set_defaults(handler=handler("commands:new_report"))
+    word = report_sub.add_parser("import-word", help="đọc báo cáo kỳ trước làm bằng Word "
+                                 "(.docx, .doc) để kỳ sau bắt đầu từ đó")
+    word.add_argument("file", type=Path, metavar="TỆP", help="tệp .docx (hoặc .doc)")
+    word.add_argument("--unit", required=True, metavar="MÃ", help="mã đơn vị")
+    word.add_argument("--period", metavar="KỲ", help="kỳ của báo cáo (mặc định: kỳ ghi ở "
+                      "tiêu đề), ví dụ 2024-Q1")
+    word.add_argument("--review", action="store_true",
+                      help="in ra các điểm cần xem lại (số liệu không khớp, không đọc được …)")
+    word.set_defaults(handler=handler("word_commands:import_word_report"))
     final = report_sub.add_parser("final", help="chuyển báo cáo sang bản chính thức (nếu "
                                   "không còn lỗi)")
     add_report_id(final)

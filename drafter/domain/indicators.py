@@ -73,6 +73,9 @@ class Indicator:
     # A sum known only when every part is (the files newly received: online and in person —
     # half of them is not a denominator).
     complete: bool = False
+    # Other wordings of the label in the provinces' own forms, matched when a report made
+    # by hand in Word is read (``drafter report import-word``).
+    synonyms: tuple[str, ...] = ()
 
     @property
     def derived(self) -> bool:
@@ -134,6 +137,7 @@ def parse_indicator(section: str, raw: Mapping[str, Any]) -> Indicator:
         carried_in=str(raw.get("carried_in", "")),
         carried_from=str(raw.get("carried_from", "")),
         complete=bool(raw.get("complete", False)),
+        synonyms=tuple(str(text) for text in raw.get("synonyms", ())),
     )
 
 

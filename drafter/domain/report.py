@@ -31,6 +31,10 @@ REVIEWED_DOCUMENTS: dict[str, str] = {BASIS: "Văn bản căn cứ"}
 # figures and lists: a phrase picked (by its id) and an own sentence (by the sentence id).
 PHRASE_MARK = "phrase:"
 OVERRIDE_MARK = "override:"
+# A report read from a Word file made by hand (``drafter report import-word``) says so in
+# ``Report.review``: one mark naming the file, then one per line the reading left for the
+# official (a row not matched, a rate its counts contradict, a number not read).
+WORD_MARK = "word:"
 
 
 class Status(StrEnum):

@@ -25,14 +25,17 @@ _NINE = re.compile(r"9\s+tháng(?:\s+đầu)?(?:\s+năm)?\s+(\d{4})")
 _YEAR = re.compile(r"năm\s+(\d{4})")
 
 
-def _periods(text: str) -> tuple[list[Period], list[int]]:
-    """The periods named in ``text``, and the years named alone (``năm 2024``)."""
-    found = [Period(int(year), PeriodKind.QUARTER, _ROMAN[quarter])
-             for quarter, year in _QUARTER.findall(text)]
-    found += [Period(int(year), PeriodKind.HALF) for year in _HALF.findall(text)]
-    found += [Period(int(year), PeriodKind.NINE_MONTHS) for year in _NINE.findall(text)]
+def periods_named(text: str) -> tuple[list[Period], list[int]]:
+    """The periods named in ``text`` in the order it names them, and the years named alone
+    (``năm 2024``)."""
+    found = [(m.start(), Period(int(m.group(2)), PeriodKind.QUARTER, _ROMAN[m.group(1)]))
+             for m in _QUARTER.finditer(text)]
+    found += [(m.start(), Period(int(m.group(1)), PeriodKind.HALF)) for m in _HALF.finditer(text)]
+    found += [(m.start(), Period(int(m.group(1)), PeriodKind.NINE_MONTHS))
+              for m in _NINE.finditer(text)]
     rest = _NINE.sub(" ", _HALF.sub(" ", _QUARTER.sub(" ", text)))
-    return found, [int(year) for year in _YEAR.findall(rest)]
+    return [period for _, period in sorted(found, key=lambda pair: pair[0])], \
+        [int(year) for year in _YEAR.findall(rest)]
 
 
 def title_problem(rows: list[list[RawCell]], header: int, unit: Unit, period: Period,
@@ -51,7 +54,7 @@ def title_problem(rows: list[list[RawCell]], header: int, unit: Unit, period: Pe
              if UNIT_KINDS[kind] is unit.tier]
     if named and norm_cell(unit.label) not in named:
         return f"bảng ghi là của {named[0]}, không phải của {unit.label}"
-    periods, years = _periods(text)
+    periods, years = periods_named(text)
     if periods and period not in periods:
         return f"bảng ghi kỳ {periods[0].code}, không phải kỳ {period.code} của báo cáo"
     if not periods and years and period.year not in years:

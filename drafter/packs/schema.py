@@ -60,7 +60,8 @@ SCHEMA: dict[str, dict[str, dict[str, str]]] = {
                                "kind": "str", "numerator": "str", "denominator": "str",
                                "parts": "strs", "options": "strs", "rollup": "str",
                                "rollup_from": "str", "aliases": "strs", "over_time": "str",
-                               "carried_in": "str", "carried_from": "str", "complete": "bool"},
+                               "carried_in": "str", "carried_from": "str", "complete": "bool",
+                               "synonyms": "strs"},
     },
     "appendix.toml": {
         "": {"commune": "table!", "district": "table!", "province": "table",

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from drafter.checks import Problem, check_report
-from drafter.domain.periods import Period
+from drafter.domain.periods import Period, PeriodKind
 from drafter.domain.report import Report
 from drafter.domain.units import Unit
 from drafter.errors import DrafterError, DraftsBelowError, StorageError
@@ -164,6 +164,30 @@ class Session:
         combined = bool(started.used or started.missing)
         return (self.store.save_report(started.report),
                 started_lines(started, self.pack.catalogue) if combined else [])
+
+    def create_from_word(self, unit_code: str, period: Period, path: Path
+                         ) -> tuple[int, list[str]]:
+        """Store last period's Word report (``path``) as the period before ``period``, then
+        start ``period`` from it; what the reading left for the official comes first in the
+        new report's review. Returns the new report's id and what the official is told."""
+        from drafter.records.word import import_word  # python-docx loads here, when used
+
+        unit = self.store.unit(unit_code)
+        if unit is not None and self.store.report_id(unit_code, period) is not None:
+            raise StorageError(f"{unit.short_body} đã có báo cáo {period_name(period)}. "
+                               "Mở báo cáo đó từ danh sách để sửa.")
+        before = period.previous() if period.kind is PeriodKind.QUARTER else None
+        imported = import_word(self.store, unit_code, path, before, self.pack)
+        report = workflow.start_report(self.store, unit_code, period, self.today,
+                                       source=imported.read.report.period, pack=self.pack)
+        report.review = [*imported.marks, *report.review]
+        read = imported.read.report
+        told = [f"Đã đọc báo cáo {period_name(read.period)} từ tệp {path.name} "
+                f"({imported.read.figures_read} số liệu) và lưu thành báo cáo kỳ trước."]
+        if imported.read.review:
+            told.append(f"Có {len(imported.read.review)} điểm cần xem lại: F6 liệt kê đầu "
+                        "tiên, F8 ở mục Thông tin ban hành để xác nhận.")
+        return self.store.save_report(report), told
 
     def open(self, report_id: int) -> tuple[Report, Report | None, Report | None]:
         """The report with its previous period and same period last year (when stored)."""

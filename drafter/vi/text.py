@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cache
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, dot below
@@ -238,3 +238,24 @@ def sort_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
         tone = next((p for p in parts if p in _TONE_ORDER), "")
         tones.append(_TONE_ORDER.index(tone) + 1 if tone else 0)
     return tuple(letters), tuple(tones)
+
+
+_PARENTHESES = re.compile(r"\([^()]*\)")
+_NOT_WORD = re.compile(r"[^\w%]+")
+
+
+def label_key(text: str, abbreviations: Mapping[str, str] | None = None,
+              parentheses: bool = True) -> str:
+    """A label as a key to match on, so that a province's wording of a row finds the pack's:
+    without tone marks, case, punctuation or spaces that differ, each full form of
+    ``abbreviations`` (abbreviation → full form) written as its abbreviation, and with
+    ``parentheses=False`` without what stands in parentheses.
+    ``Số VBQPPL đã kiểm tra (theo thẩm quyền).`` and ``số văn bản quy phạm pháp luật đã
+    kiểm tra`` give the same key when the pack abbreviates the latter as the former."""
+    value = clean(text).lower()
+    for abbr, full in sorted((abbreviations or {}).items(), key=lambda p: -len(p[1])):
+        value = value.replace(f"{full.lower()} ({abbr.lower()})", abbr.lower())
+        value = value.replace(full.lower(), abbr.lower())
+    if not parentheses:
+        value = _PARENTHESES.sub(" ", value)
+    return " ".join(_NOT_WORD.sub(" ", without_marks(value)).split())

@@ -1,9 +1,10 @@
-"""Pick the kind of report, the period and whether to start from the previous report or
-empty."""
+"""Pick the kind of report, the period and whether to start from the previous report, from
+last period's report made in Word (read and stored as that period's), or empty."""
 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,7 +13,7 @@ from textual.widgets import Button, Input, RadioButton, RadioSet, Select
 
 from drafter.domain.periods import Period, PeriodKind
 from drafter.domain.units import Unit
-from drafter.errors import DrafterError
+from drafter.errors import DataFileError, DrafterError
 from drafter.tui.dialogs.modal import Modal
 from drafter.tui.session import Session
 from drafter.tui.widgets.dropdown import Dropdown
@@ -23,6 +24,7 @@ KINDS = [("Quý I", "Q1"), ("Quý II", "Q2"), ("Quý III", "Q3"), ("Quý IV", "Q
          ("6 tháng đầu năm", "H1"), ("9 tháng", "9M"), ("Năm", "")]
 CARRY = "Chép từ báo cáo kỳ trước (nên dùng)"
 NOTHING_TO_CARRY = "Chép từ kỳ trước: chưa có báo cáo để chép"
+FROM_WORD = "Bắt đầu từ báo cáo Word của kỳ trước"
 
 
 def next_period(periods: list[Period], today: dt.date) -> Period:
@@ -61,7 +63,10 @@ class NewReportScreen(Modal[int | None]):
                 yield Input(str(start.year), id="year", restrict=r"\d{0,4}", classes="year")
             with RadioSet(id="source"):
                 yield RadioButton(CARRY, value=True, id="from-previous")
+                yield RadioButton(FROM_WORD, id="from-word")
                 yield RadioButton("Báo cáo trống", id="empty")
+            yield Input(placeholder="Tệp Word của kỳ trước (.docx, .doc), ví dụ "
+                        "D:\\Bao cao\\quy-1.docx", id="word-file")
             yield Label("", id="new-error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button("Tạo báo cáo", id="create", variant="primary")
@@ -71,14 +76,23 @@ class NewReportScreen(Modal[int | None]):
         # The period is what is chosen most; the kind above it is a Shift+Tab away.
         self.query_one("#kind", Select).focus()
         self._offer_carry()
+        self.query_one("#word-file", Input).display = False
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        word = event.pressed.id == "from-word"
+        box = self.query_one("#word-file", Input)
+        box.display = word
+        if word:
+            box.focus()
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "report-kind":
             self.session.use_kind(str(event.value))
         self._offer_carry()
 
-    def on_input_changed(self) -> None:
-        self._offer_carry()
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id != "word-file":
+            self._offer_carry()
 
     def _period(self) -> Period | None:
         kind = str(self.query_one("#kind", Select).value)
@@ -119,8 +133,19 @@ class NewReportScreen(Modal[int | None]):
             error.update(f"Năm không hợp lệ: \"{self.query_one('#year', Input).value}\"")
             return
         empty = self.query_one("#empty", RadioButton).value
+        word = self.query_one("#word-file", Input).value.strip().strip('"')
+        if self.query_one("#from-word", RadioButton).value and not word:
+            error.update("Chưa nhập đường dẫn tệp Word của kỳ trước")
+            return
         try:
-            report_id, told = self.session.create_report(self.unit.code, period, empty)
+            if self.query_one("#from-word", RadioButton).value:
+                report_id, told = self.session.create_from_word(self.unit.code, period,
+                                                                Path(word).expanduser())
+            else:
+                report_id, told = self.session.create_report(self.unit.code, period, empty)
+        except DataFileError as exc:  # the file named as the official chose it, not capitalised
+            error.update(f"Tệp {Path(exc.path).name}: {exc.problem}")
+            return
         except DrafterError as exc:
             error.update(sentence_case(str(exc)))
             return

@@ -12,7 +12,7 @@ from drafter.domain.catalogue import Catalogue
 from drafter.domain.indicators import ValueType
 from drafter.domain.outline import Section
 from drafter.domain.phrases import Phrase, Phrases
-from drafter.domain.report import LISTS, OVERRIDE_MARK, PHRASE_MARK
+from drafter.domain.report import LISTS, OVERRIDE_MARK, PHRASE_MARK, WORD_MARK
 from drafter.domain.tier_indicators import shown_to
 from drafter.narrative.assessment import Finding
 from drafter.tui.screens.editor.editing import FIGURE, Editing
@@ -77,6 +77,8 @@ class Panes:
             return item.section if item else None
         if field.startswith(OVERRIDE_MARK):
             return "preview"
+        if field.startswith(WORD_MARK):  # what reading last period's Word file left open:
+            return "issuing"             # confirmed (F8) with the report's own details
         if field in DOCUMENT_PANES:
             return field
         return "issuing" if field in ISSUING_FIELDS else None
