@@ -130,8 +130,8 @@ class EditorScreen(Edits, OwnWords, Actions, PaneBuilder):
         boxes = [widget for kinds in (("Input", "Select"), ("ListView",))
                  for widget in self.query(", ".join(f"#{pane} {kind}" for kind in kinds))
                  if widget.focusable]
-        if not boxes:  # the preview: the cursor on the pane itself, so ↑/↓, PgDn scroll it
-            boxes = [self.query_one(f"#{pane}")] if pane else []
+        if pane == "preview":  # the cursor on the pane itself, so ↑/↓, PgDn scroll it
+            boxes = [self.query_one("#preview")]
         if self.held is not None:  # keys typed after Enter on the sidebar go into the box
             self.release_keys(boxes[0] if boxes else None)
         elif boxes:
