@@ -3,6 +3,7 @@ slow step) and open its folder, and turn a final report back into a draft, with 
 
 from __future__ import annotations
 
+import webbrowser
 from pathlib import Path
 
 from textual import work
@@ -64,5 +65,12 @@ class Actions(EditorState):
                     timeout=10)
 
     def action_open_folder(self) -> None:
-        if self.last_written is not None:
-            self.app.open_url(self.last_written.parent.as_uri())
+        if self.last_written is None:
+            return
+        folder = self.last_written.parent
+        # Textual's open_url does not say when nothing could open it (a machine without a
+        # file manager, over SSH): asked directly, so that the official is told where it is.
+        if not webbrowser.open(folder.as_uri()):
+            self.notify(f"Không mở được thư mục: {folder}\nHãy mở thư mục này bằng trình "
+                        "quản lý tệp.", title="Chưa mở được thư mục", severity="warning",
+                        timeout=15)

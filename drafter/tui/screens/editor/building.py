@@ -18,7 +18,7 @@ from textual.widget import AwaitMount, Widget
 from textual.widgets import ContentSwitcher
 
 from drafter.tui.screens.editor.panes import BUILT_WHEN_SHOWN
-from drafter.tui.screens.editor.state import EditorState
+from drafter.tui.screens.editor.state import READ_ONLY, EditorState
 from drafter.tui.session import Session
 
 BATCH = 6  # rows mounted at a time after the first screenful: a few hundredths of a second
@@ -36,6 +36,7 @@ class PaneBuilder(EditorState):
         self.mounting: dict[str, list[AwaitMount]] = {}
         self.held: list[events.Key] | None = None
         self.resume: Widget | None = None  # the field left by a Tab held
+        self.told_read_only = False
 
     def built(self, pane: str) -> bool:
         """Whether every widget of ``pane`` is mounted."""
@@ -104,6 +105,12 @@ class PaneBuilder(EditorState):
             self.app.post_message(events.Key(key.key, key.character))
 
     def on_key(self, event: events.Key) -> None:
+        if self.editing.read_only and event.is_printable and event.character != "?":
+            # Typed into a final report: said once, not swallowed silently (as the CLI does).
+            if not self.told_read_only:
+                self.told_read_only = True
+                self.notify(READ_ONLY, title="Không sửa được", severity="warning")
+            return
         if self.held is not None and (event.is_printable or event.key in HELD):
             event.stop()
             event.prevent_default()

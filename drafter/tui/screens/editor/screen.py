@@ -27,6 +27,7 @@ from drafter.tui.screens.editor.editing import Editing
 from drafter.tui.screens.editor.edits import Edits
 from drafter.tui.screens.editor.own_words import OwnWords
 from drafter.tui.screens.editor.panes import BUILT_WHEN_SHOWN, Panes
+from drafter.tui.screens.editor.state import READ_ONLY
 from drafter.tui.widgets.causes import CausesEditor
 from drafter.tui.widgets.checks_list import ChecksList
 from drafter.tui.widgets.documents import DocTable, DocumentsEditor
@@ -80,8 +81,7 @@ class EditorScreen(Edits, OwnWords, Actions, PaneBuilder):
         self.checks = ChecksView(self, self.editing, self.panes)
         yield Header()
         if self.editing.read_only:
-            yield Label("Bản chính thức: chỉ xem. Ctrl+E để chuyển về dự thảo và sửa.",
-                        id="read-only")
+            yield Label(READ_ONLY, id="read-only")
         with Horizontal():
             yield NavList(*[ListItem(Label(self.panes.short(pane)), id=f"nav-{pane}")
                             for pane in self.panes.ids], id="sidebar",
