@@ -14,6 +14,7 @@ from drafter.domain.units import Unit
 from drafter.errors import DrafterError
 from drafter.tui.dialogs.modal import Modal
 from drafter.tui.session import Session
+from drafter.tui.widgets.checkbox import MarkedRadioButton
 from drafter.tui.widgets.dropdown import Dropdown
 from drafter.tui.widgets.text import Label
 from drafter.vi.text import sentence_case
@@ -54,8 +55,8 @@ class NewReportScreen(Modal[int | None]):
                                id="kind")
                 yield Input(str(start.year), id="year", restrict=r"\d{0,4}", classes="year")
             with RadioSet(id="source"):
-                yield RadioButton(CARRY, value=True, id="from-previous")
-                yield RadioButton("Báo cáo trống", id="empty")
+                yield MarkedRadioButton(CARRY, value=True, id="from-previous")
+                yield MarkedRadioButton("Báo cáo trống", id="empty")
             yield Label("", id="new-error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button("Tạo báo cáo", id="create", variant="primary")

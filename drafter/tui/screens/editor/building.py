@@ -24,6 +24,7 @@ from drafter.tui.session import Session
 BATCH = 6  # rows mounted at a time after the first screenful: a few hundredths of a second
 ROW_LINES = 3  # a figure's row with its margin
 HELD = ("backspace", "delete", "enter")  # besides printable keys: what a box takes
+NOT_A_BOX = "Ở đây chỉ chọn (↑/↓, Enter), không gõ chữ được. Nhấn Tab để đến ô nhập."
 
 
 class PaneBuilder(EditorState):
@@ -37,6 +38,7 @@ class PaneBuilder(EditorState):
         self.held: list[events.Key] | None = None
         self.resume: Widget | None = None  # the field left by a Tab held
         self.told_read_only = False
+        self.told_not_a_box: Widget | None = None
 
     def built(self, pane: str) -> bool:
         """Whether every widget of ``pane`` is mounted."""
@@ -119,6 +121,14 @@ class PaneBuilder(EditorState):
             # Enter on the sidebar goes into the section (EditorScreen.focus_pane): what is
             # typed next is for its first box, which may not be built yet.
             self.hold_keys(blur=False)
+        elif event.is_printable and event.character != "?" \
+                and event.key not in self.active_bindings \
+                and self.focused is not None and self.focused is not self.told_not_a_box:
+            # A letter typed on a list, a table or the preview lands nowhere: said, once
+            # for the widget, so that nothing typed disappears without a word.
+            self.told_not_a_box = self.focused
+            self.notify(NOT_A_BOX, title="Chữ gõ không vào ô nào", severity="warning",
+                        timeout=6)
 
     def focus_next(self, selector: str | type[Widget] = "*") -> Widget | None:
         """Tab; past the last row built of a section still building, the cursor waits for
