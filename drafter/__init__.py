@@ -9,8 +9,9 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
-__version__ = "0.1.0"
-__all__ = ["Document", "load_report", "render", "save_docx"]
+from drafter.resources import __version__
+
+__all__ = ["Document", "__version__", "load_report", "render", "save_docx"]
 
 _LAZY = {
     "Document": "drafter.narrative.blocks",

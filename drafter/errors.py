@@ -55,4 +55,36 @@ class StaleReportError(StorageError):
 
 class DraftsBelowError(StorageError):
     """An aggregating unit's report made final while reports of its communes for the period
-    are still drafts, without the official's confirmation."""
+    are still drafts, without the official's confirmation; ``drafts`` says which ("3/92 báo
+    cáo của cấp xã kỳ này còn là dự thảo (…)") for a screen that asks to confirm."""
+
+    def __init__(self, message: str, drafts: str = "") -> None:
+        super().__init__(message)
+        self.drafts = drafts
+
+
+def crash_report(error: BaseException) -> str:
+    """An unexpected error, as an official sees it: one line naming the file, in the user's
+    data folder, that holds the traceback for whoever supports them (never the traceback)."""
+    import datetime as dt
+    import platform
+    import sys
+    import traceback
+
+    from drafter.resources import __version__, data_dir
+
+    now = dt.datetime.now()
+    details = (f"drafter {__version__}, Python {platform.python_version()}, "
+               f"{platform.platform()}\n{now.isoformat(timespec='seconds')}\n"
+               f"{' '.join(sys.argv)}\n\n"
+               + "".join(traceback.format_exception(error)))
+    folder = data_dir() / "crash"
+    path = folder / f"loi-{now:%Y%m%d-%H%M%S-%f}.txt"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        path.write_text(details, encoding="utf-8")
+    except OSError:
+        return (f"Lỗi không mong đợi ({type(error).__name__}); không ghi được chi tiết vào "
+                f"{folder}.")
+    return (f"Lỗi không mong đợi ({type(error).__name__}): chi tiết đã ghi vào tệp {path}, "
+            "hãy gửi tệp này cho người hỗ trợ.")

@@ -80,3 +80,16 @@ def any_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         pytest.skip("no PostgreSQL server given (pytest --pg URL or DRAFTER_TEST_PG)")
     with _postgres_database(server) as url:
         yield url
+
+
+@pytest.fixture
+def spawn() -> Iterator[None]:
+    """Worker processes started as on Windows (spawn: nothing inherited from this process)."""
+    import multiprocessing
+
+    before = multiprocessing.get_start_method()
+    multiprocessing.set_start_method("spawn", force=True)
+    try:
+        yield
+    finally:
+        multiprocessing.set_start_method(before, force=True)

@@ -72,6 +72,11 @@ def test_not_a_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     ("postgresql://van-thu:MatKhau-Bi-Mat@127.0.0.1:1/cchc", "không kết nối được máy chủ"),
     ("mysql+nosuchdriver://van-thu:MatKhau-Bi-Mat@host/cchc", "không hỗ trợ"),
     ("khong-phai-url", "địa chỉ cơ sở dữ liệu không hợp lệ"),
+    ("postgresql://van-thu@127.0.0.1:1/cchc?password=MatKhau-Bi-Mat", "không kết nối được"),
+    ("postgresql://van-thu@127.0.0.1:1/cchc?sslmode=disable&sslpassword=MatKhau-Bi-Mat",
+     "không kết nối được"),
+    ("postgresql://van-thu:MatKhau-Bi-Mat@127.0.0.1:1/cchc?password=MatKhau-Bi-Mat",
+     "không kết nối được"),
 ])
 def test_connection_problems_never_show_the_password(url: str, words: str,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
@@ -79,6 +84,16 @@ def test_connection_problems_never_show_the_password(url: str, words: str,
     err = _one_line(capsys)
     assert words in err
     assert "MatKhau-Bi-Mat" not in err
+
+
+@pytest.mark.parametrize("secret", ["password", "sslpassword"])
+def test_the_roll_up_reader_hides_a_password_of_the_query_too(
+        secret: str, capsys: pytest.CaptureFixture[str]) -> None:
+    url = f"postgresql://van-thu@127.0.0.1:1/cchc?{secret}=MatKhau%40Bi-Mat"
+    assert main(["--db", url, "aggregate", "--unit", "tinh-thai-nguyen", "--period", "2026-Q1",
+                 "--no-save"]) == 2
+    err = _one_line(capsys)
+    assert "MatKhau" not in err and f"{secret}=***: " in err
 
 
 def test_redaction_helpers() -> None:
@@ -92,3 +107,25 @@ def test_storage_errors_are_drafter_errors(tmp_path: Path) -> None:
     (tmp_path / "dir.sqlite").mkdir()
     with pytest.raises(StorageError):
         connect(f"sqlite:///{tmp_path / 'dir.sqlite'}")
+
+
+@pytest.mark.parametrize("damage", [
+    "UPDATE reports SET date = 'khong-phai-ngay'",
+    "UPDATE reports SET recipients = '{not json'",
+    "UPDATE units SET recipients = '[1, 2'",
+])
+def test_a_stored_value_that_does_not_parse_is_one_line(
+        damage: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Written by another program (or by hand), a date or a JSON column that does not parse
+    was a traceback from every command that read it."""
+    path = tmp_path / "d.sqlite"
+    url = f"sqlite:///{path}"
+    assert main(["--db", url, "import", Q1]) == 0
+    capsys.readouterr()
+    with sqlite3.connect(path) as raw:
+        raw.execute(damage)
+    for argv in (["report", "list"], ["export", "1", "-o", str(tmp_path / "x.toml")],
+                 ["report", "render", "1", "-o", str(tmp_path / "x.docx")],
+                 ["check", "--report", "1"], ["report", "history", "1"]):
+        assert main(["--db", url, *argv]) == 2, argv
+        assert "không đọc được" in _one_line(capsys)

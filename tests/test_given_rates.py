@@ -63,9 +63,10 @@ def test_a_rate_is_refused_beside_both_its_counts(tmp_path: Path) -> None:
     with pytest.raises(DataFileError, match=r"rates\.e_docs_rate"):
         load_report(path)
     alone = replace(Q1, figures=_without_counts("e_docs_rate"))
-    path.write_text(dump_report(alone) + "\n[rates]\ne_docs_rate = 190\n", encoding="utf-8")
-    with pytest.raises(DataFileError, match="không quá 100"):
-        load_report(path)
+    for absurd in ("190", "-50", "-0.001"):
+        path.write_text(dump_report(alone) + f"\n[rates]\ne_docs_rate = {absurd}\n", "utf-8")
+        with pytest.raises(DataFileError, match="tỷ lệ từ 0 đến 100"):
+            load_report(path)
     path.write_text(dump_report(alone) + "\n[rates]\nfiles_received = 90\n", encoding="utf-8")
     with pytest.raises(DataFileError, match="không phải tỷ lệ"):
         load_report(path)

@@ -65,7 +65,7 @@ def test_a_whole_float_count_is_read_as_the_count(tmp_path: Path) -> None:
     ('name = "Thanh Mai"', 'name = ""', "unit.name"),
     ('name = "Thanh Mai"', 'name = "   "', "unit.name"),
     ('code = "xa-thanh-mai"', 'code = ""', "unit.code"),
-    ('name = "Nguyễn Văn Thành"', 'name = ""', "unit.signer.name"),
+    ('name = "Nguyễn Văn Thành"', f'name = "{"x" * 101}"', "unit.signer.name"),
     ('name = "Thanh Mai"', f'name = "{"Thanh Mai " * 30}"', "unit.name"),
     ('province = "Bắc Hà"', f'province = "{"x" * 101}"', "unit.province"),
     ('name = "Thanh Mai"', "name = 5", "unit.name"),

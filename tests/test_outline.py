@@ -7,8 +7,12 @@ import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from drafter.datafile import load_report
+from drafter.domain.outline import parse_outline
 from drafter.domain.report import Report
+from drafter.errors import PackError
 from drafter.packs.load import builtin_pack
 from drafter.storage import Store, connect
 
@@ -57,3 +61,14 @@ def test_migration_0015_renames_the_stored_inspection_count(tmp_path: Path,
     with sqlite3.connect(path) as db:
         keys = {row[0] for row in db.execute("SELECT key FROM figures")}
     assert "inspected_units" not in keys and "inspected_communes" in keys
+
+
+def test_a_sub_item_is_titled_for_its_tier_and_an_unknown_tier_is_refused() -> None:
+    rating = builtin_pack().catalogue.item("rating")
+    assert rating is not None
+    assert rating.title_for("commune") == "Đánh giá, phân loại CBCC"
+    assert rating.title_for("department") == "Đánh giá, phân loại công chức, viên chức"
+    doc = {"section": [{"id": "x", "title": "X", "items": [
+        {"id": "y", "title": "Y", "titles": {"phuong": "Z"}}]}]}
+    with pytest.raises(PackError, match="tiểu mục y: cấp không có: phuong"):
+        parse_outline(doc, {})

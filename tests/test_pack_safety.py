@@ -107,6 +107,49 @@ def test_a_render_stops_after_its_time_even_in_a_worker_thread(
     assert "chạy quá 3 giây" in str(errors[0]) and "closing.j2" in str(errors[0])
 
 
+def _render_in_a_thread(pack_dir: Path, report: Report) -> list[BaseException]:
+    """Render in a worker thread given 60 s: a render C code holds past any limit fails the
+    test instead of hanging the suite."""
+    pack = load_pack(pack_dir)
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            render(report, pack)
+        except BaseException as exc:
+            errors.append(exc)
+
+    thread = threading.Thread(target=work, daemon=True)
+    thread.start()
+    thread.join(60)
+    assert not thread.is_alive(), "the render ran past every limit"
+    return errors
+
+
+def test_big_integer_arithmetic_stops_before_it_outruns_the_limit(
+        pack_dir: Path, commune_q1: Report) -> None:
+    """Squaring a 3 000-bit number 40 times ran 50 s past the limit inside one C call."""
+    _append(pack_dir / "templates" / "closing.j2",
+            "{% set ns = namespace(x=9 ** 1000) %}{% for i in range(40) %}"
+            "{% set ns.x = ns.x * ns.x %}{% endfor %}{{ ns.x > 0 }}\n")
+    errors = _render_in_a_thread(pack_dir, commune_q1)
+    assert len(errors) == 1 and "phép nhân tạo số quá lớn" in str(errors[0])
+    assert "closing.j2" in str(errors[0])
+
+
+def test_the_render_limit_is_the_thread_s_cpu_time() -> None:
+    """Waiting (a loaded machine, another thread holding the interpreter) does not count;
+    computing does, even when it catches every Exception."""
+    with guard.time_limit(0.3):
+        threading.Event().wait(1.0)
+    with pytest.raises(guard.LimitExceeded, match="chạy quá 0,3 giây"), guard.time_limit(0.3):
+        while True:
+            try:
+                sum(range(1000))
+            except Exception:  # a template's own error handling, at its worst
+                continue
+
+
 @pytest.mark.parametrize(("file", "content", "expected"), [
     ("rules.toml", b"\xff\xfe b\x00a\x00n\x00", "rules.toml: tệp không phải văn bản UTF-8"),
     ("ranking.toml", 'title = "Chỉ số"\nfields = [{ id = "a", max = 5 }]\n',
@@ -119,7 +162,7 @@ def test_a_render_stops_after_its_time_even_in_a_worker_thread(
      "pack.toml: settings phải là bảng"),
     ("checks.toml", '[[equal]]\nwhole = "files_received"\nparts = "files_online"\n',
      "checks.toml: equal.parts phải là danh sách chuỗi chữ"),
-    ("templates/opening.j2", b"\xff\xfe\x00", "templates/opening.j2: tệp mẫu không phải"),
+    ("templates/opening.j2", b"\xff\xfe\x00", "templates/opening.j2: tệp không phải văn bản UTF-8"),
 ])
 def test_pack_check_validates_every_file(pack_dir: Path, tmp_path: Path, file: str,
                                          content: str | bytes, expected: str,

@@ -79,7 +79,7 @@ def test_output_equal_to_input_is_refused(tmp_path: Path,
     source = tmp_path / "r.toml"
     source.write_text(GOOD, encoding="utf-8")
     assert main(["render", str(source), "-o", str(source)]) == 2
-    assert "trùng với tệp đầu vào" in _one_line_error(capsys)
+    assert "tệp đầu vào của lệnh này" in _one_line_error(capsys)
     assert source.read_text(encoding="utf-8") == GOOD
     # The same through another spelling of the path.
     other = tmp_path / "sub" / ".." / "r.toml"

@@ -1,4 +1,6 @@
-"""render-all's workers end with it, even when it is killed (kill -9)."""
+"""render-all's workers end with it, even when it is killed (kill -9), also where the system
+does not tell a process its parent has gone: on Windows ``os.getppid()`` never changes and
+there is no ``prctl``; both are taken away here in every process (a ``sitecustomize``)."""
 
 from __future__ import annotations
 
@@ -45,18 +47,37 @@ def _alive(pids: list[int]) -> list[int]:
     return alive
 
 
+# Loaded by every Python process started with it on PYTHONPATH, workers included.
+_AS_ON_WINDOWS = """
+import ctypes, os
+_parent = os.getppid()
+os.getppid = lambda: _parent
+def _no_libc(*args, **kwargs):
+    raise OSError("no prctl on Windows")
+ctypes.CDLL = _no_libc
+"""
+_RUN = "import multiprocessing, sys; multiprocessing.set_start_method(sys.argv[1]); " \
+    "from drafter.cli.main import main; sys.exit(main(sys.argv[2:]))"
+
+
+@pytest.mark.parametrize("method", ["spawn", "fork"])
 def test_killed_render_all_leaves_no_worker_behind(tmp_path: Path, commune_q1: Report,
-                                                   district_q2: Report) -> None:
+                                                   district_q2: Report, method: str) -> None:
     url = f"sqlite:///{tmp_path / 'drafter.sqlite'}"
     store = Store(connect(url))
     store.save_unit(district_q2.unit)
     for report in communes_like(replace(commune_q1, status=Status.DRAFT), 12,
                                 district_q2.unit.code):
         store.save_report(report)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "sitecustomize.py").write_text(_AS_ON_WINDOWS, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+        [str(site), *filter(None, [os.environ.get("PYTHONPATH")])])}
     process = subprocess.Popen(
-        [sys.executable, "-m", "drafter", "--db", url, "render-all", "--unit",
+        [sys.executable, "-c", _RUN, method, "--db", url, "render-all", "--unit",
          district_q2.unit.code, "--period", "2024-Q1", "-o", str(tmp_path / "out"),
-         "--jobs", "2"], stderr=subprocess.PIPE, text=True)
+         "--jobs", "2"], stderr=subprocess.PIPE, text=True, env=env)
     workers: list[int] = []
     try:
         assert process.stderr is not None

@@ -177,6 +177,9 @@ def test_a_department_writes_as_a_department() -> None:
     assert "Chủ tịch UBND tỉnh đã bổ nhiệm mới 01 lãnh đạo Sở" in text
     assert "xếp thứ 3/15 sở, ban, ngành" in text
     assert "Kết quả đánh giá, phân loại công chức, viên chức năm 2025: 71/74 người" in text
+    # Its sub-items are titled for its staff too (the catalogue's `titles`), never "CBCC".
+    assert "- Đánh giá, phân loại công chức, viên chức: Kết quả" in text
+    assert "CBCC" not in text and "cán bộ, công chức (" not in text
     assert "do UBND tỉnh, Chủ tịch UBND tỉnh giao" in text
 
 

@@ -80,6 +80,15 @@ def test_impossible_scores_are_refused(commune_q1: Report, pack: TemplatePack) -
                                          "\\(100\\)"):
         check_score(Score(unit, Decimal(99), full), rules)
     check_score(Score(unit, Decimal(100), full), rules)
+    precise = Decimal("85." + "1" * 30)  # stored, it broke every ranking of the province
+    with pytest.raises(ScoreError, match="tổng điểm có quá 6 chữ số thập phân"):
+        check_score(Score(unit, precise), rules)
+    with pytest.raises(ScoreError, match="«Cải cách thể chế» có quá 6 chữ số"):
+        check_score(Score(unit, Decimal(50), {"institutions": Decimal("1." + "1" * 30)}), rules)
+    for absurd in ("NaN", "Infinity"):
+        with pytest.raises(ScoreError, match="hữu hạn"):
+            check_score(Score(unit, Decimal(absurd)), rules)
+    check_score(Score(unit, Decimal("85.123456")), rules)
 
 
 def _district(db_url: str, district_q2: Report, commune_q1: Report, count: int = 5) -> Store:

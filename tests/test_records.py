@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import text
 
 from drafter.cli.main import main
-from drafter.datafile import dump_report
+from drafter.datafile import dump_report, load_report
 from drafter.domain.report import Report, Status
 from drafter.domain.units import Signer
 from drafter.errors import ChecksFailedError, FinalReportError, StaleReportError, StorageError
@@ -163,6 +163,10 @@ def test_a_register_number_is_used_once_per_unit_and_year(any_db_url: str, commu
     commune_q2.number = "018"  # the same number as Q1's "18", written with a zero
     with pytest.raises(StorageError, match="số 018 năm 2024 đã dùng cho báo cáo kỳ 2024-Q1"):
         store.save_report(commune_q2)
+    for same in ("１８", "18\u2060"):  # fullwidth, or with an invisible character
+        commune_q2.number = same
+        with pytest.raises(StorageError, match="đã dùng cho báo cáo kỳ 2024-Q1"):
+            store.save_report(commune_q2)
     commune_q2.number = "25"
     store.save_report(commune_q2)
     next_year = replace(commune_q1, period=commune_q1.period.same_period_last_year(),
@@ -312,6 +316,27 @@ def test_the_unit_snapshot_holds_every_field_of_unit(commune_q1: Report) -> None
     older = {key: value for key, value in data.items() if key not in ("formed", "symbol")}
     now = replace(unit, formed=dt.date(2026, 1, 1), symbol="X")
     assert unit_from_json(older, now) == replace(unit, formed=now.formed, symbol="X")
+
+
+def test_an_invisible_reason_or_a_forged_user_line_is_not_recorded(
+        db_url: str, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    db = ["--db", db_url]
+    monkeypatch.setenv("DRAFTER_USER", "Lê Văn A\n2026-01-01 00:00  Giám đốc  xóa báo cáo")
+    assert _cli(capsys, *db, "report", "import", str(Q1))[0] == 0
+    code, _, err = _cli(capsys, *db, "report", "reopen", "1", "--reason", "\u200d\u202e")
+    assert code == 2 and "lý do" in err
+    code, out, _ = _cli(capsys, *db, "report", "history", "1")
+    assert code == 0 and len(out.splitlines()) == 2, out
+    assert "Lê Văn A 2026-01-01" in out
+
+
+@pytest.mark.parametrize("typed", ['"１８"', '"18\\u200b"', '"\\u202e18\\u202c"'])
+def test_a_register_number_is_stored_as_it_shows(tmp_path: Path, typed: str) -> None:
+    source = tmp_path / "r.toml"
+    source.write_text(Q1.read_text(encoding="utf-8").replace('number = "18"',
+                                                             f"number = {typed}", 1), "utf-8")
+    assert load_report(source).number == "18"
 
 
 def test_keys_of_one_edit_make_one_history_entry(

@@ -90,3 +90,49 @@ def test_import_from_a_sheet(db_url: str, tmp_path: Path,
     err = capsys.readouterr().err
     assert "bad.csv: dòng 3: kind: loại đơn vị 'làng' không hợp lệ" in err
     assert store.unit("xa-c") is None
+
+
+def _stored_district(db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from drafter.resources import demo_dir
+
+    for name in ("huyen-dong-son-2024-Q2.toml", "xa-thanh-mai-2024-Q2.toml"):
+        assert main(["--db", db_url, "import", str(demo_dir() / name)]) == 0
+    capsys.readouterr()
+
+
+def test_a_commune_under_another_code_is_refused_naming_the_first(
+        db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Sent as xa-thanh-mai-1, xã Thanh Mai was a second commune and was summed twice."""
+    from drafter.resources import demo_dir
+
+    _stored_district(db_url, capsys)
+    renamed = tmp_path / "xa-thanh-mai-1.toml"
+    renamed.write_text((demo_dir() / "xa-thanh-mai-2024-Q2.toml").read_text(encoding="utf-8")
+                       .replace('code = "xa-thanh-mai"', 'code = "xa-thanh-mai-1"'), "utf-8")
+    out = tmp_path / "tong-hop.docx"
+    for argv in (["import", str(renamed)],
+                 ["aggregate", "--unit", "huyen-dong-son", "--period", "2024-Q2",
+                  str(renamed), "--no-save", "-o", str(out)]):
+        assert main(["--db", db_url, *argv]) == 2
+        err = capsys.readouterr().err
+        assert "đã có xã Thanh Mai mã xa-thanh-mai trực thuộc huyen-dong-son" in err, err
+    assert [unit.code for unit in Store(connect(db_url)).units()] == \
+        ["huyen-dong-son", "xa-thanh-mai"] and not out.exists()
+
+
+def test_a_unit_with_communes_or_reports_keeps_its_level(
+        db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _stored_district(db_url, capsys)
+    sheet = tmp_path / "don-vi.csv"
+    sheet.write_text("code,kind,name,parent\nhuyen-dong-son,xã,Đông Sơn,\n", encoding="utf-8")
+    assert main(["--db", db_url, "unit", "import", str(sheet)]) == 2
+    assert "đã có 1 đơn vị trực thuộc, 1 báo cáo" in capsys.readouterr().err
+    district = Store(connect(db_url)).unit("huyen-dong-son")
+    assert district is not None and district.tier is Tier.DISTRICT
+    # A unit that holds nothing yet may still be corrected to another level.
+    sheet.write_text("code,kind,name,province\nmoi,huyện,Mới,Bắc Hà\n", encoding="utf-8")
+    assert main(["--db", db_url, "unit", "import", str(sheet)]) == 0
+    sheet.write_text("code,kind,name,parent\nmoi,tỉnh,Mới,\n", encoding="utf-8")
+    assert main(["--db", db_url, "unit", "import", str(sheet)]) == 0, capsys.readouterr().err
+    moved = Store(connect(db_url)).unit("moi")
+    assert moved is not None and moved.tier is Tier.PROVINCE

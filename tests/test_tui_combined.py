@@ -35,6 +35,16 @@ def test_the_dialog_makes_six_months_from_the_quarters(tmp_path: Path) -> None:
             await pilot.click("#create")
             await pilot.pause()
             assert isinstance(pilot.app.screen, EditorScreen)
+            # The official is told, as `drafter report new` tells, what it was made of.
+            told = [n.message for n in pilot.app._notifications]
+            assert len(told) == 1
+            assert told[0].splitlines() == [
+                "Số liệu tổng hợp từ báo cáo quý I, quý II năm 2024 của xã Thanh Mai.",
+                "Không cộng được từ các kỳ, cần nhập cho cả kỳ: Điểm đánh giá chất lượng "
+                "giải quyết TTHC; Số TTHC đang cung cấp trực tuyến một phần có phát sinh hồ sơ "
+                "nộp trực tuyến; Số TTHC đang cung cấp trực tuyến toàn trình có phát sinh hồ "
+                "sơ nộp trực tuyến.",
+                "Có 8 số liệu, nội dung cần xem lại."]
         half = store.find("xa-thanh-mai", Period.parse("2024-H1"))
         assert half is not None
         # 142 + 167 less the 4 files carried into quarter II, counted in quarter I already.

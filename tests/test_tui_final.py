@@ -133,3 +133,59 @@ def test_making_a_report_with_errors_final_is_refused_and_it_stays_editable(
             assert stored.figures["procedures_new"] == commune_q1.figures["procedures_new"] * 10 + 9  # type: ignore[operator]
 
     asyncio.run(scenario())
+
+
+def test_a_province_report_over_drafts_is_made_final_only_when_confirmed(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """As ``report final --confirm-drafts``: the official is asked, may keep the draft, and
+    a confirmation is recorded in the report's history."""
+    from dataclasses import replace
+
+    from scenarios import SCENARIOS
+
+    from drafter.tui.dialogs.over_drafts import OverDraftsScreen
+
+    scenario = next(make() for make in SCENARIOS if make.__name__ == "province_over_drafts")
+    assert scenario.rollup is not None
+
+    async def run() -> int:
+        app, store = make_app(tmp_path)
+        for line in scenario.rollup.lines:
+            store.save_unit(line.unit)
+            if line.report is not None:
+                store.save_report(line.report)
+        province = replace(scenario.report, status=Status.DRAFT)
+        store.save_unit(province.unit)
+        report_id = reopen_at(store, province, "issuing")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            status = pilot.app.screen.query_one("#is-status", Select)
+            status.value = Status.FINAL.value
+            await pilot.pause()
+            dialog = pilot.app.screen
+            assert isinstance(dialog, OverDraftsScreen)
+            said = " ".join(str(label.content) for label in dialog.query(Label))
+            assert "3/12 báo cáo của cấp xã kỳ này còn là dự thảo (xã Đồng Hỷ, xã Phú " \
+                "Lương, xã Vô Tranh)" in said
+            assert "--confirm-drafts" not in said
+            await pilot.press("escape")  # kept a draft
+            await pilot.pause()
+            editor = pilot.app.screen
+            assert isinstance(editor, EditorScreen) and not editor.query("#read-only")
+            assert status.value == Status.DRAFT.value
+            assert store.get(report_id).status is Status.DRAFT
+            status.value = Status.FINAL.value
+            await pilot.pause()
+            await pilot.click("#confirm")
+            await pilot.pause()
+            await pilot.pause()  # the editor is built again, read-only
+            assert pilot.app.screen.query("#read-only")
+            assert store.get(report_id).status is Status.FINAL
+        return report_id
+
+    report_id = asyncio.run(run())
+    capsys.readouterr()
+    assert main(["--db", f"sqlite:///{tmp_path / 'drafter.sqlite'}", "report", "history",
+                 str(report_id)]) == 0
+    assert "lý do: xác nhận ban hành chính thức khi 3/12 báo cáo của cấp xã kỳ này còn là " \
+        "dự thảo" in capsys.readouterr().out

@@ -7,6 +7,7 @@ import dataclasses
 from pathlib import Path
 
 import docx
+import pytest
 from sqlalchemy import text as sql
 from textual.widgets import DataTable, Input
 from tui_pilot import PROVINCE_TODAY, make_app, palette_options, province_office
@@ -22,6 +23,8 @@ from drafter.tui.widgets.text import Label
 from drafter.vi.numbers import format_number
 
 PERIOD = Period.parse("2026-Q1")
+# Workers started by spawn, as on Windows.
+pytestmark = pytest.mark.usefixtures("spawn")
 
 
 def _rows(table: DataTable) -> list[list[str]]:  # type: ignore[type-arg]

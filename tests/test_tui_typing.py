@@ -3,11 +3,9 @@ widget, never appended to a value they meant to replace, never stored half-typed
 
 import asyncio
 import datetime as dt
-import webbrowser
 from dataclasses import replace
 from pathlib import Path
 
-import pytest
 from textual.widgets import Input, Label, ListView
 from tui_pilot import built, demo, make_app, problem_under, reopen_at, type_into
 
@@ -172,23 +170,3 @@ def test_a_count_typed_with_a_point_is_asked_for_a_whole_number(tmp_path: Path) 
 
     asyncio.run(scenario())
 
-
-def test_ctrl_o_says_when_no_file_manager_opens_the_folder(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """D18: on a machine without a file manager Ctrl+O said nothing."""
-    monkeypatch.setattr(webbrowser, "open", lambda url, *args, **kwargs: False)
-
-    async def scenario() -> None:
-        app, store = make_app(tmp_path)
-        reopen_at(store, demo(), "direction")
-        async with app.run_test(size=(80, 24)) as pilot:
-            await built(pilot)
-            await pilot.press("ctrl+s")
-            await pilot.app.workers.wait_for_complete()
-            await pilot.pause()
-            await pilot.press("ctrl+o")
-            await pilot.pause()
-            said = [str(n.message) for n in pilot.app._notifications]
-            assert any(f"Không mở được thư mục: {tmp_path / 'out'}" in text for text in said)
-
-    asyncio.run(scenario())

@@ -10,15 +10,14 @@ from drafter.checks import check_report
 from drafter.cli.common import announce, check_output, pack_of, period_of
 from drafter.cli.store import store_of
 from drafter.datafile import dump_report, load_report
-from drafter.domain.periods import Period
 from drafter.domain.report import Report
 from drafter.errors import DrafterError
 from drafter.exchange import export_table, import_table
-from drafter.packs.load import builtin_pack
+from drafter.packs.load import TemplatePack, builtin_pack
 from drafter.records import workflow
-from drafter.records.sources import Source
+from drafter.records.started import started_lines
 from drafter.storage import Store, connect
-from drafter.vi.periods import period_list, period_name
+from drafter.vi.periods import period_name
 from drafter.writer.atomic import write_atomic
 
 
@@ -62,12 +61,13 @@ def render_stored(args: argparse.Namespace) -> int:
 
 
 def check(args: argparse.Namespace) -> int:
-    report, store = _one_report(args, args.file)
+    pack = pack_of(args)
+    report, store = _one_report(args, args.file, pack)
     if store is not None:
-        problems = workflow.check_stored(store, report)
+        problems = workflow.check_stored(store, report, pack)
     else:
-        previous = load_report(args.previous) if args.previous else None
-        problems = check_report(report, previous=previous)
+        previous = load_report(args.previous, pack.catalogue) if args.previous else None
+        problems = check_report(report, pack, previous)
     print(f"Báo cáo {period_name(report.period)} của {report.unit.label}:")
     for problem in problems:
         print(f"  {problem.severity.label:<9} {problem.located}")
@@ -89,31 +89,9 @@ def new_report(args: argparse.Namespace) -> int:
     report_id = store.save_report(report)
     print(f"Đã tạo báo cáo {period_name(report.period)} của {report.unit.label} "
           f"(số {report_id}).")
-    if started.used:
-        print(f"Số liệu tổng hợp từ báo cáo {_sources(started.used, report)}.")
-    if started.missing:
-        print(f"Chưa có báo cáo {_sources(started.missing, report)}: số liệu tổng hợp còn "
-              "thiếu phần này, cần xem lại.")
-    if started.asked:
-        catalogue = builtin_pack().catalogue
-        print("Không cộng được từ các kỳ, cần nhập cho cả kỳ: "
-              f"{'; '.join(catalogue[key].label for key in started.asked)}.")
-    if report.review:
-        what = "cần xem lại" if started.used else "lấy từ kỳ trước cần xác nhận lại"
-        print(f"Có {len(report.review)} số liệu, nội dung {what}.")
+    for line in started_lines(started, builtin_pack().catalogue):
+        print(line)
     return 0
-
-
-def _sources(sources: list[Source], report: Report) -> str:
-    """``quý I, quý II năm 2026 của xã Bạch Thông; …``: the reports by unit (a predecessor
-    with the unit's own name is "(cũ)")."""
-    by_unit: dict[str, list[Period]] = {}
-    for source in sources:
-        label = source.unit.label
-        if source.unit.code != report.unit.code and label == report.unit.label:
-            label += " (cũ)"
-        by_unit.setdefault(label, []).append(source.period)
-    return "; ".join(f"{period_list(periods)} của {label}" for label, periods in by_unit.items())
 
 
 def mark_final(args: argparse.Namespace) -> int:
@@ -142,19 +120,22 @@ def demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def _one_report(args: argparse.Namespace, file: Path | None) -> tuple[Report, Store | None]:
+def _one_report(args: argparse.Namespace, file: Path | None,
+                pack: TemplatePack) -> tuple[Report, Store | None]:
+    """The report of TỆP or of ``--report``, read by ``pack``'s catalogue."""
     if (file is None) == (args.report is None):
         raise DrafterError("cần đúng một trong hai: TỆP hoặc --report SỐ")
     if file is not None:
-        return load_report(file), None
-    store = store_of(args)
+        return load_report(file, pack.catalogue), None
+    store = store_of(args, pack)
     return store.get(args.report), store
 
 
 def table_export(args: argparse.Namespace) -> int:
     check_output(args.output, args.file)
-    report, _ = _one_report(args, args.file)
-    print(f"Đã ghi {export_table(report, args.output)}")
+    pack = pack_of(args)  # a province's own form exports (and imports again) its own rows
+    report, _ = _one_report(args, args.file, pack)
+    print(f"Đã ghi {export_table(report, args.output, pack)}")
     return 0
 
 
@@ -162,8 +143,9 @@ def table_import(args: argparse.Namespace) -> int:
     if args.into is not None and args.output is None:
         raise DrafterError("cần -o TỆP để ghi kết quả (tệp gốc được giữ nguyên)")
     check_output(args.output, args.into, args.book)
-    report, store = _one_report(args, args.into)
-    result = import_table(args.book, report.unit.tier, pack_of(args), unit=report.unit,
+    pack = pack_of(args)
+    report, store = _one_report(args, args.into, pack)
+    result = import_table(args.book, report.unit.tier, pack, unit=report.unit,
                           period=report.period)
     result.apply(report)
     if store is not None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from drafter.domain.periods import Period
 from drafter.errors import DrafterError
+from drafter.files.guard import note_input, output_target
 from drafter.packs.load import TemplatePack, builtin_pack, load_pack
 from drafter.writer.pdf import convert_to_pdf
 
@@ -27,28 +28,18 @@ def period_of(code: str) -> Period:
 
 def check_output(output: Path | None, *inputs: Path | None, text: bool = False,
                  pdf: bool = False) -> None:
-    """Refuse an output (or its ``.txt``/``.pdf`` companion) that would overwrite one of the
-    command's input files: the original is never replaced by what was made from it."""
+    """Refuse before any work an output (or its ``.txt``/``.pdf`` companion) that the writer
+    would refuse (:func:`output_target`): one of the command's inputs, the database, a link,
+    a device …; the original is never replaced by what was made from it."""
     if output is None:
         return
+    for source in inputs:
+        if source is not None:
+            note_input(source)
     targets = [output] + ([output.with_suffix(".txt")] if text else []) + \
         ([output.with_suffix(".pdf")] if pdf else [])
-    for source in inputs:
-        if source is None:
-            continue
-        for target in targets:
-            if _same_file(source, target):
-                raise DrafterError(f"tệp ghi ra {target} trùng với tệp đầu vào {source}; hãy "
-                                   "chọn tên khác (tệp gốc được giữ nguyên)")
-
-
-def _same_file(first: Path, second: Path) -> bool:
-    if first.resolve() == second.resolve():
-        return True
-    try:
-        return first.samefile(second)
-    except OSError:
-        return False
+    for target in targets:
+        output_target(target)
 
 
 def announce(args: argparse.Namespace, path: Path) -> None:

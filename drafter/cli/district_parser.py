@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from drafter.cli.lazy import handler
-from drafter.cli.options import add_output, date_arg
+from drafter.cli.options import add_output, date_arg, jobs_arg, year_arg
 
 
 def add_district_commands(sub: Any) -> None:
@@ -30,8 +30,8 @@ def add_district_commands(sub: Any) -> None:
     _unit_period(batch, "mã tỉnh, thành phố (hoặc huyện, trước 01/7/2025)")
     batch.add_argument("-o", "--output", type=Path, required=True, metavar="THƯ_MỤC",
                        help="thư mục ghi các tệp DOCX")
-    batch.add_argument("--jobs", type=int, metavar="SỐ",
-                       help="số tiến trình soạn cùng lúc (mặc định: số nhân CPU)")
+    batch.add_argument("--jobs", type=jobs_arg, metavar="SỐ",
+                       help="số tiến trình soạn cùng lúc (mặc định: số nhân CPU, tối đa 61)")
     batch.set_defaults(handler=handler("rollup_commands:render_all"))
 
 
@@ -92,7 +92,7 @@ def _departments(parser: argparse.ArgumentParser) -> None:
 
 
 def _year(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--year", type=int, required=True, metavar="NĂM", help="năm đánh giá")
+    parser.add_argument("--year", type=year_arg, required=True, metavar="NĂM", help="năm đánh giá")
 
 
 def add_pack_commands(sub: Any) -> None:

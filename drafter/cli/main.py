@@ -2,21 +2,35 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
+import multiprocessing
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from drafter.cli.console import prepare_streams
 from drafter.cli.district_parser import (
     add_district_commands,
     add_pack_commands,
     add_ranking_commands,
 )
 from drafter.cli.lazy import Handler, handler
-from drafter.cli.options import add_confirm_drafts, add_output, date_arg
+from drafter.cli.options import (
+    add_confirm_drafts,
+    add_output,
+    add_report_id,
+    date_arg,
+    report_id,
+)
 from drafter.cli.unit_parser import add_unit_commands
 from drafter.cli.vi_argparse import ArgumentParser
-from drafter.errors import DrafterError
+from drafter.errors import DrafterError, crash_report
+from drafter.files.guard import one_command, os_problem
+from drafter.resources import __version__
+from drafter.storage.location import default_url, keep_sqlite_file
 
 TUI = handler("tui_command:tui")
 
@@ -27,6 +41,7 @@ def build_parser() -> ArgumentParser:
         prog="drafter",
         description="Soạn báo cáo cải cách hành chính định kỳ và lưu thành tệp DOCX.",
     )
+    parser.add_argument("--version", action="version", version=f"drafter {__version__}")
     parser.add_argument("--db", metavar="URL", help="cơ sở dữ liệu (mặc định: SQLite của người "
                         "dùng, hoặc biến môi trường DRAFTER_DB)")
     parser.add_argument("--pack", metavar="THƯ_MỤC", help="bộ mẫu dùng để soạn (mặc định: bộ "
@@ -50,7 +65,7 @@ def build_parser() -> ArgumentParser:
         add_confirm_drafts(imp)
         imp.set_defaults(handler=handler("commands:import_report"))
         exp = container.add_parser("export", help="xuất báo cáo đã lưu ra tệp TOML")
-        exp.add_argument("id", type=int, metavar="SỐ", help="số của báo cáo (xem report list)")
+        add_report_id(exp)
         exp.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP",
                          help="tệp TOML cần ghi")
         exp.set_defaults(handler=handler("commands:export_report"))
@@ -68,19 +83,20 @@ def build_parser() -> ArgumentParser:
     new.set_defaults(handler=handler("commands:new_report"))
     final = report_sub.add_parser("final", help="chuyển báo cáo sang bản chính thức (nếu "
                                   "không còn lỗi)")
-    final.add_argument("id", type=int, metavar="SỐ", help="số của báo cáo (xem report list)")
+    add_report_id(final)
     add_confirm_drafts(final)
     final.set_defaults(handler=handler("commands:mark_final"))
     add_record_commands(report_sub)
     stored = report_sub.add_parser("render", help="soạn DOCX từ báo cáo đã lưu")
-    stored.add_argument("id", type=int, metavar="SỐ", help="số của báo cáo (xem report list)")
+    add_report_id(stored)
     add_output(stored)
     stored.set_defaults(handler=handler("commands:render_stored"))
 
     check = sub.add_parser("check", help="kiểm tra số liệu của báo cáo; mã thoát 1 nếu có lỗi")
     check.add_argument("file", type=Path, nargs="?", metavar="TỆP",
                        help="tệp dữ liệu báo cáo (.toml)")
-    check.add_argument("--report", type=int, metavar="SỐ", help="báo cáo đã lưu (xem report list)")
+    check.add_argument("--report", type=report_id, metavar="SỐ",
+                       help="báo cáo đã lưu (xem report list)")
     check.add_argument("--previous", type=Path, metavar="TỆP",
                        help="tệp báo cáo kỳ trước để đối chiếu (khi kiểm tra TỆP)")
     check.set_defaults(handler=handler("commands:check"))
@@ -91,7 +107,7 @@ def build_parser() -> ArgumentParser:
     texport = table_sub.add_parser("export", help="xuất bảng số liệu ra .xlsx hoặc .csv")
     texport.add_argument("file", type=Path, nargs="?", metavar="TỆP",
                          help="tệp dữ liệu báo cáo (.toml)")
-    texport.add_argument("--report", type=int, metavar="SỐ", help="báo cáo đã lưu")
+    texport.add_argument("--report", type=report_id, metavar="SỐ", help="báo cáo đã lưu")
     texport.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP",
                          help="tệp .xlsx hoặc .csv cần ghi")
     texport.set_defaults(handler=handler("commands:table_export"))
@@ -100,7 +116,8 @@ def build_parser() -> ArgumentParser:
     timport.add_argument("book", type=Path, metavar="BẢNG", help="tệp .xlsx hoặc .csv")
     timport.add_argument("--into", type=Path, metavar="TỆP",
                          help="tệp dữ liệu báo cáo (.toml) nhận số liệu")
-    timport.add_argument("--report", type=int, metavar="SỐ", help="báo cáo đã lưu nhận số liệu")
+    timport.add_argument("--report", type=report_id, metavar="SỐ",
+                         help="báo cáo đã lưu nhận số liệu")
     timport.add_argument("-o", "--output", type=Path, metavar="TỆP",
                          help="tệp TOML ghi kết quả (bắt buộc khi dùng --into)")
     timport.set_defaults(handler=handler("commands:table_import"))
@@ -112,7 +129,8 @@ def build_parser() -> ArgumentParser:
 
     tui = sub.add_parser("tui", help="mở giao diện soạn báo cáo (cũng là lệnh mặc định)")
     tui.add_argument("-o", "--output", type=Path, metavar="THƯ_MỤC",
-                     help="thư mục ghi tệp DOCX (mặc định: out trong thư mục hiện tại)")
+                     help="thư mục ghi tệp DOCX (mặc định: thư mục drafter trong thư mục "
+                     "Tài liệu (Documents) của người dùng)")
     tui.set_defaults(handler=TUI)
 
     demo = sub.add_parser("demo", help="dựng dữ liệu mẫu (trong cơ sở dữ liệu riêng THƯ_MỤC/"
@@ -128,32 +146,61 @@ def add_record_commands(report_sub: Any) -> None:
     """``report reopen`` and ``report history``: the record of a report's changes."""
     reopen = report_sub.add_parser("reopen", help="chuyển báo cáo chính thức về dự thảo để "
                                    "sửa (ghi vào lịch sử cùng lý do)")
-    reopen.add_argument("id", type=int, metavar="SỐ", help="số của báo cáo (xem report list)")
+    add_report_id(reopen)
     reopen.add_argument("--reason", required=True, metavar="LÝ_DO",
                         help="lý do phải sửa bản chính thức, ví dụ \"sửa số hồ sơ tiếp nhận\"")
     reopen.set_defaults(handler=handler("record_commands:reopen"))
     history = report_sub.add_parser("history", help="lịch sử thay đổi của báo cáo: ai, khi "
                                     "nào, sửa gì, giá trị cũ và mới")
-    history.add_argument("id", type=int, metavar="SỐ", help="số của báo cáo (xem report list)")
+    add_report_id(history)
     history.set_defaults(handler=handler("record_commands:show_history"))
+
+
+def _stdout_to_nowhere() -> None:
+    """What is still buffered for a closed or full output is dropped, so that Python's own
+    flush at exit does not fail again with a traceback."""
+    with contextlib.suppress(OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``drafter`` console script."""
+    # In a frozen Windows build the workers of render-all start this same program: they
+    # must become workers here, not parse a command line.
+    multiprocessing.freeze_support()
+    prepare_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
     command: Handler | None = getattr(args, "handler", None)
     if command is None:
         args.output = None
         command = TUI
+    # The database a command would use is kept even by one that does not open it (render
+    # FILE -o <the database> replaced every record).
+    keep_sqlite_file(getattr(args, "db", None) or default_url())
     try:
-        return command(args)
+        with one_command():
+            code = command(args)
+        sys.stdout.flush()  # a full disk or a closed pipe shows here, not after the exit
+        return code
     except DrafterError as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return exc.exit_code
+    except BrokenPipeError:
+        # The reader of the output has gone (``| head``): nothing to tell it.
+        _stdout_to_nowhere()
+        return 141
+    except OSError as exc:
+        _stdout_to_nowhere()
+        where = f"{exc.filename}" if exc.filename else "không ghi được ra đầu ra của lệnh"
+        print(f"Lỗi: {where}: {os_problem(exc)}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("Đã dừng.", file=sys.stderr)
         return 130
+    except Exception as exc:  # a bug: never a traceback in front of an official
+        print(crash_report(exc), file=sys.stderr)
+        return 70
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -28,8 +28,9 @@ def aggregate(args: argparse.Namespace) -> int:
 
 
 def render_all(args: argparse.Namespace) -> int:
-    batch = render_communes(reader_of(args), args.unit, period_of(args.period), args.output,
-                            Path(args.pack) if args.pack else None, args.jobs,
-                            ProgressBar(sys.stderr))
+    with ProgressBar(sys.stderr) as progress:
+        batch = render_communes(reader_of(args), args.unit, period_of(args.period),
+                                args.output, Path(args.pack) if args.pack else None, args.jobs,
+                                progress)
     print("\n".join(batch.lines))
     return 1 if batch.failed else 0

@@ -10,5 +10,6 @@ def tui(args: argparse.Namespace) -> int:
     """Open the TUI; Textual is imported only here, so other commands start fast."""
     from drafter.tui import create_app
 
-    create_app(args.db, args.output).run()
-    return 0
+    app = create_app(args.db, args.output)
+    app.run()
+    return app.return_code or 0  # 1 after a crash, whose one line Textual prints on exit

@@ -10,6 +10,7 @@ _MESSAGES = {
     "positional arguments": "tham số",
     "options": "tùy chọn",
     "show this help message and exit": "hiện hướng dẫn này rồi thoát",
+    "show program's version number and exit": "hiện số phiên bản rồi thoát",
     "the following arguments are required: %s": "thiếu tham số bắt buộc: %s",
     "unrecognized arguments: %s": "tham số không nhận ra: %s",
     "invalid choice: %(value)r (choose from %(choices)s)":

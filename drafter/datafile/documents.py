@@ -10,6 +10,7 @@ from drafter.datafile import fields
 from drafter.datafile.reader import Reader
 from drafter.domain.documents import KIND_SYMBOLS, DocRef
 from drafter.domain.report import NOTE_SECTIONS
+from drafter.vi.text import register_number
 
 DOC_KEYS = {"kind", "number", "year", "symbol", "date", "issuer", "subject", "section"}
 
@@ -54,7 +55,7 @@ def doc_number(value: Any) -> str:
     if isinstance(value, int) and not isinstance(value, bool) and 0 < value < 10**7:
         return str(value)
     if isinstance(value, str):
-        number = fields.text(value, 30)
+        number = register_number(fields.text(value, 30))
         if number:
             return number
     raise ValueError("phải là số văn bản (ví dụ 12 hoặc \"12a\")")

@@ -117,6 +117,18 @@ def stated(value: Any, indicator: Indicator | None = None) -> Decimal:
     return _number(value)
 
 
+GIVEN_RATE_RULE = "tỷ lệ từ 0 đến 100, dùng dấu phẩy: 90,4"
+
+
+def given_rate(value: Any, indicator: Indicator | None = None) -> Decimal:
+    """A rate given as a percentage (where its counts are unknown): a number from 0 to 100,
+    the rule of the data file and of the TUI alike."""
+    rate = stated(value, indicator)
+    if not 0 <= rate <= 100:
+        raise ValueError(GIVEN_RATE_RULE)
+    return rate
+
+
 def figure(indicator: Indicator, value: Any) -> Value:
     """Convert a raw data-file value to the indicator's type, or explain why it cannot be."""
     if indicator.derived:

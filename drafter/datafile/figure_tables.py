@@ -57,10 +57,7 @@ def read_rates(reader: Reader, data: dict[str, Any], catalogue: Catalogue,
             raise reader.fail(f"rates.{key}", f"đã có {indicator.numerator} và "
                               f"{indicator.denominator}: tỷ lệ được tính từ hai số đó")
         try:
-            rate = fields.stated(value, indicator)
+            rates[key] = fields.given_rate(value, indicator)
         except ValueError as exc:
             raise reader.fail(f"rates.{key}", str(exc)) from None
-        if rate > 100:
-            raise reader.fail(f"rates.{key}", "tỷ lệ không quá 100 (%)")
-        rates[key] = rate
     return rates

@@ -12,6 +12,7 @@ from drafter.datafile import fields
 from drafter.domain import limits
 from drafter.domain.report import LISTS
 from drafter.errors import DataFileError
+from drafter.files.guard import FileRefused, read_bounded
 
 T = TypeVar("T")
 
@@ -77,18 +78,9 @@ def read_text(path: Path, limit: int = limits.MAX_FILE_BYTES) -> str:
     """A data file's text: size checked before reading, a byte-order mark (Windows Notepad
     writes one) dropped, anything else than UTF-8 refused."""
     try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise DataFileError(str(path), "", "là thư mục, không phải tệp")
-        if size > limit:
-            raise DataFileError(str(path), "", f"tệp quá lớn ({size // 1000:,} KB; một tệp "
-                                f"dữ liệu báo cáo không quá {limit // 1000:,} KB)"
-                                .replace(",", "."))
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise DataFileError(str(path), "", "không tìm thấy tệp") from None
-    except OSError as exc:
-        raise DataFileError(str(path), "", f"không đọc được tệp ({exc.strerror})") from None
+        data = read_bounded(path, limit, "một tệp dữ liệu báo cáo")
+    except FileRefused as exc:
+        raise DataFileError(str(path), "", exc.problem) from None
     try:
         return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:

@@ -40,7 +40,7 @@ def read_unit(reader: Reader, raw: Any) -> Unit:
         archive=reader.get(data, "unit", "archive", fields.text, False, "VT"),
         recipients=tuple(reader.get(data, "unit", "recipients", fields.line_list, False, [])),
         signer=Signer(
-            name=reader.get(signer, "unit.signer", "name", fields.text),
+            name=reader.get(signer, "unit.signer", "name", fields.text, False, ""),
             title=reader.get(signer, "unit.signer", "title", fields.text, False,
                              kind.head),
             deputy=reader.get(signer, "unit.signer", "deputy", flag, False, False),

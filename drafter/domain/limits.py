@@ -115,18 +115,16 @@ def _unit_texts(unit: Unit) -> dict[str, Any]:
     return values
 
 
-def check_unit(unit: Unit, require_signer: bool = True) -> Unit:
+def check_unit(unit: Unit) -> Unit:
     """``unit`` if every field keeps the rules; else :class:`UnitError` naming the field.
 
     The one place unit profiles are validated: data files, the TUI's form and the store
     all call it. The fields a person types are checked before the code made from them.
-    A unit in the registry may not know its signer yet (``require_signer=False``); a
-    report's unit must.
+    A unit may not know its signer yet (the checks warn on its reports), never its name.
     """
     texts = _unit_texts(unit)
-    for name in ("name", "signer.name") if require_signer else ("name",):
-        if not str(texts.get(name, "")).strip():
-            raise UnitError(name, "không được để trống")
+    if not str(texts.get("name", "")).strip():
+        raise UnitError("name", "không được để trống")
     for name, value in texts.items():
         if name in ("code", "parent"):
             continue

@@ -19,7 +19,8 @@ ITEM_STYLES = ("heading", "dash", "plus", "own")
 @dataclass(frozen=True)
 class Item:
     """A sub-item of the reporting outline (I.3 tuyên truyền, II.2 số hóa …): the indicators
-    it states, how it is written, and the tiers it is for (empty: all)."""
+    it states, how it is written, the tiers it is for (empty: all) and its title where a tier
+    names it otherwise (a department's staff are "công chức, viên chức", not "CBCC")."""
 
     id: str
     title: str
@@ -27,9 +28,13 @@ class Item:
     keys: tuple[str, ...] = ()
     style: str = ""
     tiers: tuple[str, ...] = ()
+    titles: tuple[tuple[str, str], ...] = ()
 
     def applies_to(self, tier: str) -> bool:
         return not self.tiers or tier in self.tiers
+
+    def title_for(self, tier: str) -> str:
+        return dict(self.titles).get(tier, self.title)
 
 
 @dataclass(frozen=True)
@@ -83,8 +88,10 @@ def _items(raw_section: Mapping[str, Any], indicators: Mapping[str, Indicator],
             raise PackError(f"{where}: style không hợp lệ: {style} "
                             f"(dùng {', '.join(ITEM_STYLES)})")
         tiers = tuple(str(tier) for tier in raw.get("tiers", ()))
-        unknown = [tier for tier in tiers if tier not in {t.value for t in Tier}]
+        titles = tuple((str(tier), str(title)) for tier, title in raw.get("titles", {}).items())
+        unknown = [tier for tier in (*tiers, *(tier for tier, _ in titles))
+                   if tier not in {t.value for t in Tier}]
         if unknown:
             raise PackError(f"{where}: cấp không có: {', '.join(unknown)}")
-        items.append(Item(item_id, str(raw["title"]), section_id, keys, style, tiers))
+        items.append(Item(item_id, str(raw["title"]), section_id, keys, style, tiers, titles))
     return tuple(items)

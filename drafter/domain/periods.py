@@ -22,6 +22,10 @@ class PeriodKind(StrEnum):
 _CODE = re.compile(r"^(?P<year>\d{4})(?:-(?:Q(?P<q>[1-4])|(?P<h>H1)|(?P<m>9M)))?$")
 
 
+# The years a period may be of (a year of 5 digits, or 0, is a typing error).
+YEARS = range(1901, 2200)
+
+
 @dataclass(frozen=True, order=True)
 class Period:
     """A reporting period; ``quarter`` is set only for quarters."""
@@ -34,7 +38,7 @@ class Period:
     def parse(cls, code: str) -> Period:
         """Parse a period code; raises ``ValueError`` with a Vietnamese message."""
         match = _CODE.match(code.strip().upper())
-        if match is None or not 1900 < int(match["year"]) < 2200:
+        if match is None or int(match["year"]) not in YEARS:
             raise ValueError(
                 f"kỳ báo cáo không hợp lệ: {code!r} "
                 "(dùng 2024-Q1…2024-Q4, 2024-H1, 2024-9M hoặc 2024)"

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from drafter.domain.indicators import ValueType
+from drafter.domain.limits import MAX_VALUE, check_number
 from drafter.domain.units import Unit
 from drafter.errors import PackError
 from drafter.vi.numbers import format_number
@@ -140,6 +142,14 @@ def check_score(score: Score, rules: RankingRules) -> None:
     field, or an appraised score that with the survey is not the total."""
     name = f"{score.unit.label}"
     known = rules.known()
+    named = [("tổng điểm", score.total)] + [
+        (f"điểm «{known[key].label if key in known else key}»", value)
+        for key, value in score.fields.items()]
+    for what, value in named:
+        try:  # the documented 6 decimals: 30 of them broke every ranking of the province
+            check_number(value, MAX_VALUE[ValueType.SCORE])
+        except ValueError as exc:
+            raise ScoreError(f"{name}: {what} {exc}") from None
     if not Decimal(0) <= score.total <= rules.max_total:
         raise ScoreError(f"{name}: tổng điểm ({format_number(score.total)}) phải từ 0 đến "
                          f"{format_number(rules.max_total)}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -240,3 +241,28 @@ def initials(label: str) -> str:
 def unit_code(kind: str, name: str) -> str:
     """A stable ASCII code from the kind and name: ``xã``, ``Cẩm Giàng`` → ``xa-cam-giang``."""
     return "-".join(re.findall(r"[a-z0-9]+", without_marks(f"{kind} {name}").lower()))
+
+
+def twin_of(unit: Unit, others: Iterable[Unit]) -> Unit | None:
+    """The unit of ``others`` that ``unit``, under another code, would duplicate: the same
+    kind and name under the same parent (a commune's file sent under another code would be
+    a second commune, summed twice). Two communes the official list tells apart by their
+    codes, and a unit and its predecessor of the same name ("xã Chợ Mới (cũ)"), are not."""
+    for other in others:
+        if other.code == unit.code or other.kind != unit.kind or other.parent != unit.parent \
+                or other.name.casefold() != unit.name.casefold():
+            continue
+        if unit.official_code and other.official_code and \
+                unit.official_code != other.official_code:
+            continue
+        if other.code in unit.predecessors or unit.code in other.predecessors:
+            continue
+        return other
+    return None
+
+
+def twin_problem(unit: Unit, twin: Unit) -> str:
+    """Why ``unit`` is refused as a second ``twin``, naming the first."""
+    where = f" trực thuộc {twin.parent}" if twin.parent else ""
+    return (f"đã có {twin.label} mã {twin.code}{where}; mã {unit.code} sẽ là đơn vị thứ hai "
+            f"cùng tên: dùng mã {twin.code}, hoặc đổi tên đơn vị nếu đây thật là đơn vị khác")

@@ -18,6 +18,7 @@ from typing import Any
 
 from drafter.domain.limits import MAX_BOOK_BYTES, MAX_BOOK_COLUMNS, MAX_BOOK_ROWS, MAX_BOOK_UNPACKED
 from drafter.errors import DataFileError
+from drafter.files.guard import FileRefused, read_bounded
 from drafter.vi.text import clean
 
 RawCell = str | int | float | bool | None
@@ -51,23 +52,21 @@ def read_book(path: Path, sheet: str | None = None) -> Book:
     """The rows of a workbook (its first sheet, or ``sheet``) and its formula cells without
     a value."""
     suffix = path.suffix.lower()
-    if not path.is_file():
-        raise DataFileError(str(path), "", "không tìm thấy tệp")
     if suffix not in (".csv", ".xlsx"):
         raise DataFileError(str(path), "", "chỉ đọc được tệp .xlsx hoặc .csv")
-    size = path.stat().st_size
-    if size > MAX_BOOK_BYTES:
-        raise DataFileError(str(path), "", f"tệp quá lớn ({size // 1_000_000} MB; bảng số "
-                            f"liệu không quá {MAX_BOOK_BYTES // 1_000_000} MB)")
+    try:
+        data = read_bounded(path, MAX_BOOK_BYTES, "một bảng số liệu")
+    except FileRefused as exc:
+        raise DataFileError(str(path), "", exc.problem) from None
     if suffix == ".csv":
         if sheet is not None:
             raise DataFileError(str(path), "", "tệp CSV chỉ có một trang, không chọn được "
                                 f"trang «{sheet}»")
-        return Book(_csv_rows(path))
-    _check_archive(path)
+        return Book(_csv_rows(path, data))
+    _check_archive(path, data)
     try:
-        values = _sheet(path, data_only=True, name=sheet)
-        formulas = _sheet(path, data_only=False, name=sheet)
+        values = _sheet(path, data, data_only=True, name=sheet)
+        formulas = _sheet(path, data, data_only=False, name=sheet)
     except DataFileError:
         raise
     except Exception as exc:  # openpyxl on a malformed file raises nearly anything
@@ -81,10 +80,10 @@ def _why(exc: BaseException) -> str:
     return text if len(text) <= 120 else text[:119] + "…"
 
 
-def _check_archive(path: Path) -> None:
+def _check_archive(path: Path, data: bytes) -> None:
     """Refuse a workbook whose parts would unpack to more than the bound."""
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
             parts = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise DataFileError(str(path), "", f"không mở được bảng tính, tệp không phải .xlsx "
@@ -96,12 +95,12 @@ def _check_archive(path: Path) -> None:
                             "liệu báo cáo")
 
 
-def _sheet(path: Path, data_only: bool, name: str | None) -> list[list[Any]]:
+def _sheet(path: Path, data: bytes, data_only: bool, name: str | None) -> list[list[Any]]:
     """The cells of the first sheet (or sheet ``name``), at most the bounded rows and
     columns."""
     from openpyxl import load_workbook  # loaded only when a workbook is read
 
-    book = load_workbook(path, read_only=True, data_only=data_only)
+    book = load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
     try:
         if not book.worksheets:
             raise DataFileError(str(path), "", "bảng tính không có trang tính nào")
@@ -153,13 +152,11 @@ def _trimmed(rows: list[list[RawCell]]) -> list[list[RawCell]]:
     return rows
 
 
-def _csv_rows(path: Path) -> list[list[RawCell]]:
+def _csv_rows(path: Path, data: bytes) -> list[list[RawCell]]:
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise DataFileError(str(path), "", "tệp CSV không phải văn bản UTF-8") from None
-    except OSError as exc:
-        raise DataFileError(str(path), "", f"không đọc được tệp ({exc.strerror})") from None
     try:
         dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=";,\t")
     except csv.Error:

@@ -16,10 +16,11 @@ import sys
 from pathlib import Path
 
 import jinja2
-import platformdirs
 from jinja2 import Environment
 from jinja2.bccache import Bucket, FileSystemBytecodeCache
 from jinja2.utils import _PassArg
+
+from drafter.resources import cache_dir
 
 
 class _SafeCache(FileSystemBytecodeCache):
@@ -59,7 +60,7 @@ def fingerprint(env: Environment) -> str:
 def attach_cache(env: Environment, root: Path | None = None) -> None:
     """Give ``env`` (with its filters and tests installed) the compiled-template cache under
     ``root`` (default: the user's cache directory)."""
-    base = root or Path(platformdirs.user_cache_dir("drafter")) / "templates"
+    base = root or cache_dir() / "templates"
     folder = base / fingerprint(env)
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)

@@ -2,8 +2,10 @@
 
 The sandbox keeps templates from reading files or reaching Python internals; these limits
 keep a mistaken (or hostile) template from hanging the TUI or exhausting memory: a render
-stops after :data:`RENDER_SECONDS` or :data:`MAX_OUTPUT` characters, and ``*`` and ``**``
-refuse results beyond :data:`MAX_OPERAND`. Every stop is an error naming the template.
+stops after :data:`RENDER_SECONDS` of its thread's CPU time or :data:`MAX_OUTPUT`
+characters, and ``*`` and ``**`` refuse results beyond :data:`MAX_OPERAND` items or
+:data:`MAX_BITS` bits (a huge integer's arithmetic runs in C, beyond a time limit's
+reach). Every stop is an error naming the template.
 """
 
 from __future__ import annotations
@@ -11,8 +13,9 @@ from __future__ import annotations
 import ctypes
 import functools
 import threading
+import time
 import types
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from types import TracebackType
 from typing import Any
@@ -26,6 +29,8 @@ from drafter.packs.schema import XML_ILLEGAL
 RENDER_SECONDS = 20.0
 MAX_OUTPUT = 5_000_000  # characters of line markup; a report is about 60 000
 MAX_OPERAND = 1_000_000  # the longest string or list ``*`` may build, the largest power
+MAX_BITS = 4096  # the largest integer ``*`` and ``**`` may make (about 1 200 digits)
+_TICK = 0.05  # how often the watchdog reads the render's CPU clock (seconds)
 
 
 class LimitExceeded(Exception):
@@ -91,8 +96,11 @@ class GuardedSandbox(SandboxedEnvironment):
             raise
 
     def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
-        if operator == "**" and _size(right) * max(_size(left).bit_length(), 1) > 4096:
+        if operator == "**" and _size(right) * max(_size(left).bit_length(), 1) > MAX_BITS:
             raise LimitExceeded(f"phép lũy thừa quá lớn ({left} ** {right})")
+        if operator == "*" and _bits(left) + _bits(right) > MAX_BITS:
+            # One multiplication of huge integers runs in C, where no time limit reaches.
+            raise LimitExceeded("phép nhân tạo số quá lớn")
         if operator == "*":
             sized = [value for value in (left, right) if isinstance(value, str | list | tuple)]
             counts = [value for value in (left, right) if isinstance(value, int)]
@@ -116,29 +124,51 @@ def _plain(kind: type) -> bool:
         "__class__" in vars(base) for base in kind.__mro__ if base is not object)
 
 
+def _bits(value: Any) -> int:
+    return value.bit_length() if isinstance(value, int) and not isinstance(value, bool) else 0
+
+
 def _size(value: Any) -> int:
     return abs(int(value)) if isinstance(value, int | float) and value == value and \
         abs(value) < 10**18 else 10**18
 
 
+def _cpu_clock(thread: int) -> Callable[[], float]:
+    """The CPU time of ``thread`` as it runs (a render on a loaded machine is not stopped for
+    waiting its turn); wall time where the system gives no per-thread clock."""
+    try:
+        clock = time.pthread_getcpuclockid(thread)
+        time.clock_gettime(clock)
+    except (AttributeError, OSError):
+        return time.monotonic
+    return lambda: time.clock_gettime(clock)
+
+
 @contextmanager
 def time_limit(seconds: float) -> Iterator[None]:
-    """Stop the block with :class:`LimitExceeded` after ``seconds``, in whatever thread it
-    runs (the TUI renders in a worker thread, where signals cannot reach)."""
+    """Stop the block with :class:`LimitExceeded` once its thread has used ``seconds`` of
+    CPU time, in whatever thread it runs (the TUI renders in a worker thread, where signals
+    cannot reach): a watchdog reads the thread's clock and raises in it."""
     target = threading.get_ident()
+    clock = _cpu_clock(target)
+    start = clock()
     lock = threading.Lock()
+    done = threading.Event()
     state = {"active": True, "fired": False}
 
-    def fire() -> None:
-        with lock:
-            if state["active"]:
-                state["fired"] = True
-                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target),
-                                                           ctypes.py_object(_Timeout))
+    def watch() -> None:
+        while not done.wait(_TICK):
+            if clock() - start < seconds:
+                continue
+            with lock:
+                if state["active"]:
+                    state["fired"] = True
+                    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target),
+                                                               ctypes.py_object(_Timeout))
+            return
 
-    timer = threading.Timer(seconds, fire)
-    timer.daemon = True
-    timer.start()
+    watchdog = threading.Thread(target=watch, daemon=True, name="drafter-render-watchdog")
+    watchdog.start()
     try:
         try:
             yield
@@ -147,7 +177,7 @@ def time_limit(seconds: float) -> Iterator[None]:
                 state["active"] = False
                 if state["fired"]:  # not delivered yet: take it back
                     ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), None)
-            timer.cancel()
+            done.set()
     except _Timeout as exc:
         raise LimitExceeded(f"chạy quá {_seconds(seconds)} giây", template_of(exc, "")) from None
     if state["fired"]:

@@ -71,5 +71,5 @@ class OutlineView:
         if section is None:
             return []
         tier = self._report.unit.tier.value
-        return [ItemView(item.id, item.title, item.style) for item in section.items
+        return [ItemView(item.id, item.title_for(tier), item.style) for item in section.items
                 if item.applies_to(tier) and self.present(item)]

@@ -15,7 +15,7 @@ from drafter.datafile import load_report
 from drafter.domain.periods import Period, PeriodKind
 from drafter.domain.report import Report, Status
 from drafter.domain.structure import children
-from drafter.domain.units import Tier, Unit
+from drafter.domain.units import Tier, Unit, twin_of, twin_problem
 from drafter.errors import DrafterError, StorageError
 from drafter.office.parallel import Job
 from drafter.packs.load import TemplatePack, builtin_pack
@@ -106,6 +106,9 @@ def _from_files(files: Sequence[Path], parent: Unit, communes: dict[str, Unit],
             if report.period != period:
                 raise NotInDistrictError(
                     f"{path.name}: báo cáo kỳ {report.period.code}, không phải kỳ {period.code}")
+            twin = twin_of(report.unit, communes.values())
+            if twin is not None:
+                raise NotInDistrictError(f"{path.name}: {twin_problem(report.unit, twin)}")
             communes.setdefault(report.unit.code, report.unit)
         reports[report.unit.code] = report
     return reports

@@ -50,7 +50,7 @@ the key and the problem, exit code 2, and no output file.
 | `predecessor_labels` | no | how the units in `predecessors` are named, in their order, e.g. `["xã Quân Hà", "xã Mỹ Thanh"]` (the database fills them in; `drafter export` writes them) |
 | `archive` | no | the "Lưu:" line, default `VT` |
 | `recipients` | no | default "Nơi nhận" list |
-| `signer.name` | yes | the signer |
+| `signer.name` | no | the signer (without one the report renders with an empty signature block, and `drafter check` warns) |
 | `signer.title` | no | default the head's title: `Chủ tịch`, `Giám đốc` (sở), `Trưởng ban` (ban) … |
 | `signer.deputy` | no | `true` signs for the head: "KT. CHỦ TỊCH" ("KT. GIÁM ĐỐC" for a department, which signs without "TM.") |
 

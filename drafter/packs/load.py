@@ -15,7 +15,7 @@ from drafter.domain.phrases import Phrases, build_phrases
 from drafter.domain.ranking import RankingRules, build_ranking_rules
 from drafter.domain.standings import StandingRule, build_standings
 from drafter.errors import PackError
-from drafter.packs.schema import pack_file, read_pack_files
+from drafter.packs.schema import read_pack_files, read_pack_text
 from drafter.resources import builtin_pack_dir
 
 # A pack's name and version go into every DOCX's properties (255 characters at most there).
@@ -112,8 +112,7 @@ def _build(path: Path, docs: dict[str, dict[str, Any]]) -> TemplatePack:
         )
         for name, raw in docs["rules.toml"].get("bands", {}).items()
     }
-    if not pack_file(path, "templates/document.j2").is_file():
-        raise PackError("thiếu templates/document.j2")
+    read_pack_text(path, "templates/document.j2")  # there, and a regular file
     name, version = str(meta.get("name", path.name)), str(meta.get("version", "0"))
     if len(name) > MAX_NAME or len(version) > MAX_NAME:
         raise PackError(f"pack.toml: tên và phiên bản không quá {MAX_NAME} ký tự")

@@ -19,6 +19,7 @@ from typing import Any
 
 from drafter.domain.assessment_rules import PERIOD_KEYS, RULE_KEYS
 from drafter.errors import PackError
+from drafter.files.guard import FileRefused, read_bounded
 
 MAX_PACK_FILE = 1_000_000
 # Files a pack may lack (packs made before they existed).
@@ -32,7 +33,8 @@ XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]"
 _LAYOUT = {"label": "str!", "title": "str!", "rows": "tables!", "columns": "tables"}
 _ROW = {"stt": "str", "label": "str", "key": "str", "sub": "bool", "unit": "str", "note": "str"}
 _COLUMN = {"field": "str!", "heading": "str", "width": "num"}
-_ITEM = {"id": "str!", "title": "str!", "keys": "strs", "style": "str", "tiers": "strs"}
+_ITEM = {"id": "str!", "title": "str!", "keys": "strs", "style": "str", "tiers": "strs",
+         "titles": "table"}
 SCHEMA: dict[str, dict[str, dict[str, str]]] = {
     "pack.toml": {
         "": {"name": "str", "version": "str", "title": "str", "based_on": "str",
@@ -139,24 +141,33 @@ def pack_file(root: Path, relative: str) -> Path:
     return path
 
 
-def read_toml(root: Path, relative: str) -> dict[str, Any]:
-    """One TOML file of the pack: size-capped, UTF-8, parsed; any problem is a PackError."""
+def read_pack_text(root: Path, relative: str) -> str:
+    """The text of the pack file ``relative``: a regular file inside the pack, size-capped,
+    UTF-8; any problem is a PackError naming the file."""
     path = pack_file(root, relative)
     try:
-        if path.stat().st_size > MAX_PACK_FILE:
-            raise PackError(f"{path}: tệp quá lớn cho một tệp của bộ mẫu")
-        text = path.read_bytes().decode("utf-8").removeprefix("\ufeff")
-        return tomllib.loads(text)
-    except FileNotFoundError:
-        raise PackError(f"{path}: thiếu tệp của bộ mẫu") from None
+        data = read_bounded(path, MAX_PACK_FILE, "một tệp của bộ mẫu")
+    except FileRefused as exc:
+        if exc.problem == "không tìm thấy tệp":
+            raise PackError(f"{path}: thiếu tệp của bộ mẫu") from None
+        raise PackError(f"{path}: {exc.problem}") from None
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:
         raise PackError(f"{path}: tệp không phải văn bản UTF-8") from None
+
+
+def read_toml(root: Path, relative: str) -> dict[str, Any]:
+    """One TOML file of the pack: read by :func:`read_pack_text`, parsed; any problem is a
+    PackError."""
+    text = read_pack_text(root, relative)
+    path = pack_file(root, relative)
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise PackError(f"{path}: lỗi cú pháp TOML: {exc}") from None
     except RecursionError:
         raise PackError(f"{path}: lỗi cú pháp TOML (lồng nhau quá sâu)") from None
-    except OSError as exc:
-        raise PackError(f"{path}: không đọc được tệp ({exc.strerror})") from None
 
 
 def _type_ok(kind: str, value: Any) -> bool:

@@ -9,6 +9,7 @@ syntax, and a trial render of the demo reports through the pack down to the DOCX
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -17,7 +18,7 @@ from jinja2 import TemplateSyntaxError
 
 from drafter.errors import DrafterError, PackError
 from drafter.packs.load import TemplatePack, builtin_pack, load_pack
-from drafter.packs.schema import pack_file, read_pack_files
+from drafter.packs.schema import read_pack_files, read_pack_text
 from drafter.resources import builtin_pack_dir
 
 FILES = ("pack.toml", "catalogue.toml", "appendix.toml", "rules.toml", "checks.toml",
@@ -59,12 +60,9 @@ def _template_problems(pack_dir: Path) -> list[str]:
     for template in sorted((pack_dir / "templates").glob("*.j2")):
         name = f"templates/{template.name}"
         try:
-            source = pack_file(pack_dir, name).read_bytes().decode("utf-8")
-            env.parse(source)
+            env.parse(read_pack_text(pack_dir, name))
         except PackError as exc:
             problems.append(str(exc))
-        except UnicodeDecodeError:
-            problems.append(f"{name}: tệp mẫu không phải văn bản UTF-8")
         except TemplateSyntaxError as exc:
             problems.append(f"{name}, dòng {exc.lineno}: lỗi cú pháp: {exc.message}")
     return problems
@@ -106,7 +104,7 @@ def check_pack(path: Path) -> list[str]:
     if not path.is_dir():
         return [f"không có thư mục bộ mẫu {path}"]
     problems = _links(path)
-    problems += [f"thiếu tệp {file}" for file in FILES if not (path / file).is_file()]
+    problems += [f"thiếu tệp {file}" for file in FILES if not os.path.lexists(path / file)]
     problems += _toml_problems(path)
     problems += _template_problems(path)
     if problems:

@@ -1,6 +1,6 @@
 """Engines and named, transactional migrations. No engine is created at import time.
 
-SQLite (the default, a file in the user data directory) and PostgreSQL (``drafter[postgres]``,
+SQLite (the default, a file in the user data directory) and PostgreSQL (``drafter-cchc[postgres]``,
 ``postgresql://user:password@host/database``) are supported. Writers wait for each other
 (SQLite's busy timeout, PostgreSQL's lock timeout, both
 :data:`~drafter.storage.location.WAIT_SECONDS`) instead of failing at once, and a write
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,13 @@ from sqlmodel import SQLModel
 from drafter.errors import StorageError
 from drafter.storage import schema
 from drafter.storage.errors import describe
-from drafter.storage.location import default_url, wait_seconds
+from drafter.storage.location import (
+    default_url,
+    keep_sqlite_file,
+    on_network_drive,
+    sqlite_file,
+    wait_seconds,
+)
 from drafter.storage.messages import safe_url
 from drafter.storage.tone_repair import repair_tone_marks
 from drafter.storage.versions import refuse_unknown
@@ -112,13 +119,13 @@ MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
 ]
 
 
-def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+def _sqlite_connect(dbapi_connection: Any, _record: Any, journal: str = "WAL") -> None:
     # drafter begins transactions itself (see _sqlite_begin); the driver must not.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute(f"PRAGMA busy_timeout={int(wait_seconds() * 1000)}")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute(f"PRAGMA journal_mode={journal}")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 
@@ -179,10 +186,15 @@ def create(url: str) -> Engine:
     """An engine for ``url`` with drafter's connection settings, not yet migrated."""
     url = normalise_url(url)
     if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
+        keep_sqlite_file(url)
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": wait_seconds()})
-        event.listen(engine, "connect", _sqlite_connect)
+        path = sqlite_file(url)
+        # WAL needs memory shared between the writers, which machines sharing a network
+        # drive do not have: there the rollback journal.
+        journal = "DELETE" if path is not None and on_network_drive(path) else "WAL"
+        event.listen(engine, "connect", partial(_sqlite_connect, journal=journal))
         event.listen(engine, "begin", _sqlite_begin)
         return engine
     if url.startswith("postgresql"):
@@ -203,7 +215,7 @@ def connect(url: str | None = None) -> Engine:
     except ImportError as exc:
         raise StorageError(
             f"không mở được cơ sở dữ liệu {safe_url(url)}: chưa cài trình điều khiển "
-            f"({exc.name}); với PostgreSQL, cài: pip install 'drafter[postgres]'") from None
+            f"({exc.name}); với PostgreSQL, cài: pip install 'drafter-cchc[postgres]'") from None
     except OSError as exc:
         raise StorageError(f"không mở được cơ sở dữ liệu {safe_url(url)}: "
                            f"{exc.strerror or exc}") from None

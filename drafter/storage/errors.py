@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -10,7 +11,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 
 from drafter.errors import StorageError
-from drafter.storage.messages import line
+from drafter.storage.messages import line, safe_url
 
 
 def describe(exc: BaseException, url: str | URL | None = None) -> str:
@@ -28,3 +29,27 @@ def storage_errors(url: str | URL | None = None) -> Iterator[None]:
         yield
     except SQLAlchemyError as exc:
         raise StorageError(describe(exc, url)) from None
+    except (ValueError, TypeError) as exc:
+        if not _read_from_a_row(exc):
+            raise
+        detail = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else \
+            type(exc).__name__
+        where = safe_url(url) if url is not None else "cơ sở dữ liệu"
+        raise StorageError(f"{where}: một giá trị lưu trong cơ sở dữ liệu không đọc được "
+                           f"({detail}); cơ sở dữ liệu có thể do một phiên bản drafter khác "
+                           "ghi, hoặc đã bị sửa ngoài drafter") from None
+
+
+def _read_from_a_row(exc: BaseException) -> bool:
+    """Whether ``exc`` arose in the database layer turning a stored value into Python (a
+    date or JSON that does not parse), below the last of drafter's own frames — not a
+    ``ValueError`` of drafter's own rules."""
+    frames = []
+    trace = exc.__traceback__
+    while trace is not None:
+        frames.append(trace.tb_frame.f_code.co_filename)
+        trace = trace.tb_next
+    ours = [index for index, name in enumerate(frames)
+            if f"{os.sep}drafter{os.sep}" in name or f"{os.sep}models{os.sep}" in name]
+    below = frames[ours[-1] + 1:] if ours else frames
+    return any(f"{os.sep}sqlalchemy{os.sep}" in name for name in below)

@@ -9,6 +9,7 @@ from drafter.domain.report import Report
 from drafter.domain.units import Unit
 from drafter.errors import StorageError
 from drafter.vi.periods import period_name
+from drafter.vi.text import register_number
 from models import ReportRow
 
 
@@ -25,9 +26,9 @@ def stale_message(report: Report, stored: int, read: int) -> str:
 
 
 def _same_number(first: str, second: str) -> bool:
-    """``18`` and ``018`` are the same register number; ``18a`` is another."""
+    """``18``, ``018`` and ``１８`` are the same register number; ``18a`` is another."""
     def norm(number: str) -> str:
-        number = number.strip().casefold()
+        number = register_number(number).casefold()
         return number.lstrip("0") or "0" if number.isdigit() else number
     return norm(first) == norm(second)
 
@@ -49,10 +50,9 @@ def duplicate_number(session: Session, unit_id: int, report: Report) -> str:
 
 
 def checked_unit(unit: Unit) -> None:
-    """The unit's fields within the limits (a unit in the registry may not know its signer
-    yet; data files, which make reports, must name one)."""
+    """The unit's fields within the limits."""
     try:
-        check_unit(unit, require_signer=False)
+        check_unit(unit)
     except UnitError as exc:
         name = UNIT_FIELD_NAMES.get(exc.field, exc.field)
         raise StorageError(f"hồ sơ đơn vị: {name} {exc.problem}") from None

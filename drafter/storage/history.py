@@ -19,6 +19,7 @@ from drafter.domain.report import Report
 from drafter.domain.units import Unit
 from drafter.storage import convert
 from drafter.storage.snapshots import unit_to_json
+from drafter.vi.text import clean
 from models import HistoryRow
 
 CREATE, UPDATE, FINAL, REOPEN = "create", "update", "final", "reopen"
@@ -41,14 +42,15 @@ class Change:
 
 
 def actor() -> str:
-    """Who makes the change: ``DRAFTER_USER`` when set, else the operating-system user."""
-    name = os.environ.get("DRAFTER_USER", "").strip()
+    """Who makes the change: ``DRAFTER_USER`` when set, else the operating-system user;
+    cleaned as any user text (a line break in it would forge a line of the history)."""
+    name = clean(os.environ.get("DRAFTER_USER", ""))
     if not name:
         try:
             name = getpass.getuser()
         except (KeyError, OSError):  # no user name known to the system (some containers)
             name = f"uid {os.getuid()}" if hasattr(os, "getuid") else "?"
-    return name[:_MAX_ACTOR]
+    return clean(name)[:_MAX_ACTOR]
 
 
 def _text(value: Any) -> str:

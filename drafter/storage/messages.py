@@ -42,6 +42,13 @@ _CAUSES: tuple[tuple[str, str], ...] = (
 
 
 
+# Query parameters libpq reads a secret from (``?password=…`` is as valid as ``user:pw@``).
+# The value ends where the query does: at "&", "#", a quote, a space, or the ": " after the
+# URL in a message.
+_QUERY_SECRET = re.compile(r"(?i)(?<![\w.-])((?:ssl)?password=)([^&\s#'\"]*?)(?=[&\s#'\"]|:\s|:?$)")
+_USERINFO_SECRET = re.compile(r"(://[^:/@\s]*:)[^@\s]*@")
+
+
 def _password(url: str) -> str | None:
     """The password of ``scheme://user:password@host/…`` (an ``@`` in it included)."""
     _scheme, sep, rest = url.partition("://")
@@ -53,27 +60,45 @@ def _password(url: str) -> str | None:
 
 
 def _text(url: Any) -> str:
-    # SQLAlchemy's URL objects print with the password already hidden.
+    # SQLAlchemy's URL objects print with the userinfo's password already hidden.
     return url if isinstance(url, str) else str(url)
 
 
+def _secrets(url: Any) -> set[str]:
+    """Every secret ``url`` holds, as typed and unquoted: its userinfo's password and the
+    values of its ``password`` and ``sslpassword`` parameters."""
+    if isinstance(url, str):
+        found = [_password(url) or ""]
+        found += [value for _key, value in _QUERY_SECRET.findall(url.partition("?")[2])]
+    else:
+        query = getattr(url, "query", {}) or {}
+        found = [getattr(url, "password", None) or ""]
+        found += [str(query[key]) for key in ("password", "sslpassword") if key in query]
+    return {text for secret in found if secret for text in (secret, unquote(secret)) if text}
+
+
+def _masked(text: str) -> str:
+    return _QUERY_SECRET.sub(r"\1***", _USERINFO_SECRET.sub(r"\1***@", text))
+
+
 def safe_url(url: Any) -> str:
-    """The URL as it may be shown: the password replaced by ``***``."""
+    """The URL as it may be shown: the password of its userinfo and of its query
+    (``password=``, ``sslpassword=``) replaced by ``***``."""
     text = _text(url)
     password = _password(text)
-    if not password:
-        return text
-    scheme, _, rest = text.partition("://")
-    userinfo, _, after = rest.partition(f":{password}@")
-    return f"{scheme}://{userinfo}:***@{after}"
+    if password:
+        scheme, _, rest = text.partition("://")
+        userinfo, _, after = rest.partition(f":{password}@")
+        text = f"{scheme}://{userinfo}:***@{after}"
+    return _masked(text)
 
 
 def redact(text: str, url: Any) -> str:
-    """``text`` with the URL's password (and any ``user:password@``) hidden."""
-    password = _password(url) if isinstance(url, str) else getattr(url, "password", None)
-    for secret in {password, unquote(password)} if password else ():
+    """``text`` with every secret of the URL (and any ``user:password@`` or
+    ``password=…``) hidden."""
+    for secret in sorted(_secrets(url), key=len, reverse=True):
         text = text.replace(secret, "***")
-    return re.sub(r"(://[^:/@\s]*:)[^@\s]*@", r"\1***@", text)
+    return _masked(text)
 
 
 def line(detail: str, url: Any, integrity: bool = False) -> str:

@@ -28,7 +28,7 @@ from drafter.domain.ranking import TOTAL, Score
 from drafter.domain.report import Report
 from drafter.domain.units import Unit
 from drafter.errors import StorageError
-from drafter.storage.location import default_url, wait_seconds
+from drafter.storage.location import default_url, keep_sqlite_file, wait_seconds
 from drafter.storage.messages import line
 from drafter.storage.rows import Parsed, Places, assemble, unit_from_row
 from drafter.storage.versions import KNOWN, refuse_unknown
@@ -80,6 +80,8 @@ class Reader:
         self.url = url
         self.catalogue = catalogue
         self._sqlite = url.startswith("sqlite:///")
+        if self._sqlite:
+            keep_sqlite_file(url)
         self._errors: tuple[type[Exception], ...] = (sqlite3.Error,)
 
     @contextmanager

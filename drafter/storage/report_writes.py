@@ -89,7 +89,7 @@ def _over_drafts(session: Session, report: Report, confirmed: bool) -> str:
         raise DraftsBelowError(
             f"{what}: báo cáo tổng hợp của {report.unit.short_body} chưa thể là bản chính thức. "
             "Đề nghị các đơn vị ban hành báo cáo chính thức, hoặc xác nhận vẫn ban hành bằng "
-            "--confirm-drafts (việc xác nhận được ghi vào lịch sử báo cáo).")
+            "--confirm-drafts (việc xác nhận được ghi vào lịch sử báo cáo).", what)
     return f"xác nhận ban hành chính thức khi {what}"
 
 
@@ -119,10 +119,25 @@ def update_unit_row(session: Session, unit: Unit, profile_only: bool) -> None:
     old = rows.unit_from_row(row)
     copy = UnitRow(**{name: getattr(row, name) for name in UnitRow.model_fields})
     updated = rows.unit_from_row(convert.unit_to_row(unit, copy, profile_only))
+    if updated.tier is not old.tier:
+        _refuse_level_change(session, row, old, updated)
     changes = history.unit_diff(old, updated)
     if changes:
         units.unit_row(session, unit, update=True, profile_only=profile_only)
         history.record(session, None, unit.code, history.UPDATE, changes)
+
+
+def _refuse_level_change(session: Session, row: UnitRow, old: Unit, new: Unit) -> None:
+    """A unit with communes under it or reports of its own keeps its level: a province made
+    a commune would leave its 92 communes and its final report under a commune."""
+    children = session.exec(select(UnitRow.code).where(UnitRow.parent == old.code)).all()
+    reports = session.exec(select(ReportRow.id).where(ReportRow.unit_id == row.id)).all()
+    if children or reports:
+        held = ", ".join(part for part in (
+            f"{len(children)} đơn vị trực thuộc" if children else "",
+            f"{len(reports)} báo cáo" if reports else "") if part)
+        raise StorageError(f"{old.label} (mã {old.code}) đã có {held}: không đổi được thành "
+                           f"{new.label}; tạo đơn vị mới với mã khác nếu cần")
 
 
 def _write_rows(session: Session, catalogue: Catalogue, report: Report, unit_id: int,

@@ -6,8 +6,10 @@ from __future__ import annotations
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, select
 
-from drafter.domain.units import Unit
+from drafter.domain.units import Unit, twin_of, twin_problem
+from drafter.errors import StorageError
 from drafter.storage import convert
+from drafter.storage.rows import unit_from_row
 from models import UnitRow
 
 
@@ -25,13 +27,16 @@ def unit_row(session: Session, unit: Unit, update: bool, lock: bool = True,
               if column != "id"}
     if dialect in ("sqlite", "postgresql"):
         insert = (sqlite.insert if dialect == "sqlite" else postgresql.insert)(UnitRow)
-        session.connection().execute(insert.values(**values)
-                                     .on_conflict_do_nothing(index_elements=["code"]))
+        done = session.connection().execute(insert.values(**values)
+                                            .on_conflict_do_nothing(index_elements=["code"]))
+        if done.rowcount:
+            refuse_twin(session, unit)
     query = select(UnitRow).where(UnitRow.code == unit.code)
     if lock and dialect == "postgresql":
         query = query.with_for_update()
     row = session.exec(query.execution_options(populate_existing=True)).first()
     if row is None:  # another database: a plain insert
+        refuse_twin(session, unit)
         row = convert.unit_to_row(unit)
         session.add(row)
         session.flush()
@@ -41,3 +46,14 @@ def unit_row(session: Session, unit: Unit, update: bool, lock: bool = True,
         session.add(row)
         session.flush()
     return row
+
+
+
+def refuse_twin(session: Session, unit: Unit) -> None:
+    """Refuse a new unit that :func:`twin_of` finds already in the registry."""
+    rows = session.exec(select(UnitRow).where(UnitRow.kind == unit.kind,
+                                              UnitRow.parent == unit.parent,
+                                              UnitRow.code != unit.code)).all()
+    twin = twin_of(unit, [unit_from_row(row) for row in rows])
+    if twin is not None:
+        raise StorageError(twin_problem(unit, twin))

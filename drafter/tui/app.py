@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
 
+from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
@@ -13,6 +14,9 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from drafter.domain.units import Unit
+from drafter.errors import crash_report
+from drafter.resources import documents_dir
+from drafter.storage.location import network_note
 from drafter.tui.navigation import (
     EditUnit,
     LeaveReport,
@@ -26,6 +30,14 @@ from drafter.tui.navigation import (
 from drafter.tui.palette import ScreenCommands
 from drafter.tui.session import Session
 from drafter.tui.themes import DARK, LIGHT_THEME, THEMES
+
+
+class Crashed(Exception):
+    """An unexpected error, shown on exit as its one line (Textual renders ``__rich__``)."""
+
+    def __rich__(self) -> Text:
+        # Unwrapped: the crash file's path stays whole, to be copied.
+        return Text(str(self), no_wrap=True, overflow="ignore")
 
 
 class DrafterApp(App[None]):
@@ -59,6 +71,8 @@ class DrafterApp(App[None]):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
+        # Shown once the first screen is up: a SQLite database on a network drive.
+        self.warning = ""
         session.refused = self._refused
         self.register_theme(LIGHT_THEME)
 
@@ -66,6 +80,9 @@ class DrafterApp(App[None]):
         from drafter.tui.screens.unit import UnitScreen
         from drafter.tui.screens.units import UnitsScreen
 
+        if self.warning:
+            self.notify(self.warning, title="Cơ sở dữ liệu trên ổ mạng", severity="warning",
+                        timeout=20)
         saved = self.session.theme()
         self.theme = saved if saved in THEMES else DARK
         units = self.session.units()
@@ -85,6 +102,14 @@ class DrafterApp(App[None]):
             self.open_report(report_id, section)
             return
         self.open_unit(unit)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Textual's hook for an exception nothing caught, which would print its traceback,
+        local variables and all, on exit: the official gets one line naming the crash file
+        instead. What was typed is already saved (every change is, at once)."""
+        crash = Crashed(crash_report(error))
+        crash.__cause__ = error
+        super()._handle_exception(crash)
 
     def _refused(self, message: str) -> None:
         """An autosave the store refused (a final report, a newer version saved elsewhere)."""
@@ -202,5 +227,7 @@ def create_app(db_url: str | None = None, out_dir: Path | None = None,
                session: Session | None = None) -> DrafterApp:
     """The app on ``db_url`` (default database), writing DOCX files into ``out_dir``."""
     if session is None:
-        session = Session.at(db_url, out_dir or Path.cwd() / "out")
-    return DrafterApp(session)
+        session = Session.at(db_url, out_dir or documents_dir())
+    app = DrafterApp(session)
+    app.warning = network_note(db_url)
+    return app

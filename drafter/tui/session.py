@@ -17,10 +17,11 @@ from drafter.checks import Problem, check_report
 from drafter.domain.periods import Period
 from drafter.domain.report import Report
 from drafter.domain.units import Unit
-from drafter.errors import DrafterError, StorageError
+from drafter.errors import DrafterError, DraftsBelowError, StorageError
 from drafter.narrative.blocks import Block, Document, Heading, Paragraph
 from drafter.packs.load import TemplatePack, builtin_pack
 from drafter.records import workflow
+from drafter.records.started import started_lines
 from drafter.storage.reader import Reader, open_reader
 from drafter.vi.periods import period_name
 from drafter.vi.text import sentence_case
@@ -108,16 +109,22 @@ class Session:
         """Whether a report for ``period`` has a stored report to start from."""
         return workflow.can_start_from(self.store, unit_code, period, self.pack)
 
-    def create_report(self, unit_code: str, period: Period, empty: bool) -> int:
-        """Start and store a new report; returns its id."""
+    def create_report(self, unit_code: str, period: Period, empty: bool
+                      ) -> tuple[int, list[str]]:
+        """Start and store a new report; returns its id and what the official is told of it
+        (the reports a longer period was made of, those missing, what is to be entered)."""
         unit = self.store.unit(unit_code)
         if unit is not None and self.store.report_id(unit_code, period) is not None:
             # Named as people say them, not by code (the workflow's message is the CLI's).
             raise StorageError(f"{unit.short_body} đã có báo cáo {period_name(period)}. "
                                "Mở báo cáo đó từ danh sách để sửa.")
-        report = workflow.start_report(self.store, unit_code, period, self.today, empty=empty,
-                                       pack=self.pack)
-        return self.store.save_report(report)
+        started = workflow.start(self.store, unit_code, period, self.today, empty=empty,
+                                 pack=self.pack)
+        # A quarter's carried figures are marked ↻ in the editor: only what a longer period
+        # was made of needs saying.
+        combined = bool(started.used or started.missing)
+        return (self.store.save_report(started.report),
+                started_lines(started, self.pack.catalogue) if combined else [])
 
     def open(self, report_id: int) -> tuple[Report, Report | None, Report | None]:
         """The report with its previous period and same period last year (when stored)."""
@@ -129,12 +136,18 @@ class Session:
     def exists(self, report_id: int) -> bool:
         return self._reads.exists(report_id)
 
-    def save(self, report: Report, continues: bool = False) -> str:
+    def save(self, report: Report, continues: bool = False, over_drafts: bool = False) -> str:
         """Autosave: the whole report in one transaction (``continues``: one more key of the
         edit saved last, one entry with it in the history). Returns why it was not saved (a
-        final report, a newer version saved elsewhere, a database fault), or ``""``."""
+        final report, a newer version saved elsewhere, a database fault), or ``""``.
+
+        A province's report made final over its communes' drafts raises
+        :class:`DraftsBelowError` unless ``over_drafts`` (the editor asks the official to
+        confirm; the confirmation is recorded in the report's history)."""
         try:
-            self.store.save_report(report, continues=continues)
+            self.store.save_report(report, over_drafts=over_drafts, continues=continues)
+        except DraftsBelowError:
+            raise
         except DrafterError as exc:
             self.refused(str(exc))
             return str(exc)

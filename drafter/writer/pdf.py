@@ -1,10 +1,19 @@
-"""PDF through LibreOffice, when it is installed: the DOCX stays the document of record."""
+"""PDF through LibreOffice, when it is installed: the DOCX stays the document of record.
+
+LibreOffice's installer for Windows does not put ``soffice`` on PATH: it is looked for in
+its install folders and where the registry says it is installed, as on macOS in
+Applications. Word could convert too, through COM automation, but that cannot be tested
+here: where LibreOffice is missing the official is told how to install it.
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from drafter.errors import RenderError
@@ -19,13 +28,46 @@ class PdfUnavailableError(RenderError):
     """LibreOffice is not installed, so no PDF can be made."""
 
 
+# Where LibreOffice's installer records its program folder, for all users or one.
+_REGISTRY_KEYS = (r"SOFTWARE\LibreOffice\UNO\InstallPath",
+                  r"SOFTWARE\WOW6432Node\LibreOffice\UNO\InstallPath")
+
+
 def find_soffice() -> str | None:
     """The path of LibreOffice's ``soffice``, or ``None`` when it is not installed."""
     for name in SOFFICE_NAMES:
         found = shutil.which(name)
         if found:
             return found
-    return None
+    return next((str(path) for path in _installed() if path.is_file()), None)
+
+
+def _installed() -> Iterator[Path]:
+    """Where LibreOffice's own installer puts ``soffice`` (not on PATH)."""
+    if sys.platform == "darwin":
+        yield Path("/Applications/LibreOffice.app/Contents/MacOS/soffice")
+    if sys.platform != "win32":
+        return
+    for variable in ("ProgramFiles", "ProgramW6432", "ProgramFiles(x86)"):
+        base = os.environ.get(variable)
+        if base:
+            yield Path(base, "LibreOffice", "program", "soffice.exe")
+    yield from _registered()
+
+
+def _registered() -> Iterator[Path]:
+    if sys.platform != "win32":  # winreg is Windows' only
+        return
+    import winreg
+
+    for root in (winreg.HKEY_LOCAL_MACHINE, winreg.HKEY_CURRENT_USER):
+        for key in _REGISTRY_KEYS:
+            try:
+                with winreg.OpenKey(root, key) as opened:
+                    folder, _ = winreg.QueryValueEx(opened, "")
+            except OSError:
+                continue
+            yield Path(str(folder), "soffice.exe")
 
 
 def convert_to_pdf(docx_path: Path, pdf_path: Path | None = None) -> Path:
@@ -34,8 +76,10 @@ def convert_to_pdf(docx_path: Path, pdf_path: Path | None = None) -> Path:
     target = (pdf_path or docx_path.with_suffix(".pdf")).resolve()
     if soffice is None:
         raise PdfUnavailableError(
-            "không tìm thấy LibreOffice (lệnh soffice) trên máy nên chưa tạo được tệp PDF; "
-            f"tệp DOCX vẫn được ghi tại {docx_path}. Cài LibreOffice rồi chạy lại với --pdf."
+            "không tìm thấy LibreOffice trên máy nên chưa tạo được tệp PDF; tệp DOCX vẫn được "
+            f"ghi tại {docx_path}. Cài LibreOffice (miễn phí, tải tại "
+            "https://www.libreoffice.org/download/) rồi chạy lại với --pdf, hoặc mở tệp DOCX "
+            "bằng Word và chọn Lưu thành PDF."
         )
     with tempfile.TemporaryDirectory(prefix="drafter-pdf-") as work:
         # A private profile: a LibreOffice already open on the desktop must not block us.

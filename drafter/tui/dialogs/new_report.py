@@ -111,8 +111,10 @@ class NewReportScreen(Modal[int | None]):
             return
         empty = self.query_one("#empty", RadioButton).value
         try:
-            report_id = self.session.create_report(self.unit.code, period, empty)
+            report_id, told = self.session.create_report(self.unit.code, period, empty)
         except DrafterError as exc:
             error.update(sentence_case(str(exc)))
             return
+        if told:  # what the report was made of and what is left to enter, as the CLI says
+            self.app.notify("\n".join(told), title="Đã tạo báo cáo", timeout=20)
         self.dismiss(report_id)

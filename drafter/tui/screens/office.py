@@ -26,6 +26,7 @@ from drafter.errors import DrafterError
 from drafter.office import operations
 from drafter.office.aggregation import communes_of
 from drafter.office.parallel import Outcome
+from drafter.tui.desktop import show_folder
 from drafter.tui.dialogs.office import (
     AggregateDialog,
     AggregateRequest,
@@ -198,7 +199,7 @@ class OfficeScreen(Screen[None]):
 
     def action_open_folder(self) -> None:
         if self.written is not None:
-            self.app.open_url(self.written.resolve().as_uri())
+            show_folder(self, self.written)
 
     # Work in threads
 

@@ -22,6 +22,7 @@ from drafter.domain.units import Tier, Unit
 from drafter.errors import DrafterError
 from drafter.office import operations
 from drafter.office.index import make_ranking, ranked_units
+from drafter.tui.desktop import show_folder
 from drafter.tui.dialogs.ranking import (
     ImportDialog,
     RankingDialog,
@@ -225,7 +226,7 @@ class RankingScreen(Screen[None]):
 
     def action_open_folder(self) -> None:
         if self.written is not None:
-            self.app.open_url(self.written.resolve().as_uri())
+            show_folder(self, self.written)
 
     def action_back(self) -> None:
         self.app.pop_screen()

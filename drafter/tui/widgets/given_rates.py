@@ -17,7 +17,7 @@ from drafter.domain.indicators import Indicator
 from drafter.tui.widgets.text import Label
 
 TITLE = "Tỷ lệ ghi trực tiếp (chỉ khi không có số đếm; có số đếm thì tỷ lệ tự tính)"
-RULE = "tỷ lệ từ 0 đến 100, dùng dấu phẩy: 90,4"
+RULE = fields.GIVEN_RATE_RULE
 
 
 class GivenRates(Vertical):
@@ -61,9 +61,7 @@ class GivenRates(Vertical):
         error = self.query_one(f"#given-error-{key}", Label)
         text = event.value.strip()
         try:
-            value = fields.stated(text) if text else None
-            if value is not None and not 0 <= value <= 100:
-                raise ValueError(RULE)
+            value = fields.given_rate(text) if text else None
         except ValueError as exc:
             error.update(Content(f"{exc} ({RULE})" if str(exc) != RULE else RULE))
             # What does not parse is no value: the one stored before is never printed.

@@ -3,12 +3,12 @@ slow step) and open its folder, and turn a final report back into a draft, with 
 
 from __future__ import annotations
 
-import webbrowser
 from pathlib import Path
 
 from textual import work
 
 from drafter.errors import DrafterError
+from drafter.tui.desktop import show_folder
 from drafter.tui.dialogs.reopen import ReopenDialog
 from drafter.tui.screens.editor.state import EditorState
 from drafter.vi.periods import period_name
@@ -65,12 +65,5 @@ class Actions(EditorState):
                     timeout=10)
 
     def action_open_folder(self) -> None:
-        if self.last_written is None:
-            return
-        folder = self.last_written.parent
-        # Textual's open_url does not say when nothing could open it (a machine without a
-        # file manager, over SSH): asked directly, so that the official is told where it is.
-        if not webbrowser.open(folder.as_uri()):
-            self.notify(f"Không mở được thư mục: {folder}\nHãy mở thư mục này bằng trình "
-                        "quản lý tệp.", title="Chưa mở được thư mục", severity="warning",
-                        timeout=15)
+        if self.last_written is not None:
+            show_folder(self, self.last_written.parent)

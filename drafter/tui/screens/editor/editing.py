@@ -81,14 +81,14 @@ class Editing:
         self.drafts[box] = text
         self.save()
 
-    def set_field(self, field: str, box: str, value: object) -> str:
+    def set_field(self, field: str, box: str, value: object, over_drafts: bool = False) -> str:
         """A valid issuing detail (number, date, recipients, status); returns why the store
-        refused the report, or ``""``."""
+        refused the report, or ``""`` (see :meth:`Session.save` for ``over_drafts``)."""
         self._touch(field)
         self.unparsed.pop(field, None)
         self.drafts.pop(box, None)
         setattr(self.report, field, value)
-        return self.save()
+        return self.save(over_drafts)
 
     def draft(self, box: str, text: str) -> None:
         """Keep (or, when empty, drop) what is typed into a box and not yet submitted."""
@@ -125,10 +125,10 @@ class Editing:
         self.visited.update(key for problem in problems if problem.rule == REQUIRED
                             for key in problem.keys)
 
-    def save(self) -> str:
+    def save(self, over_drafts: bool = False) -> str:
         """Autosave: the report in one transaction, then the drafts. Returns why the store
         refused the report (the app has said so), or ``""``."""
-        refused = self.session.save(self.report, self._continues)
+        refused = self.session.save(self.report, self._continues, over_drafts)
         self._continues = False  # a save not preceded by a key in the same box stands alone
         self._keep()
         return refused

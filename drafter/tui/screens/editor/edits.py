@@ -8,6 +8,7 @@ from textual import events
 from textual.widgets import ContentSwitcher
 
 from drafter.domain.report import PHRASE_MARK, Status
+from drafter.errors import DraftsBelowError
 from drafter.tui.screens.editor.state import EditorState
 from drafter.tui.widgets.causes import CausesEditor
 from drafter.tui.widgets.documents import DocumentsEditor
@@ -87,8 +88,15 @@ class Edits(EditorState):
         self.refresh_checks()
 
     def on_issuing_editor_changed(self, message: IssuingEditor.Changed) -> None:
-        refused = self.editing.set_field(message.field, f"is-{message.field}", message.value)
-        if message.field == "status" and message.value is Status.FINAL:
+        self._set_issuing(message.field, message.value)
+
+    def _set_issuing(self, field: str, value: object, over_drafts: bool = False) -> None:
+        try:
+            refused = self.editing.set_field(field, f"is-{field}", value, over_drafts)
+        except DraftsBelowError as exc:  # a province's report over its communes' drafts
+            self._ask_over_drafts(exc.drafts)
+            return
+        if field == "status" and value is Status.FINAL:
             if refused:  # the checks keep it a draft (the app has said why)
                 self.editing.all_due(self.problems)
                 self.report.status = Status.DRAFT
@@ -99,6 +107,19 @@ class Edits(EditorState):
                 self._reload()
                 return
         self.refresh_checks()
+
+    def _ask_over_drafts(self, drafts: str) -> None:
+        from drafter.tui.dialogs.over_drafts import OverDraftsScreen
+
+        def answered(confirmed: bool | None) -> None:
+            if confirmed:
+                self._set_issuing("status", Status.FINAL, over_drafts=True)
+                return
+            self.report.status = Status.DRAFT
+            self.query_one(IssuingEditor).show_status(Status.DRAFT)
+            self.refresh_checks()
+
+        self.app.push_screen(OverDraftsScreen(drafts, self.report.unit.short_body), answered)
 
     def on_issuing_editor_invalid(self, message: IssuingEditor.Invalid) -> None:
         self.editing.invalid(message.field, f"is-{message.field}", message.text, message.message)

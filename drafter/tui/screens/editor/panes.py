@@ -151,11 +151,12 @@ class Panes:
         """Where a document may be cited: each section ("II.1 Cải cách thể chế") followed by
         its sub-items ("II.1 · Theo dõi tình hình thi hành pháp luật")."""
         found = {}
+        tier = self.editing.report.unit.tier.value
         for section in self.catalogue.sections:
             found[section.id] = NOTE_SECTIONS.get(section.id) or self.title(section.id)
             number = NUMBERS[section.id].rstrip(".")
             for item in section.items:
-                title = item.title.replace("{superior}", "cấp trên")
+                title = item.title_for(tier).replace("{superior}", "cấp trên")
                 found.setdefault(item.id, NOTE_SECTIONS.get(item.id) or f"{number} · {title}")
         return found
 
