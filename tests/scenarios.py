@@ -23,6 +23,7 @@ from drafter.domain.indicators import ValueType
 from drafter.domain.periods import Period
 from drafter.domain.ranking import Ranked, rank_scores
 from drafter.domain.report import Report, Status
+from drafter.domain.tier_indicators import shown_to
 from drafter.domain.units import Signer, Unit, parse_kind, unit_code
 from drafter.narrative.blocks import Document
 from drafter.narrative.ranking import render_ranking
@@ -51,6 +52,19 @@ class Scenario:
 
 def _figures(report: Report, **figures: int | Decimal | bool | str) -> Report:
     return replace(report, figures={**report.figures, **figures})
+
+
+def everything_entered(report: Report) -> Report:
+    """``report`` with every figure its unit is asked for entered (1, Có, the first option):
+    a sentence that needs a companion figure the demo leaves empty is then written."""
+    figures = dict(report.figures)
+    for key in shown_to(CATALOGUE, report.unit.tier):
+        indicator = CATALOGUE[key]
+        if key not in figures and not indicator.derived:
+            figures[key] = {ValueType.BOOL: True,
+                            ValueType.CHOICE: (indicator.options or ("",))[0]
+                            }.get(indicator.type, 1)
+    return replace(report, figures=figures)
 
 
 def _counts(report: Report, value: Callable[[str, int], int]) -> Report:

@@ -21,11 +21,13 @@ from scenarios import (
     PROVINCE_Q1,
     SCENARIOS,
     Scenario,
+    everything_entered,
 )
 
 from drafter.checks import check_report
+from drafter.combine.rollup import Rollup
 from drafter.domain.indicators import ValueType
-from drafter.domain.report import Status
+from drafter.domain.report import Report, Status
 from drafter.narrative import render
 from drafter.narrative.blocks import Document
 from drafter.packs.load import TemplatePack, builtin_pack, load_pack
@@ -172,7 +174,13 @@ BASES = {"commune": COMMUNE_Q1, "district": DISTRICT_Q2, "province": PROVINCE_Q1
 
 
 def _changes_the_narrative(pack: TemplatePack, tier: str, key: str) -> bool:
-    base = BASES[tier]
+    # A figure of the communes' (rolled up) is said with their roll-up.
+    rolled = BUILT["province_with_departments"] if tier == "province" else None
+    return _changes(pack, key, BASES[tier]) or (
+        rolled is not None and _changes(pack, key, rolled.report, rolled.rollup))
+
+
+def _changes(pack: TemplatePack, key: str, base: Report, rollup: Rollup | None = None) -> bool:
     indicator = pack.catalogue[key]
     tries: list[list[object]]
     if indicator.type is ValueType.CHOICE:
@@ -184,17 +192,23 @@ def _changes_the_narrative(pack: TemplatePack, tier: str, key: str) -> bool:
     else:
         # A count small beside the base's figures, and one as large as a denominator (the
         # staff assessed, of whom more were rated good than 7 or 8).
-        tries = [[7, 8], [700, 800]]
+        tries = [[7, 8], [700, 800], [0, 1]]
     # Companions a figure is stated with, so the sentence exists in both renders.
     figures = {"survey_forms": 420, "staff_assessed": 25, "staff_rated_good": 18,
                **base.figures}
-    for values in tries:
-        texts = []
-        for value in values:
-            report = replace(base, figures={**figures, key: value})
-            texts.append("\n".join(lines(render(report, pack))))
-        if texts[0] != texts[1]:
-            return True
+    other = pack.checks.shown_only_with.get(key)
+    if other is not None and not figures.get(other):  # said only with it (a rank's score)
+        figures[other] = 420
+    # Then with every other figure entered: a rank is stated only with its score, a plan
+    # only beside what was done.
+    for companions in (figures, everything_entered(replace(base, figures=figures)).figures):
+        for values in tries:
+            texts = []
+            for value in values:
+                report = replace(base, figures={**companions, key: value})
+                texts.append("\n".join(lines(render(report, pack, rollup=rollup))))
+            if texts[0] != texts[1]:
+                return True
     return False
 
 

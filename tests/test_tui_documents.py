@@ -5,7 +5,7 @@ import asyncio
 import datetime as dt
 from pathlib import Path
 
-from textual.widgets import DataTable, Select
+from textual.widgets import DataTable, Input, Select
 from tui_pilot import demo, make_app, reopen_at, type_into
 
 from drafter.domain.documents import split_number, written_number
@@ -82,6 +82,8 @@ def test_basis_documents_are_entered_with_their_issuer(tmp_path: Path) -> None:
             table = screen.query_one("#basis-table", DataTable)
             assert _rows(table)[0][:3] == ["Văn bản số 294/UBND-NV", "08/02/2024",
                                            "UBND huyện Bạch Thông"]
+            # Issue 28, D14: the cursor stayed in Trích yếu; it is ready for the next number.
+            assert pilot.app.focused is screen.query_one("#basis-number", Input)
             await pilot.press("f5")
             await pilot.pause()
             preview = str(screen.query_one("#preview-text").content).replace("\n", " ")

@@ -4,8 +4,8 @@ import asyncio
 from pathlib import Path
 
 from textual.containers import VerticalScroll
-from textual.widgets import Input
-from tui_pilot import PROVINCE_TODAY, make_app, province_office
+from textual.widgets import Input, RadioButton
+from tui_pilot import PROVINCE_TODAY, create_unit, make_app, province_office
 
 from drafter.tui.dialogs.ranking import ScoreDialog
 from drafter.tui.widgets.text import Label
@@ -36,5 +36,21 @@ def test_the_score_dialogs_refusal_is_on_the_screen(tmp_path: Path) -> None:
             shown = scroll.content_region
             assert error.region.height and shown.contains_region(error.region), \
                 (error.region, shown)
+
+    asyncio.run(scenario())
+
+
+def test_radio_buttons_are_marked_only_when_on(tmp_path: Path) -> None:
+    """Defect D15: ▐●▌ drawn on and off alike; both radio buttons of "Báo cáo mới" looked
+    chosen."""
+    async def scenario() -> None:
+        app, _ = make_app(tmp_path)
+        async with app.run_test(size=(100, 40)) as pilot:
+            await create_unit(pilot)
+            await pilot.press("n")
+            await pilot.pause()
+            buttons = list(pilot.app.screen.query(RadioButton))
+            assert [button.value for button in buttons] == [False, True]
+            assert ["●" in str(button.render()) for button in buttons] == [False, True]
 
     asyncio.run(scenario())

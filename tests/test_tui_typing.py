@@ -3,10 +3,13 @@ widget, never appended to a value they meant to replace, never stored half-typed
 
 import asyncio
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 from textual.widgets import Input, Label, ListView
-from tui_pilot import built, demo, make_app, reopen_at, type_into
+from tui_pilot import built, demo, make_app, problem_under, reopen_at, type_into
+
+from drafter.domain.report import Status
 
 
 def test_tab_from_a_list_box_never_lands_on_an_empty_invisible_list(tmp_path: Path) -> None:
@@ -136,3 +139,34 @@ def test_the_history_keeps_one_entry_per_finished_edit(tmp_path: Path) -> None:
                          ("report.date", "2024-03-14", "2026-03-16")]
 
     asyncio.run(scenario())
+
+
+def test_keys_typed_into_a_final_report_are_answered(tmp_path: Path) -> None:
+    """Defect D17: "99" typed into a figure of a final report was swallowed without a word;
+    the CLI says the report is final and how to change it."""
+    async def scenario() -> None:
+        app, store = make_app(tmp_path)
+        reopen_at(store, replace(demo(), status=Status.FINAL), "direction")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await built(pilot)
+            await pilot.press(*"99")
+            await pilot.pause()
+            said = [n.message for n in pilot.app._notifications]
+            assert said == ["Bản chính thức: chỉ xem. Ctrl+E để chuyển về dự thảo và sửa."]
+
+    asyncio.run(scenario())
+
+
+def test_a_count_typed_with_a_point_is_asked_for_a_whole_number(tmp_path: Path) -> None:
+    """D21: "phải là số, không phải '2.5' (dùng dấu phẩy: 2,5)" suggested 2,5 documents."""
+    async def scenario() -> None:
+        app, store = make_app(tmp_path)
+        reopen_at(store, demo(), "direction")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await built(pilot)
+            await type_into(pilot, "#in-directive_docs", "2.5")
+            message = problem_under(pilot, "directive_docs")
+            assert "phải là số nguyên, không phải '2.5'" in message and "phẩy" not in message
+
+    asyncio.run(scenario())
+

@@ -36,11 +36,13 @@ def figures_shown(ctx: CheckContext) -> Iterator[Problem]:
     layout = {row.key for row in ctx.catalogue.layout(tier).rows if row.key}
     quoted = ctx.rules.narrative.get(tier, frozenset())
     for key, value in ctx.report.figures.items():
+        if key in layout:  # the appendix shows it, whatever the narrative says
+            continue
         other = ctx.rules.shown_only_with.get(key)
         if other is not None and not ctx.number(other):
             yield ctx.problem(WARNING, "shown_only_with", (key,), label=ctx.label(key),
                               other=ctx.label(other))
-        elif key not in layout and key not in quoted and value is not None:
+        elif key not in quoted and value is not None:
             yield ctx.problem(WARNING, "not_shown", (key,), label=ctx.label(key))
 
 

@@ -71,17 +71,20 @@ def date(value: Any) -> dt.date:
 _ENGLISH_DECIMAL = re.compile(r"^\d+\.\d{1,2}$")
 
 
-def _not_a_number(value: Any) -> ValueError:
+def _not_a_number(value: Any, whole: bool = False) -> ValueError:
+    """``whole``: a count, for which "2.5" is no decimal to write with a comma either."""
+    if whole:
+        return ValueError(f"phải là số nguyên, không phải {_shown(value)}")
     hint = ""
     if isinstance(value, str) and _ENGLISH_DECIMAL.match(value.strip()):
         hint = f" (dùng dấu phẩy: {value.strip().replace('.', ',')})"
     return ValueError(f"phải là số, không phải {_shown(value)}{hint}")
 
 
-def _number(value: Any, maximum: Decimal = limits.MAX_STATED) -> Decimal:
+def _number(value: Any, maximum: Decimal = limits.MAX_STATED, whole: bool = False) -> Decimal:
     """A finite number of sane size; a huge integer is refused before it is converted."""
     if isinstance(value, bool):
-        raise _not_a_number(value)
+        raise _not_a_number(value, whole)
     if isinstance(value, int) and value.bit_length() > 128:
         raise ValueError("quá lớn")
     if isinstance(value, int | Decimal):
@@ -92,9 +95,9 @@ def _number(value: Any, maximum: Decimal = limits.MAX_STATED) -> Decimal:
         try:
             number = parse_number(value)
         except ValueError:
-            raise _not_a_number(value) from None
+            raise _not_a_number(value, whole) from None
         return limits.check_number(number, maximum)
-    raise _not_a_number(value)
+    raise _not_a_number(value, whole)
 
 
 _ENGLISH_THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
@@ -147,7 +150,8 @@ def figure(indicator: Indicator, value: Any) -> Value:
         if choice not in indicator.options:
             raise ValueError(f"phải là một trong: {', '.join(indicator.options)}")
         return choice
-    number = _number(value, limits.MAX_VALUE.get(indicator.type, limits.MAX_STATED))
+    number = _number(value, limits.MAX_VALUE.get(indicator.type, limits.MAX_STATED),
+                     whole=indicator.type is ValueType.COUNT)
     if number < 0:
         raise ValueError(f"không được âm ({value})")
     if indicator.type is ValueType.COUNT:

@@ -16,6 +16,7 @@ from drafter.domain.units import Unit
 from drafter.errors import DataFileError, DrafterError
 from drafter.tui.dialogs.modal import Modal
 from drafter.tui.session import Session
+from drafter.tui.widgets.checkbox import MarkedRadioButton
 from drafter.tui.widgets.dropdown import Dropdown
 from drafter.tui.widgets.text import Label
 from drafter.vi.text import sentence_case
@@ -62,9 +63,9 @@ class NewReportScreen(Modal[int | None]):
                                id="kind")
                 yield Input(str(start.year), id="year", restrict=r"\d{0,4}", classes="year")
             with RadioSet(id="source"):
-                yield RadioButton(CARRY, value=True, id="from-previous")
-                yield RadioButton(FROM_WORD, id="from-word")
-                yield RadioButton("Báo cáo trống", id="empty")
+                yield MarkedRadioButton(CARRY, value=True, id="from-previous")
+                yield MarkedRadioButton(FROM_WORD, id="from-word")
+                yield MarkedRadioButton("Báo cáo trống", id="empty")
             yield Input(placeholder="Tệp Word của kỳ trước (.docx, .doc), ví dụ "
                         "D:\\Bao cao\\quy-1.docx", id="word-file")
             yield Label("", id="new-error", classes="error")

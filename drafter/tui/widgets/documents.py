@@ -123,6 +123,8 @@ class DocumentsEditor(Vertical):
             self.documents.append(doc)
         self._edit(None)
         self.query_one(DocumentForm).clear()
+        # Ready for the next document: its number (the kind stays as last chosen).
+        self.query_one(f"#{self.prefix}-number", Input).focus()
         self._changed()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -20,6 +20,14 @@ DATE_FIELDS = {"date": "Ngày báo cáo", "data_from": "Số liệu từ ngày",
 ISSUING_FIELDS = ("number", *DATE_FIELDS, "recipient", "recipients", "status")
 
 
+class DigitsInput(Input):
+    """The document's number, digits only: a letter refused is said, not dropped unseen."""
+
+    def restricted(self) -> None:
+        self.notify("Số văn bản chỉ gồm chữ số, ví dụ 25 (ký hiệu /BC-UBND tự thêm).",
+                    title="Không nhận chữ", severity="warning", timeout=5)
+
+
 class IssuingEditor(Vertical):
     """Posts :class:`IssuingEditor.Changed` with one field's new value once it is valid, and
     :class:`IssuingEditor.Invalid` with the text and the reason while it is not."""
@@ -49,7 +57,8 @@ class IssuingEditor(Vertical):
         yield Label("", id="is-problems", classes="problem")
         yield Label("Số văn bản (để trống nếu văn thư sẽ cấp số)")
         self.shown = {"number": report.number or "", "recipient": report.recipient}
-        yield Input(self.shown["number"], id="is-number", restrict=r"[0-9]*", compact=True)
+        yield DigitsInput(self.shown["number"], id="is-number", restrict=r"[0-9]*",
+                          compact=True)
         for field, label in DATE_FIELDS.items():
             value: dt.date | None = getattr(report, field)
             stored = short_date(value) if value else ""

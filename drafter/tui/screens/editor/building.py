@@ -18,12 +18,13 @@ from textual.widget import AwaitMount, Widget
 from textual.widgets import ContentSwitcher
 
 from drafter.tui.screens.editor.panes import BUILT_WHEN_SHOWN
-from drafter.tui.screens.editor.state import EditorState
+from drafter.tui.screens.editor.state import READ_ONLY, EditorState
 from drafter.tui.session import Session
 
 BATCH = 6  # rows mounted at a time after the first screenful: a few hundredths of a second
 ROW_LINES = 3  # a figure's row with its margin
 HELD = ("backspace", "delete", "enter")  # besides printable keys: what a box takes
+NOT_A_BOX = "Ở đây chỉ chọn (↑/↓, Enter), không gõ chữ được. Nhấn Tab để đến ô nhập."
 
 
 class PaneBuilder(EditorState):
@@ -36,6 +37,8 @@ class PaneBuilder(EditorState):
         self.mounting: dict[str, list[AwaitMount]] = {}
         self.held: list[events.Key] | None = None
         self.resume: Widget | None = None  # the field left by a Tab held
+        self.told_read_only = False
+        self.told_not_a_box: Widget | None = None
 
     def built(self, pane: str) -> bool:
         """Whether every widget of ``pane`` is mounted."""
@@ -104,6 +107,12 @@ class PaneBuilder(EditorState):
             self.app.post_message(events.Key(key.key, key.character))
 
     def on_key(self, event: events.Key) -> None:
+        if self.editing.read_only and event.is_printable and event.character != "?":
+            # Typed into a final report: said once, not swallowed silently (as the CLI does).
+            if not self.told_read_only:
+                self.told_read_only = True
+                self.notify(READ_ONLY, title="Không sửa được", severity="warning")
+            return
         if self.held is not None and (event.is_printable or event.key in HELD):
             event.stop()
             event.prevent_default()
@@ -112,6 +121,14 @@ class PaneBuilder(EditorState):
             # Enter on the sidebar goes into the section (EditorScreen.focus_pane): what is
             # typed next is for its first box, which may not be built yet.
             self.hold_keys(blur=False)
+        elif event.is_printable and event.character != "?" \
+                and event.key not in self.active_bindings \
+                and self.focused is not None and self.focused is not self.told_not_a_box:
+            # A letter typed on a list, a table or the preview lands nowhere: said, once
+            # for the widget, so that nothing typed disappears without a word.
+            self.told_not_a_box = self.focused
+            self.notify(NOT_A_BOX, title="Chữ gõ không vào ô nào", severity="warning",
+                        timeout=6)
 
     def focus_next(self, selector: str | type[Widget] = "*") -> Widget | None:
         """Tab; past the last row built of a section still building, the cursor waits for

@@ -27,6 +27,7 @@ from drafter.tui.screens.editor.editing import Editing
 from drafter.tui.screens.editor.edits import Edits
 from drafter.tui.screens.editor.own_words import OwnWords
 from drafter.tui.screens.editor.panes import BUILT_WHEN_SHOWN, Panes
+from drafter.tui.screens.editor.state import READ_ONLY
 from drafter.tui.widgets.causes import CausesEditor
 from drafter.tui.widgets.checks_list import ChecksList
 from drafter.tui.widgets.documents import DocTable, DocumentsEditor
@@ -80,8 +81,7 @@ class EditorScreen(Edits, OwnWords, Actions, PaneBuilder):
         self.checks = ChecksView(self, self.editing, self.panes)
         yield Header()
         if self.editing.read_only:
-            yield Label("Bản chính thức: chỉ xem. Ctrl+E để chuyển về dự thảo và sửa.",
-                        id="read-only")
+            yield Label(READ_ONLY, id="read-only")
         with Horizontal():
             yield NavList(*[ListItem(Label(self.panes.short(pane)), id=f"nav-{pane}")
                             for pane in self.panes.ids], id="sidebar",
@@ -130,8 +130,8 @@ class EditorScreen(Edits, OwnWords, Actions, PaneBuilder):
         boxes = [widget for kinds in (("Input", "Select"), ("ListView",))
                  for widget in self.query(", ".join(f"#{pane} {kind}" for kind in kinds))
                  if widget.focusable]
-        if not boxes:  # the preview: the cursor on the pane itself, so ↑/↓, PgDn scroll it
-            boxes = [self.query_one(f"#{pane}")] if pane else []
+        if pane == "preview":  # the cursor on the pane itself, so ↑/↓, PgDn scroll it
+            boxes = [self.query_one("#preview")]
         if self.held is not None:  # keys typed after Enter on the sidebar go into the box
             self.release_keys(boxes[0] if boxes else None)
         elif boxes:

@@ -22,6 +22,8 @@ from drafter.tui.screens.editor.panes import Panes
 from drafter.tui.session import Session
 from drafter.tui.widgets.text import Static
 
+READ_ONLY = "Bản chính thức: chỉ xem. Ctrl+E để chuyển về dự thảo và sửa."
+
 
 class EditorState(Screen[None]):
     """One report open in the editor; what is built from it is set when the screen composes."""
