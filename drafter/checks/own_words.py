@@ -25,8 +25,8 @@ ERROR, WARNING = Severity.ERROR, Severity.WARNING
 
 # Dates and document symbols hold numbers that are not figures.
 _NOT_FIGURES = re.compile(
-    r"\d{1,2}/\d{1,2}/\d{4}|ngày \d{1,2} tháng \d{1,2} năm \d{4}|\d+/\d{4}(?=/|\b)"
-    r"|\d+/[A-ZĐ]{1,}[\w-]*|(?:năm|quý|tháng|Quý|Tháng|Năm) \d{1,4}")
+    r"\d{1,2}/\d{1,2}/\d{4}|ngày \d{1,2} tháng \d{1,2} năm \d{4}|(?<!\d)\d+/\d{4}(?=/|\b)"
+    r"|(?<!\d)\d+/[A-ZĐ]{1,}[\w-]*|(?:năm|quý|tháng|Quý|Tháng|Năm) \d{1,4}")
 _NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(?![\w])")
 
 

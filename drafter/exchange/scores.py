@@ -56,7 +56,8 @@ class ScoreSheet:
 
 
 # "(8 điểm)", "(tối đa 8)", "- 8 điểm" after a heading, and "Điểm " before it.
-_MAXIMUM = re.compile(r"\s*(?:\((?:tối đa\s*)?\d+(?:[.,]\d+)?\s*(?:điểm)?\)"
+# (Spaces entered only at their run's start: from every one of a long run, quadratic.)
+_MAXIMUM = re.compile(r"(?<!\s)\s*(?:\((?:tối đa\s*)?\d+(?:[.,]\d+)?\s*(?:điểm)?\)"
                       r"|[-–]\s*\d+(?:[.,]\d+)?\s*điểm)$")
 _NUMBERED = re.compile(r"^(?:lĩnh vực|lv|tiêu chí)\s*(\d+)$")
 

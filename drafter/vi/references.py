@@ -38,14 +38,17 @@ _REFERENCE = re.compile(
     rf"(?<!\w)(?P<kind>{_KINDS})\s+số\s+(?P<number>{_TOKEN}(?:\s*[/–-]\s*{_TOKEN})*)"
     rf"\s+ngày\s+(?P<date>{_DATE})")
 # Where an issuer's name ends: the subject's first word, a clause mark, the sentence's end.
-_ISSUER_END = re.compile(r"\s+(?=(?:về|ban hành|phê duyệt|hướng dẫn|quy định|triển khai|"
+# (A run of spaces entered only at its start: from every space of it, quadratic.)
+_ISSUER_END = re.compile(r"(?<!\s)\s+(?=(?:về|ban hành|phê duyệt|hướng dẫn|quy định|triển khai|"
                          r"thực hiện|sửa đổi|bổ sung|công bố|kiện toàn|thành lập)\b)|[,;:)]|"
                          r"\.(?:\s|$)|$")
 _SENTENCE_END = re.compile(r"\.(?:/\.)?(?=\s+[A-ZĐÀ-Ỹ]|\s*$)")
 # A clause on the unit after a subject ("…, UBND xã có 114 TTHC", "…, Ủy ban nhân dân xã báo
 # cáo …") is the sentence's, not the subject's.
 _CLAUSE = re.compile(r",\s+(?=(?:UBND|Ủy ban|Sở|Phòng|Bộ phận|Ban)\s)")
-_INTRODUCED = re.compile(r"^([^,;()]+?)\s*\(([A-ZĐ]{2,})\)")
+# Greedy, its trailing spaces stripped by the caller: a lazy name before ``\s*`` rescans the
+# spaces after it at every character (quadratic on a long run).
+_INTRODUCED = re.compile(r"^([^,;()]+)\(([A-ZĐ]{2,})\)")
 
 
 def _date(text: str) -> dt.date | None:
@@ -62,7 +65,7 @@ def _abbreviated(text: str) -> str:
     introduced = _INTRODUCED.match(text)
     if introduced is None:
         return text
-    name = introduced.group(1)
+    name = introduced.group(1).rstrip()
     stop = _ISSUER_END.search(name)
     if stop is not None and stop.start() < len(name):
         return text  # the parenthesis stands in the subject, after the issuer's name

@@ -49,7 +49,8 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u3000]+")
 # Unicode's stream-safe limit (UAX #15): more than 30 combining marks in a row is no text,
 # and normalising a long run of them takes time quadratic in its length.
 _MAX_MARKS = 30
-_SPACE_BEFORE_PUNCT = re.compile(r" +([,.;:!?)\]])")
+# Entered only at a run's first space: scanning from every space of a long run is quadratic.
+_SPACE_BEFORE_PUNCT = re.compile(r"(?<! ) +([,.;:!?)\]])")
 _SPACE_AFTER_OPEN = re.compile(r"([(\[]) +")
 # The one Vietnamese letter that is not a base letter plus marks in Unicode.
 _D_BAR = {"đ": "d", "Đ": "D"}
