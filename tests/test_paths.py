@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from drafter.cli.main import main
-from drafter.domain.report import Report
+from drafter.domain.report import Report, Status
 from drafter.errors import RenderError
 from drafter.resources import demo_dir
 from drafter.storage import Store, connect
@@ -55,7 +55,9 @@ def test_stored_unit_with_an_escaping_code_cannot_leave_render_all_folder(
 
     store = Store(connect(db_url))
     store.save_unit(district_q2.unit)
-    store.save_report(commune_q1)
+    # A draft: it takes the unit's stored profile (a final report keeps the one it was signed
+    # with, and is named by that).
+    store.save_report(replace(commune_q1, status=Status.DRAFT))
     with sqlite3.connect(db_url.removeprefix("sqlite:///")) as raw:
         raw.execute("UPDATE units SET code = '../../escape' WHERE code = 'xa-thanh-mai'")
     out = tmp_path / "out" / "inner"
