@@ -99,8 +99,7 @@ class Edits(EditorState):
         if field == "status" and value is Status.FINAL:
             if refused:  # the checks keep it a draft (the app has said why)
                 self.editing.all_due(self.problems)
-                self.report.status = Status.DRAFT
-                self.query_one(IssuingEditor).show_status(Status.DRAFT)
+                self._still_draft()
             else:
                 self.notify("Báo cáo đã là bản chính thức: chỉ xem được. "
                             "Ctrl+E để chuyển về dự thảo nếu cần sửa.", title="Đã ban hành")
@@ -115,11 +114,15 @@ class Edits(EditorState):
             if confirmed:
                 self._set_issuing("status", Status.FINAL, over_drafts=True)
                 return
-            self.report.status = Status.DRAFT
-            self.query_one(IssuingEditor).show_status(Status.DRAFT)
+            self._still_draft()
             self.refresh_checks()
 
         self.app.push_screen(OverDraftsScreen(drafts, self.report.unit.short_body), answered)
+
+    def _still_draft(self) -> None:
+        """Making it final was refused or not confirmed: the report and its box say draft."""
+        self.report.status = Status.DRAFT
+        self.query_one(IssuingEditor).show_status(Status.DRAFT)
 
     def on_issuing_editor_invalid(self, message: IssuingEditor.Invalid) -> None:
         self.editing.invalid(message.field, f"is-{message.field}", message.text, message.message)
