@@ -70,6 +70,16 @@ def _registered() -> Iterator[Path]:
             yield Path(str(folder), "soffice.exe")
 
 
+def libreoffice_convert(soffice: str, source: Path, to: str, work: Path) -> None:
+    """``source`` converted by LibreOffice to the format ``to`` (``pdf``, ``docx``) in
+    ``work``; raises ``OSError`` or ``subprocess.TimeoutExpired`` when it cannot run."""
+    # A private profile: a LibreOffice already open on the desktop must not block us.
+    profile = (work / "profile").as_uri()
+    command = [soffice, f"-env:UserInstallation={profile}", "--headless",
+               "--convert-to", to, "--outdir", str(work), str(source)]
+    subprocess.run(command, capture_output=True, timeout=TIMEOUT_SECONDS, check=False)
+
+
 def convert_to_pdf(docx_path: Path, pdf_path: Path | None = None) -> Path:
     """Convert a written DOCX to PDF beside it (or at ``pdf_path``), atomically."""
     soffice = find_soffice()
@@ -82,12 +92,8 @@ def convert_to_pdf(docx_path: Path, pdf_path: Path | None = None) -> Path:
             "bằng Word và chọn Lưu thành PDF."
         )
     with tempfile.TemporaryDirectory(prefix="drafter-pdf-") as work:
-        # A private profile: a LibreOffice already open on the desktop must not block us.
-        profile = Path(work, "profile").as_uri()
-        command = [soffice, f"-env:UserInstallation={profile}", "--headless",
-                   "--convert-to", "pdf", "--outdir", work, str(docx_path)]
         try:
-            subprocess.run(command, capture_output=True, timeout=TIMEOUT_SECONDS, check=False)
+            libreoffice_convert(soffice, docx_path, "pdf", Path(work))
         except (OSError, subprocess.TimeoutExpired) as exc:
             message = f"LibreOffice không chuyển được {docx_path} sang PDF: {exc}"
             raise RenderError(message) from None

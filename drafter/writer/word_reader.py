@@ -26,7 +26,7 @@ from docx.text.paragraph import Paragraph
 from drafter.domain.limits import MAX_BOOK_BYTES, MAX_BOOK_ROWS, MAX_BOOK_UNPACKED
 from drafter.errors import DataFileError
 from drafter.files.guard import FileRefused, read_bounded
-from drafter.writer.pdf import TIMEOUT_SECONDS, find_soffice
+from drafter.writer.pdf import find_soffice, libreoffice_convert
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # compound file: Word 97–2003, or encrypted OOXML
 _MAX_PARTS = 1_000
@@ -81,11 +81,8 @@ def _converted(path: Path, data: bytes) -> bytes:
     with tempfile.TemporaryDirectory(prefix="drafter-doc-") as work:
         source = Path(work, "input.doc")
         source.write_bytes(data)
-        profile = Path(work, "profile").as_uri()
-        command = [soffice, f"-env:UserInstallation={profile}", "--headless",
-                   "--convert-to", "docx", "--outdir", work, str(source)]
         try:
-            subprocess.run(command, capture_output=True, timeout=TIMEOUT_SECONDS, check=False)
+            libreoffice_convert(soffice, source, "docx", Path(work))
         except (OSError, subprocess.TimeoutExpired) as exc:
             raise DataFileError(str(path), "", f"LibreOffice không chuyển được tệp .doc ({exc})"
                                 ) from None
